@@ -1,0 +1,188 @@
+"""The data claimcheck passes between its stages: plain frozen dataclasses, no behaviour beyond
+small derived properties, and no imports from the UI or from heavy libraries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+#: What a sentence of an article is to claimcheck. ``headline``, ``standfirst`` and ``body`` are
+#: kept as claims; ``boilerplate`` (site chrome) and ``duplicate`` (a repeat inside the same
+#: article) are dropped but kept in the article view so nothing disappears silently.
+Role = Literal["headline", "standfirst", "body", "boilerplate", "duplicate"]
+
+KEPT_ROLES: frozenset[str] = frozenset({"headline", "standfirst", "body"})
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article as read from a file or URL, with its metadata."""
+
+    id: str
+    """Stable identifier: the file name without extension unless the front matter sets ``id``."""
+    path: str
+    """The path or URL it was read from, as the user gave it."""
+    outlet: str
+    """Who published it, from the front matter or a neutral label."""
+    language: str
+    """ISO 639-1 code of the article's main language (``und`` when unknown)."""
+    date: str | None
+    """Publication date as ISO ``YYYY-MM-DD`` when known."""
+    text: str
+    """The article text after decoding, front matter removal and HTML extraction."""
+    title: str | None = None
+    """Title from the front matter or the HTML page, if any."""
+    original_name: str | None = None
+    """The file name the article had when it was collected, if recorded."""
+    warnings: tuple[str, ...] = ()
+    """One-line notes about problems met while reading (mojibake repaired, language unsure...)."""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article, kept or dropped, with where it sits in ``Source.text``."""
+
+    source: str
+    """Id of the source it comes from."""
+    index: int
+    """Position among all sentences of the article, from 0."""
+    text: str
+    start: int
+    """Offset of the first character in ``Source.text``."""
+    end: int
+    """Offset just past the last character in ``Source.text``."""
+    language: str
+    role: Role
+    reason: str | None = None
+    """Why a dropped sentence was dropped (the boilerplate rule, or which sentence it repeats)."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A kept sentence: the unit claimcheck compares across outlets."""
+
+    id: str
+    """``<source id>#<position>``; unique within a run."""
+    source: str
+    """Id of the source that states it."""
+    position: int
+    """Order among the kept claims of its article, from 0."""
+    sentence: int
+    """Index of the :class:`Sentence` it was made from."""
+    text: str
+    language: str
+    role: Role
+    repeats: int = 1
+    """How many times the article states it (repeated paragraphs collapse into one claim)."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number, date, quantity or amount found in a claim, normalised for comparison."""
+
+    kind: str
+    """figure, date, quantity, money, percent or duration."""
+    text: str
+    """The figure as written in the claim."""
+    start: int
+    end: int
+    value: float | None = None
+    """Normalised value (the midpoint for a range); ``None`` when vague."""
+    low: float | None = None
+    high: float | None = None
+    """Bounds for ranges and approximate magnitudes ("hundreds" is 100..999)."""
+    unit: str | None = None
+    """Canonical unit: km, usd, eur, percent, year, date, s, person..."""
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person, place or organisation mentioned in a claim."""
+
+    text: str
+    """The name as written."""
+    key: str
+    """Language-neutral key: two spellings of the same entity share it."""
+    kind: str
+    """person, place, organisation or other."""
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One aligned item of a cluster and whether its members agree on it."""
+
+    kind: str
+    """figure, date, quantity, money, name, attribution, polarity, wording."""
+    status: str
+    """agree, refines, differs or only_in."""
+    values: tuple[tuple[str, str], ...]
+    """(source id, text as that source wrote it), in source order."""
+    note: str = ""
+    """A short human explanation, e.g. "60 km vs 5 to 20 km"."""
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Claims that state the same thing, at most one per source."""
+
+    id: str
+    claims: tuple[Claim, ...]
+    differences: tuple[Difference, ...] = ()
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Ids of the sources that state this claim, in the order of ``claims``."""
+        return tuple(c.source for c in self.claims)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Distinct languages of the members, sorted."""
+        return tuple(sorted({c.language for c in self.claims}))
+
+    @property
+    def shared(self) -> bool:
+        """True when more than one source states it."""
+        return len(self.claims) > 1
+
+    @property
+    def cross_language(self) -> bool:
+        """True when it is stated in more than one language."""
+        return len(self.languages) > 1
+
+    @property
+    def differs(self) -> bool:
+        """True when any aligned item differs between members."""
+        return any(d.status == "differs" for d in self.differences)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that changes a run's result."""
+
+    model: str
+    threshold: float
+
+
+@dataclass(frozen=True, eq=False)
+class Result:
+    """A whole comparison: what the report and the interface show."""
+
+    sources: tuple[Source, ...]
+    sentences: tuple[tuple[Sentence, ...], ...]
+    """For each source (same order as ``sources``), all its sentences, kept and dropped."""
+    claims: tuple[Claim, ...]
+    clusters: tuple[Cluster, ...]
+    settings: Settings
+    warnings: tuple[str, ...] = ()
+    vectors: object = field(default=None, repr=False)
+    """Unit-norm claim embeddings (a numpy array, one row per claim), kept for re-clustering."""
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id."""
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        raise KeyError(source_id)
