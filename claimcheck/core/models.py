@@ -159,6 +159,14 @@ class Cluster:
 
 
 @dataclass(frozen=True)
+class ClusterReview:
+    """What a reviewer recorded about a cluster: a reviewed mark and a free-text note."""
+
+    reviewed: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything that changes a run's result."""
 
