@@ -11,16 +11,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .defaults import DEFAULT_THRESHOLD
 from .errors import InputError, Progress, check_cancel, no_progress
 from .models import Claim, Cluster, Result, Sentence, Settings, Source
+
+__all__ = ["DEFAULT_THRESHOLD", "recluster", "run", "validate_threshold"]
 
 if TYPE_CHECKING:
     from .cache import EmbeddingCache
     from .embed import Encoder
 
-#: Cosine similarity above which two claims may share a cluster with the default model; chosen from
-#: the measurements recorded in models.md.
-DEFAULT_THRESHOLD = 0.55
 
 
 def validate_threshold(value: float) -> float:

@@ -1,0 +1,315 @@
+"""The command line: a thin layer that parses options and calls one library function per command.
+
+Heavy modules (torch, sentence-transformers, Textual) are imported inside the commands that need
+them, so ``claimcheck --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from claimcheck import __version__
+
+if TYPE_CHECKING:
+    from claimcheck.core.cache import EmbeddingCache
+
+COMMANDS = ("open", "report", "cache")
+
+EXIT_CODES = """exit codes:
+  0    success
+  1    the run failed (for example a model that could not be loaded)
+  2    bad usage or input: missing path, nothing readable, a single article,
+       an existing output file without --force, an unwritable output
+  130  cancelled (Ctrl+C)"""
+
+
+class StderrProgress:
+    """A progress bar on stderr: redrawn in place on a terminal, one line per stage otherwise."""
+
+    def __init__(self, stream: object = None, enabled: bool = True) -> None:
+        self.stream = stream or sys.stderr
+        self.enabled = enabled
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self._stage = ""
+        self._lock = threading.Lock()
+        self._drawn = False
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        with self._lock:
+            write = self.stream.write  # type: ignore[attr-defined]
+            if self.tty:
+                if total:
+                    width = 24
+                    filled = int(width * min(done, total) / total)
+                    bar = "#" * filled + "-" * (width - filled)
+                    line = f"{stage[:32]:<32} [{bar}] {done}/{total}"
+                else:
+                    line = f"{stage[:32]:<32} ..."
+                write("\r" + line + "\x1b[K")
+                self._drawn = True
+            elif stage != self._stage:
+                write(f"claimcheck: {stage}\n")
+            self._stage = stage
+            self.stream.flush()  # type: ignore[attr-defined]
+
+    def close(self) -> None:
+        """End the bar's line so later messages start on a fresh one."""
+        if self.enabled and self.tty and self._drawn:
+            self.stream.write("\r\x1b[K")  # type: ignore[attr-defined]
+            self.stream.flush()  # type: ignore[attr-defined]
+            self._drawn = False
+
+
+def _threshold(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not (0.0 < value < 1.0):
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1 (exclusive), got {text}")
+    return value
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    from claimcheck.core.defaults import DEFAULT_MODEL, DEFAULT_THRESHOLD
+
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="article files (.txt, .md, .html), folders of them, or http(s) URLs",
+    )
+    parser.add_argument(
+        "--model",
+        default=DEFAULT_MODEL,
+        metavar="NAME_OR_PATH",
+        help=f"sentence-transformers model: a local folder or a cached hub name "
+        f"(default: {DEFAULT_MODEL}, bundled, multilingual)",
+    )
+    parser.add_argument(
+        "--threshold",
+        type=_threshold,
+        default=None,
+        help=f"cosine similarity needed to share a cluster (default: {DEFAULT_THRESHOLD} "
+        "for the default model; see models.md)",
+    )
+    parser.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        default=None,
+        help="where embeddings are cached (default: the user cache folder, or $CLAIMCHECK_CACHE_DIR)",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with one sub-command per library entry point."""
+    parser = argparse.ArgumentParser(
+        prog="claimcheck",
+        description="Compare how outlets report the same story, claim by claim, in English and "
+        "French. `claimcheck PATH...` opens the interactive interface; `claimcheck report` writes "
+        "a Markdown or JSON report.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p_open = sub.add_parser(
+        "open",
+        help="browse the comparison in the terminal interface (the default command)",
+        description="Open the interactive interface on the given articles.",
+    )
+    _add_run_options(p_open)
+
+    p_report = sub.add_parser(
+        "report",
+        help="write the comparison as Markdown or JSON",
+        description="Compare the articles and write a report to stdout or a file.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_run_options(p_report)
+    p_report.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p_report.add_argument(
+        "--format", choices=("markdown", "json"), default=None, help="default: from -o, else markdown"
+    )
+    p_report.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p_report.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+
+    p_cache = sub.add_parser(
+        "cache",
+        help="show or clear the embedding cache",
+        description="Inspect or empty the on-disk embedding cache.",
+    )
+    p_cache.add_argument("action", choices=("info", "clear"), help="info: what is stored; clear: empty it")
+    p_cache.add_argument("--cache-dir", metavar="DIR", default=None, help="cache folder to act on")
+    return parser
+
+
+def _normalise_argv(argv: Sequence[str]) -> list[str]:
+    """``claimcheck PATH...`` means ``claimcheck open PATH...``."""
+    args = list(argv)
+    first = next((a for a in args if not a.startswith("-")), None)
+    wants_help = any(a in ("-h", "--help", "--version") for a in args)
+    if first is None and wants_help:
+        return args
+    if first not in COMMANDS and args:
+        return ["open", *args]
+    return args
+
+
+def _open_cache(cache_dir: str | None, disabled: bool = False) -> EmbeddingCache | None:
+    if disabled:
+        return None
+    from claimcheck.core.cache import EmbeddingCache
+
+    return EmbeddingCache(Path(cache_dir) if cache_dir else None)
+
+
+def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from claimcheck.core.defaults import DEFAULT_THRESHOLD
+    from claimcheck.core.models import Settings
+
+    threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
+    return Settings(model=args.model, threshold=threshold)
+
+
+def _warn(line: str) -> None:
+    print(f"claimcheck: warning: {line}", file=sys.stderr)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """``claimcheck report``: run the comparison and write Markdown or JSON."""
+    from claimcheck.core.errors import InputError
+    from claimcheck.core.fileio import write_atomic
+
+    fmt = args.format
+    if fmt is None:
+        fmt = "json" if args.output and args.output.lower().endswith(".json") else "markdown"
+    if args.output:
+        target = Path(args.output)
+        # Refuse before the long work, not after it.
+        if target.exists() and not args.force:
+            raise InputError(f"{target} already exists (use --force to overwrite)")
+        if not (target.parent if str(target.parent) else Path(".")).is_dir():
+            raise InputError(f"cannot write {target}: folder {target.parent} does not exist")
+
+    from claimcheck.core.pipeline import run
+
+    progress = StderrProgress(enabled=not args.quiet)
+    try:
+        result = run(
+            args.paths,
+            _settings(args),
+            cache=_open_cache(args.cache_dir, args.no_cache),
+            progress=progress,
+            warn=_warn,
+        )
+    finally:
+        progress.close()
+    if fmt == "json":
+        from claimcheck.report.jsonout import render_json
+
+        text = render_json(result)
+    else:
+        from claimcheck.report.markdown import render_markdown
+
+        text = render_markdown(result)
+    if args.output:
+        write_atomic(args.output, text, overwrite=args.force)
+        if not args.quiet:
+            print(f"claimcheck: wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+    return 0
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    """``claimcheck PATH...``: the interactive interface."""
+    from claimcheck.core.errors import InputError
+
+    for path in args.paths:
+        if "://" not in path and not os.path.exists(path):
+            raise InputError(f"no such file or folder: {path}")
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        raise InputError(
+            "the interface needs a terminal; use `claimcheck report PATH...` for a report"
+        )
+    from claimcheck.tui.app import make_app
+
+    app = make_app(
+        list(args.paths),
+        _settings(args),
+        cache_dir=None if args.no_cache else args.cache_dir,
+        use_cache=not args.no_cache,
+    )
+    app.run()
+    return int(getattr(app, "return_code", 0) or 0)
+
+
+def cmd_cache(args: argparse.Namespace) -> int:
+    """``claimcheck cache info|clear``."""
+    cache = _open_cache(args.cache_dir)
+    assert cache is not None
+    if args.action == "clear":
+        removed = cache.clear()
+        print(f"claimcheck: removed {removed} cached embeddings from {cache.path}")
+        return 0
+    info = cache.info()
+    for key, value in info.items():
+        print(f"{key}: {value}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``claimcheck`` console script; returns the exit code."""
+    from claimcheck.core.errors import ClaimcheckError
+
+    parser = build_parser()
+    raw = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(_normalise_argv(raw))
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    handler = {"open": cmd_open, "report": cmd_report, "cache": cmd_cache}[args.command]
+    try:
+        return handler(args)
+    except ClaimcheckError as exc:
+        print(f"claimcheck: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("claimcheck: cancelled", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader of stdout went away (e.g. `| head`): not an error worth a message.
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        except OSError:
+            pass
+        return 0
+    except MemoryError:
+        print("claimcheck: error: out of memory", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, never a traceback
+        if os.environ.get("CLAIMCHECK_DEBUG"):
+            raise
+        print(
+            f"claimcheck: internal error: {type(exc).__name__}: {exc} "
+            "(set CLAIMCHECK_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""A :class:`Result` as a JSON document (the format README documents): pure functions, no I/O."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from claimcheck.core.models import ClusterReview, Result
+
+#: Bumped when a field changes meaning or disappears; new fields do not bump it.
+SCHEMA_VERSION = 1
+
+
+def to_dict(result: Result, reviews: Mapping[str, ClusterReview] | None = None) -> dict[str, Any]:
+    """The report as plain JSON-ready data, in a fixed key order."""
+    reviews = reviews or {}
+    sources = [
+        {
+            "id": s.id,
+            "path": s.path,
+            "outlet": s.outlet,
+            "language": s.language,
+            "date": s.date,
+            "title": s.title,
+            "original_name": s.original_name,
+        }
+        for s in result.sources
+    ]
+    clusters = []
+    for cluster in result.clusters:
+        entry: dict[str, Any] = {
+            "id": cluster.id,
+            "sources": list(cluster.sources),
+            "languages": list(cluster.languages),
+            "claims": [
+                {
+                    "id": c.id,
+                    "source": c.source,
+                    "text": c.text,
+                    "language": c.language,
+                    "role": c.role,
+                    "position": c.position,
+                    "repeats": c.repeats,
+                }
+                for c in cluster.claims
+            ],
+            "differences": [
+                {"kind": d.kind, "status": d.status, "values": dict(d.values), "note": d.note}
+                for d in cluster.differences
+            ],
+        }
+        review = reviews.get(cluster.id)
+        if review is not None and (review.reviewed or review.note):
+            entry["review"] = {"reviewed": review.reviewed, "note": review.note}
+        clusters.append(entry)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "sources": sources,
+        "clusters": clusters,
+        "settings": {"model": result.settings.model, "threshold": result.settings.threshold},
+        "warnings": list(result.warnings),
+    }
+
+
+def render_json(result: Result, reviews: Mapping[str, ClusterReview] | None = None) -> str:
+    """The report as JSON text: UTF-8, two-space indent, one trailing newline."""
+    return json.dumps(to_dict(result, reviews), ensure_ascii=False, indent=2) + "\n"

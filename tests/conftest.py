@@ -1,0 +1,82 @@
+"""Shared test fixtures: a deterministic fake encoder for unit tests, and paths to the corpus."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+# Tests never reach a model hub, and never share the user's real cache.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+def _fold(word: str) -> str:
+    word = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in word if not unicodedata.combining(ch))
+
+
+class FakeEncoder:
+    """Bag-of-words vectors from hashed, accent-folded words: similar wording, similar vectors.
+
+    A small synonym table lets tests build cross-language pairs on purpose. It counts how many
+    texts it encodes, so tests can prove the cache spares the model.
+    """
+
+    name = "fake"
+    identity = "fake-encoder-v1"
+    dim = 64
+    synonyms: dict[str, str] = {}
+
+    def __init__(self, synonyms: dict[str, str] | None = None) -> None:
+        self.calls = 0
+        self.synonyms = dict(synonyms or {})
+
+    def load(self, progress=None) -> None:  # noqa: D401 - protocol method
+        """Nothing to load."""
+
+    def _vector(self, text: str) -> np.ndarray:
+        vec = np.zeros(self.dim, dtype=np.float32)
+        for word in re.findall(r"\w+", text):
+            word = _fold(word)
+            word = self.synonyms.get(word, word)
+            if len(word) < 3:
+                continue
+            digest = hashlib.sha256(word.encode()).digest()
+            vec[digest[0] % self.dim] += 1.0 if digest[1] % 2 else -1.0
+        norm = float(np.linalg.norm(vec))
+        if norm == 0:
+            vec[0] = 1.0
+            return vec
+        return vec / norm
+
+    def encode(self, texts: Sequence[str], progress=None, cancel=None) -> np.ndarray:
+        """One unit vector per text."""
+        self.calls += len(texts)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([self._vector(t) for t in texts])
+
+
+@pytest.fixture
+def fake_encoder() -> FakeEncoder:
+    """A fresh fake encoder with a call counter."""
+    return FakeEncoder()
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets a cache folder of its own unless it sets one."""
+    if "CLAIMCHECK_TEST_SHARED_CACHE" in os.environ:
+        monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", os.environ["CLAIMCHECK_TEST_SHARED_CACHE"])
+    else:
+        monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
