@@ -1,0 +1,30 @@
+"""End-to-end fixtures: the real default model on the real corpus, computed once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimcheck.core.models import Result
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpus"
+
+
+@pytest.fixture(scope="session")
+def e2e_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One embedding cache shared by the end-to-end tests of a session."""
+    return tmp_path_factory.mktemp("e2e-cache")
+
+
+@pytest.fixture(scope="session")
+def corpus_result(e2e_cache_dir: Path) -> Result:
+    """The comparison of corpus/ with the default model and threshold."""
+    from claimcheck.core.cache import EmbeddingCache
+    from claimcheck.core.defaults import DEFAULT_MODEL, DEFAULT_THRESHOLD
+    from claimcheck.core.models import Settings
+    from claimcheck.core.pipeline import run
+
+    cache = EmbeddingCache(e2e_cache_dir)
+    return run([str(CORPUS)], Settings(DEFAULT_MODEL, DEFAULT_THRESHOLD), cache=cache)

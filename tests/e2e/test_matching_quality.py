@@ -1,0 +1,105 @@
+"""Claim matching quality on the labelled English/French set, with the real default model.
+
+The set (benchmarks/data/claims_en_fr.jsonl) is written apart from the bundled corpus; the
+scoring is benchmarks/eval_matching.py, the same code that chose the default threshold.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from claimcheck.core.defaults import DEFAULT_THRESHOLD
+
+pytestmark = pytest.mark.e2e
+ROOT = Path(__file__).resolve().parents[2]
+FLOOR = 0.85
+
+
+def _load_eval() -> ModuleType:
+    """benchmarks/eval_matching.py as a module (benchmarks/ is not a package)."""
+    name = "claimcheck_eval_matching"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "eval_matching.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def evaluation() -> ModuleType:
+    """The evaluation module."""
+    return _load_eval()
+
+
+@pytest.fixture(scope="module")
+def claims(evaluation: ModuleType) -> list[Any]:
+    """The labelled claims."""
+    return evaluation.load_claims()
+
+
+@pytest.fixture(scope="module")
+def scores(evaluation: ModuleType, claims: list[Any]) -> Any:
+    """Pair scores of the default model at the default threshold."""
+    vectors = evaluation.encode(claims)
+    return evaluation.evaluate(claims, vectors, DEFAULT_THRESHOLD)
+
+
+def _worst(scores: Any, kind: str, cross: bool) -> str:
+    errors = [e for e in scores.errors if e.kind == kind and (not cross or e.a.lang != e.b.lang)]
+    errors.sort(key=lambda e: -e.cosine if kind == "FP" else e.cosine)
+    return "\n".join(f"  {e.cosine:.3f} {e.a.text!r} ~ {e.b.text!r}" for e in errors[:5])
+
+
+@pytest.mark.parametrize("cross", [False, True], ids=["all-pairs", "en-fr-pairs"])
+def test_precision_at_default_threshold(scores: Any, cross: bool) -> None:
+    counts = scores.cross if cross else scores.overall
+    assert counts.tp + counts.fp > 0, "nothing was matched at all"
+    assert counts.precision >= FLOOR, (
+        f"precision {counts.precision:.3f} < {FLOOR} at {DEFAULT_THRESHOLD}; "
+        f"most similar wrong matches:\n{_worst(scores, 'FP', cross)}"
+    )
+
+
+@pytest.mark.parametrize("cross", [False, True], ids=["all-pairs", "en-fr-pairs"])
+def test_recall_at_default_threshold(scores: Any, cross: bool) -> None:
+    counts = scores.cross if cross else scores.overall
+    assert counts.recall >= FLOOR, (
+        f"recall {counts.recall:.3f} < {FLOOR} at {DEFAULT_THRESHOLD}; "
+        f"least similar missed matches:\n{_worst(scores, 'FN', cross)}"
+    )
+
+
+def test_set_is_balanced_and_shaped_as_documented(claims: list[Any]) -> None:
+    # The figures above mean something only if the set keeps the shape it was built with.
+    assert len(claims) >= 250
+    langs = Counter(c.lang for c in claims)
+    assert min(langs["en"], langs["fr"]) >= 0.4 * len(claims)
+    stories = {c.story for c in claims}
+    assert len(stories) >= 12
+    per_source = Counter((c.story, c.source) for c in claims)
+    for story in stories:
+        sources = [s for (st, s) in per_source if st == story]
+        assert 3 <= len(sources) <= 5, story
+        assert all(4 <= per_source[story, s] <= 10 for s in sources), story
+        story_langs = {c.lang for c in claims if c.story == story}
+        assert story_langs == {"en", "fr"}, f"{story} is not bilingual"
+    events = Counter((c.story, c.event) for c in claims if c.event is not None)
+    assert all(n >= 2 for n in events.values()), "an event label only one source states"
+    assert sum(c.event is None for c in claims) >= 0.05 * len(claims)
+
+
+def test_set_stays_off_the_bundled_story(claims: list[Any]) -> None:
+    # Tuning on the corpus's own subject would make these figures meaningless.
+    banned = re.compile(r"\b(isra[eë]l\w*|russ\w*|syri\w*|netanyahu|lavrov)\b", re.IGNORECASE)
+    assert not [c.text for c in claims if banned.search(c.text)]

@@ -1,0 +1,95 @@
+"""The command line: fast help, one-line errors with documented exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from claimcheck.cli import build_parser, main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "claimcheck.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def test_help_imports_no_heavy_module() -> None:
+    code = (
+        "import sys\n"
+        "from claimcheck.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('torch', 'sentence_transformers', 'textual', 'numpy') "
+        "if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert "HEAVY []" in out.stdout, out.stdout + out.stderr
+
+
+def test_every_command_has_help_text() -> None:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    for name, child in sub.choices.items():  # type: ignore[union-attr]
+        assert child.description, name
+        help_text = child.format_help()
+        assert "usage:" in help_text
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["report", "does/not/exist.txt", "other.txt"], "no such file or folder"),
+        (["report", "corpus/", "--threshold", "1.5"], "between 0 and 1"),
+        (["report", "corpus/", "--threshold", "abc"], "not a number"),
+        (["report", "corpus/", "--format", "pdf"], "invalid choice"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(args: list[str], needle: str) -> None:
+    out = _run(*args)
+    assert out.returncode == 2
+    assert needle in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_existing_output_is_refused_before_any_work(tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("keep me", encoding="utf-8")
+    out = _run("report", "corpus/", "-o", str(target))
+    assert out.returncode == 2
+    assert "already exists" in out.stderr and "--force" in out.stderr
+    assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_output_in_missing_folder_is_refused(tmp_path: Path) -> None:
+    out = _run("report", "corpus/", "-o", str(tmp_path / "nope" / "r.md"))
+    assert out.returncode == 2
+    assert "does not exist" in out.stderr
+
+
+def test_no_arguments_prints_usage_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_interface_refuses_without_a_terminal() -> None:
+    out = _run("corpus/")
+    assert out.returncode == 2
+    assert "terminal" in out.stderr
+
+
+def test_cache_info_and_clear(tmp_path: Path) -> None:
+    info = _run("cache", "info", "--cache-dir", str(tmp_path))
+    assert info.returncode == 0, info.stderr
+    cleared = _run("cache", "clear", "--cache-dir", str(tmp_path))
+    assert cleared.returncode == 0, cleared.stderr
+    assert "removed" in cleared.stdout

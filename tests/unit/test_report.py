@@ -1,0 +1,107 @@
+"""Reports: structure independent of article text, documented JSON shape, reproducible bytes."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from claimcheck.core.models import Claim, Cluster, ClusterReview, Difference, Result, Settings, Source
+from claimcheck.report.jsonout import render_json
+from claimcheck.report.markdown import escape_inline, label, render_markdown
+
+
+def _result(texts: tuple[str, str, str]) -> Result:
+    sources = (
+        Source("a-fr", "a-fr.txt", "Le Quotidien", "fr", "2024-03-01", "..."),
+        Source("b-en", "b-en.txt", "The Daily", "en", None, "..."),
+    )
+    c1 = Claim("a-fr#0", "a-fr", 0, 0, texts[0], "fr", "body", repeats=2)
+    c2 = Claim("b-en#0", "b-en", 0, 0, texts[1], "en", "body")
+    c3 = Claim("b-en#1", "b-en", 1, 1, texts[2], "en", "headline")
+    diff = Difference("figure", "differs", (("a-fr", "12"), ("b-en", "15")), "12 vs 15")
+    clusters = (Cluster("c1", (c1, c2), (diff,)), Cluster("c2", (c3,)))
+    return Result(sources, ((), ()), (c1, c2, c3), clusters, Settings("fake", 0.5))
+
+
+PLAIN = ("Douze morts selon la police.", "Police said 15 people died.", "Storm hits coast")
+HOSTILE = (
+    "| a | b |\n# Heading\n<script>alert(1)</script> [x](javascript:alert(1)) ![i](http://x/i.png)",
+    "```\ncode fence``` *bold* _em_ ~~del~~ &lt; \\ \x1b]52;c;SGVsbG8=\x07 \x1b[2J end",
+    "- list\n> quote\n1. numbered " + "long " * 500,
+)
+
+
+_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def _skeleton(markdown: str) -> list[str]:
+    """The report's structure: headings, table rows reduced to their cell count, list markers."""
+    shape = []
+    for line in markdown.splitlines():
+        if line.startswith("#"):
+            shape.append(line.split(" ")[0])
+        elif line.startswith("|"):
+            shape.append("table:" + str(len(_PIPE.findall(line))))
+        elif line.startswith(("- ", "  - ")):
+            shape.append(line[: line.index("-") + 1])
+    return shape
+
+
+def test_hostile_text_does_not_change_report_structure() -> None:
+    plain = render_markdown(_result(PLAIN))
+    hostile = render_markdown(_result(HOSTILE))
+    assert _skeleton(plain) == _skeleton(hostile)
+    assert "<script>" not in hostile
+    assert "](javascript" not in hostile
+    assert "\x1b" not in hostile and "\x07" not in hostile
+
+
+def test_escape_inline_is_one_inert_line() -> None:
+    out = escape_inline("a|b\n# c <b>[l](u)</b> `x` &amp;")
+    assert "\n" not in out
+    assert re.search(r"(?<!\\)[|<>\[\]`]", out) is None
+    assert "&amp;amp;" in out
+
+
+def test_label_cuts_at_a_word() -> None:
+    text = "word " * 40
+    cut = label(text, 30)
+    assert len(cut) <= 30 and cut.endswith("…") and not cut[:-1].endswith(" ")
+    assert label("short") == "short"
+
+
+def test_summary_and_sections() -> None:
+    md = render_markdown(_result(PLAIN))
+    assert "2 clusters: 1 shared by two or more outlets, 1 across languages, 1 stated by one outlet" in md
+    assert "### c1 · 2 outlets · en + fr" in md
+    assert "**DIFFERS**" in md
+    assert "stated 2 times" in md
+    assert "Le Quotidien" in md and "The Daily" in md
+
+
+def test_reviews_appear_in_markdown_and_json() -> None:
+    reviews = {"c1": ClusterReview(reviewed=True, note="check with *desk*")}
+    md = render_markdown(_result(PLAIN), reviews)
+    assert "Reviewed: yes" in md and "Note: check with \\*desk\\*" in md
+    data = json.loads(render_json(_result(PLAIN), reviews))
+    assert data["clusters"][0]["review"] == {"reviewed": True, "note": "check with *desk*"}
+
+
+@pytest.mark.parametrize("texts", [PLAIN, HOSTILE])
+def test_json_is_valid_and_documented(texts: tuple[str, str, str]) -> None:
+    data = json.loads(render_json(_result(texts)))
+    assert [s["id"] for s in data["sources"]] == ["a-fr", "b-en"]
+    first = data["clusters"][0]
+    assert first["sources"] == ["a-fr", "b-en"]
+    assert first["claims"][0]["text"] == texts[0]
+    assert first["differences"][0] == {
+        "kind": "figure", "status": "differs", "values": {"a-fr": "12", "b-en": "15"}, "note": "12 vs 15"
+    }
+    assert data["settings"] == {"model": "fake", "threshold": 0.5}
+
+
+def test_rendering_is_reproducible() -> None:
+    assert render_markdown(_result(PLAIN)) == render_markdown(_result(PLAIN))
+    assert render_json(_result(HOSTILE)) == render_json(_result(HOSTILE))
