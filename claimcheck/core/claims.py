@@ -1,0 +1,1007 @@
+"""Splitting an article into sentences and deciding which are claims.
+
+Sentences are cut for English and French (abbreviations, initials, decimals, quotes and
+guillemets). Each sentence then gets a role: ``headline``, ``standfirst`` or ``body`` (kept as
+claims), ``boilerplate`` (site chrome, found by general named rules, never by listing known
+lines) or ``duplicate`` (a repeat inside the same article). Nothing here reads files.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from rapidfuzz import fuzz, process
+
+from claimcheck.core.language import detect_sentence_language
+from claimcheck.core.models import KEPT_ROLES, Claim, Role, Sentence, Source
+from claimcheck.core.text import MONTHS, WEEKDAYS, comparison_key, words
+
+# ============================================================================================
+# Sentence splitting
+
+#: Titles before a name: a period after them never ends a sentence ("Mr. Smith", "M. Macron").
+TITLES: frozenset[str] = words(
+    "Mr Mrs Ms Mx Messrs Dr Drs Prof Sen Sens Rep Reps Gov Gen Col Lt Sgt Capt Cpt Maj Adm "
+    "Cmdr Cdr Rev Hon Pres Supt Insp Det Cpl Pvt Amb Atty Lieut Brig Cmdt St Ste Mt Ft "
+    "Mme Mmes Mlle Mlles MM Me Mgr Pr Cie Gal Cdt Cne Vve"
+)
+#: Abbreviations that usually do not end a sentence, lower case. A period after one ends the
+#: sentence only before a word that typically starts one ("etc. The", "en 52 av. J.-C. La").
+ABBREVIATIONS: frozenset[str] = words(
+    "etc vs v cf al approx incl excl dept fig figs no nos vol vols pp p ed eds ch chap art arts "
+    "sec env hab ex av apr jan feb févr fév fevr mar avr jun jul juil aug sep sept oct nov dec "
+    "déc janv jr sr inc ltd co corp bros plc llc sq ave blvd rd tel tél min max mln bn mio md "
+    "mds n t nr op cit ibid id resp éd dir coll trad intl govt univ assn esp hr hrs sq"
+)
+#: Words that typically open a sentence, lower case; used to settle the ambiguous cases.
+SENTENCE_STARTERS: frozenset[str] = words(
+    "the a an he she it they we i you his her its their our this that these those there here "
+    "but and yet so in on at after before when while however meanwhile according some many "
+    "most both if as for also then still last since during despite although though one two "
+    "le la les l il elle ils elles on nous vous je ce cette ces cet c mais et un une des "
+    "selon après avant depuis dans en pour lors puis ainsi par au aux du de d son sa ses leur "
+    "leurs cela ceci si quand alors toutefois cependant pourtant néanmoins enfin donc"
+)
+
+_END_RE = re.compile(r"(?P<p>[.!?…]+)(?P<c>(?:[)\]\"”’'»]|[ \u00a0\u202f]»)*)")
+_INITIALISM_RE = re.compile(r"(?:[^\W\d_]\.-?)+[^\W\d_]")
+_WORD_AT_RE = re.compile(r"[\"“‘«'(\[ \u00a0\u202f]*([^\W\d_]+)(\.?)")
+_TRIM = " \t\r\v\f\u00a0\u202f\u2007\u2009\u200a\u200b\u200c\u200d\u2060\ufeff\u3000"
+_LEAD_MARKER_RE = re.compile(r"(?:#{1,6}|>|[*•·▪►◦‣-])[ \t\u00a0]+")
+_LINE_RE = re.compile(r"[^\n]+")
+
+
+def _opens_sentence(text: str, pos: int, end: int) -> bool:
+    """True when the word at ``pos`` is one that typically starts a sentence."""
+    match = _WORD_AT_RE.match(text, pos, end)
+    if match is None:
+        return False
+    word = match.group(1)
+    if len(word) == 1 and match.group(2):
+        return False  # another initial: "J. A. Smith"
+    return word.lower() in SENTENCE_STARTERS
+
+
+def _is_boundary(text: str, line_start: int, match: re.Match[str], nxt: int, end: int) -> bool:
+    """Whether the terminal punctuation in ``match`` ends a sentence, given the next
+    non-space character at ``nxt``."""
+    following = text[nxt]
+    if following.islower():
+        # A lower-case continuation is an incise ("» a-t-il dit", '" he said') or an
+        # abbreviation inside the sentence.
+        return False
+    if match.group("p") != "." or match.group("c"):
+        return True
+    token_start = match.start()
+    while token_start > line_start and not text[token_start - 1].isspace():
+        token_start -= 1
+    token = text[token_start : match.start()].lstrip("([{\"“‘«'")
+    if not token:
+        return True
+    if token in TITLES:
+        return False
+    if len(token) == 1 and token.isalpha():
+        if token == "M":
+            return False  # "M. Dupont": the French title, never an initial that ends a text
+        if following.isdigit():
+            return False  # "p. 5", "t. 2"
+        return _opens_sentence(text, nxt, end)
+    if token.lower() in ABBREVIATIONS or _INITIALISM_RE.fullmatch(token):
+        if following.isdigit():
+            return False  # "Jan. 17", "No. 10", "janv. 2019"
+        return _opens_sentence(text, nxt, end)
+    return True
+
+
+def _trim(text: str, start: int, end: int, line_start: bool) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    if line_start:
+        marker = _LEAD_MARKER_RE.match(text, start, end)
+        if marker is not None and marker.end() < end:
+            start = marker.end()
+    return start, end
+
+
+def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [start]
+    for match in _END_RE.finditer(text, start, end):
+        stop = match.end()
+        if stop >= end or not text[stop].isspace():
+            continue
+        nxt = stop
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if nxt >= end:
+            break
+        if _is_boundary(text, start, match, nxt, end):
+            cuts.append(stop)
+    cuts.append(end)
+    spans = []
+    for i in range(len(cuts) - 1):
+        a, b = _trim(text, cuts[i], cuts[i + 1], i == 0)
+        if a < b:
+            spans.append((a, b))
+    return spans
+
+
+def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` into ``text``, trimmed of surrounding spaces.
+
+    A line break always ends a sentence (articles are a paragraph a line). English and French
+    abbreviations are both recognised whatever ``language`` says, because quotes cross
+    languages; ``language`` is accepted for callers that know it and future per-language rules.
+    """
+    del language  # both languages' rules are always on (see docstring)
+    spans: list[tuple[int, int]] = []
+    for line in _LINE_RE.finditer(text):
+        spans.extend(_split_line(text, line.start(), line.end()))
+    return spans
+
+
+# ============================================================================================
+# Boilerplate rules
+
+#: What each boilerplate rule catches; the key is the ``Sentence.reason`` of dropped chrome.
+BOILERPLATE_RULES: dict[str, str] = {
+    "punctuation": "only punctuation or symbols",
+    "debris": "no real word: stray characters or mis-decoded debris",
+    "markup": "HTML or script code",
+    "url": "a bare link or a 'source: http...' line",
+    "copyright": "copyright or reproduction notice",
+    "credit": "photo, video or source credit",
+    "photo_caption": "caption of a photo (the line ends with its credit)",
+    "publication_stamp": "published / updated stamp",
+    "bare_date": "a date or time on its own",
+    "reading_time": "reading-time badge",
+    "byline": "author line or author box",
+    "source_note": "note on where the article first appeared",
+    "comments": "comment widget",
+    "read_more": "'read more' / 'lire aussi' / 'click here' link",
+    "related_link": "headline of another article inside the body",
+    "share": "share or social-network buttons",
+    "social_follow": "invitation to follow the outlet on social networks",
+    "navigation": "menu, breadcrumb, navigation or footer links",
+    "site_logo": "site icon or logo",
+    "advertisement": "advertisement marker",
+    "tags": "tags, topics or hashtags",
+    "embed": "embedded post furniture (tweet, Instagram, video)",
+    "cookie_notice": "cookie or privacy banner",
+    "newsletter": "newsletter or sign-up prompt",
+    "subscription": "paywall or subscription appeal",
+    "reader_appeal": "appeal addressed to the reader (support us, donate...)",
+    "form_message": "form or error message (try again, thank you, close...)",
+    "too_short": "too short to be a claim",
+}
+
+_TOKEN_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_LETTER_RUN_RE = re.compile(r"[^\W\d_]{3,}")
+_ALNUM_RE = re.compile(r"[^\W_]")
+_EDGE_LEAD = " \t\"“”‘’«»'()[]{}|•·*#>:;,.!?…–—-\u00a0"
+_EDGE_TRAIL = " \t\"“”‘’«»'()[]{}|•·*#>:;,–—-\u00a0"
+_QUOTE_CHARS = '"“”«»„'
+_ATTRIBUTION_WORDS = words(
+    "said says told tells added adds stated announced reported wrote tweeted warned explained "
+    "claimed insisted dit dire déclaré déclare a-t-il a-t-elle ont-ils ont-elles selon affirmé "
+    "affirme ajouté ajoute indiqué indique annoncé estimé expliqué souligné rapporté précisé "
+    "assuré écrit"
+)
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_URL_RE = _rx(r"(?:https?://|www\.)\S+")
+_URL_LINE_RE = _rx(r"^(?:[^\W\d_][\w'’ -]{0,40}?\s*[:：]\s*|via\s+)?<?(?:https?://|www\.)\S+>?\W*$")
+_MARKUP_RE = _rx(
+    r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|&(?:nbsp|amp|quot|lt|gt|#\d+);|"
+    r"^(?:var|let|const|function)\b.*[=({]|\b(?:window|document)\.\w+|^\s*[{}\[\]]\s*$|"
+    r"\{\s*[\w-]+\s*:\s*[^}]+;\s*\}|^\s*(?:<!--|//|/\*)"
+)
+_COPYRIGHT_RE = _rx(
+    r"^(?:©|\(c\)|copyright\b)|all rights reserved|tous droits réservés|droits réservés|"
+    r"may not be (?:published|reproduced|redistributed)|reproduction (?:interdite|prohibited)|"
+    r"toute reproduction"
+)
+_CREDIT_LABEL_RE = _rx(
+    r"^(?:photos?|photograph(?:ie|y)?|image|images|picture|pictures|credits?|crédits?|"
+    r"illustrations?|source|sources|légende|caption|vid[ée]o|graphi(?:c|que)|infographi(?:c|e)|"
+    r"montage|cr[ée]dit photo|photo credit)\s*(?:[:：/]|\bby\b|\bpar\b|-|–)"
+)
+_AGENCY_RE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s*){1,5}/\s*(?:[A-Z][\w.'’-]*\s*){1,5}"
+    r"(?:via\s+(?:[A-Z][\w.'’-]*\s*){1,3})?$"
+)
+_STAMP_LABEL_RE = _rx(
+    r"^(?:first published|last updated|last modified|published|updated|posted|modified|created|"
+    r"dernière mise à jour|mise à jour|mis à jour|publié|publiée|modifié|modifiée|actualisé|"
+    r"actualisée|créé|màj|maj)\b(?:\s+(?:on|at|le|à|:|：))?"
+)
+_READING_TIME_RE = _rx(
+    r"^(?:(?:estimated\s+)?(?:reading|read)\s+time|(?:temps|durée)\s+de\s+lecture|lecture)\s*"
+    r"[:：]?\s*(?:(?:about|environ|~)\s*)?\d+\s*(?:min(?:ute)?s?|mn)\.?$|"
+    r"^\d+\s*[-–]?\s*(?:min(?:ute)?s?|mn)\.?\s*(?:read|reading|to read|de lecture|lecture|"
+    r"à lire|read time)$"
+)
+_COMMENTS_RE = _rx(
+    r"^(?:(?:no|\d+|add|post|leave|show|view|hide|load|read|see|write|display|open|close|"
+    r"voir|afficher|laisser|ajouter|poster|écrire|lire|masquer|aucun|publier)\s+"
+    r"(?:a\s+|an\s+|the\s+|un\s+|les\s+|des\s+|your\s+|votre\s+|all\s+|more\s+|plus\s+de\s+)?)?"
+    r"(?:comments?|commentaires?|réactions?|replies|responses|reply|répondre|réagir|"
+    r"discussion)(?:\s*\(\d+\)|\s+\d+)?\W*$|"
+    r"^be the first to comment|^soyez le premier à (?:commenter|réagir)|"
+    r"^(?:comments?|commentaires?|les commentaires) (?:are|sont) (?:closed|fermés)|"
+    r"to (?:post|leave) a comment|pour (?:commenter|réagir|laisser un commentaire)|"
+    r"^(?:join|rejoignez) (?:the|la) (?:conversation|discussion)|^comment on this|"
+    r"^commenter cet"
+)
+_READ_MORE_RE = _rx(
+    r"^(?:read more|read also|also read|read next|read the full|see also|more in|plus dans|"
+    r"related(?: articles?|"
+    r" stories| content| coverage| news| posts?)?|more from|more on this|more stories|"
+    r"continue reading|keep reading|learn more|find out more|click here|tap here|"
+    r"lire aussi|à lire aussi|a lire aussi|à lire|lire la suite|lire également|voir aussi|"
+    r"à voir aussi|à voir|en savoir plus|sur le même sujet|articles? liés?|cliquez ici|"
+    r"pour aller plus loin|à lire également|recommended|recommandé|you may also like|"
+    r"vous aimerez aussi|most read|les plus lus|top stories|à la une|watch|regarder|"
+    r"vid[ée]o|listen|écouter|podcast)\b"
+)
+_READ_MORE_TEASER_RE = re.compile(r"^\s*(?:[:：|>»›→–—-]|here\b|ici\b|to\b|pour\b)", re.IGNORECASE)
+_SHARE_WORDS = words(
+    "share shares shared sharing this article story post page link on via with your friends "
+    "facebook twitter x linkedin whatsapp email e-mail mail print copy copied pinterest reddit "
+    "telegram messenger tweet bluesky threads flipboard sms save pocket tumblr gmail google "
+    "partager partagez partage cet cette sur par l le lien imprimer copier envoyer courriel "
+    "enregistrer sauvegarder un ami à vos amis listen écouter audio to gift offrir bookmark "
+    "font size taille du texte"
+)
+_SHARE_TRIGGERS = words(
+    "share partager partagez partage facebook twitter linkedin whatsapp pinterest reddit tweet "
+    "telegram messenger bluesky flipboard print imprimer copy copier envoyer listen écouter "
+    "gift offrir bookmark save sauvegarder enregistrer"
+)
+_NAV_WORDS = words(
+    "breadcrumb breadcrumbs menu main principal home accueil search rechercher recherche skip "
+    "jump to content contenu navigation nav toggle back top retour en haut aller au next previous "
+    "suivant suivante précédent précédente article log sign in out login logout register "
+    "se connecter connexion déconnexion s'inscrire my account mon compte exit mobile version "
+    "desktop amp switch site sections section more plus open ouvrir sitemap plan du footer "
+    "header sidebar privacy policy terms of use service conditions générales d'utilisation "
+    "politique de confidentialité mentions légales contact us about nous contactez qui "
+    "sommes-nous careers jobs advertise with help aide faq rss feed feeds and et the la le "
+    "les"
+)
+_NAV_TRIGGERS = words(
+    "breadcrumb breadcrumbs menu home accueil search rechercher skip navigation nav toggle "
+    "top haut previous next suivant précédent login logout connexion déconnexion account "
+    "compte exit mobile sitemap footer header sidebar privacy terms mentions contact rss "
+    "advertise careers content contenu"
+)
+_BREADCRUMB_SEP_RE = re.compile(r"\s+[>»›→/|]\s+|\s*[>›→]\s*")
+_LOGO_RE = _rx(r"^(?:site icon|site logo|logo|icône du site|icone du site|favicon)\b|\blogo$")
+_ADVERT_RE = _rx(
+    r"^(?:advertisement|advertising|ads?|sponsored(?: content| post| by\b.*)?|paid content|"
+    r"partner content|promoted(?: content)?|publicité|pub|contenu (?:sponsorisé|partenaire)|"
+    r"annonce|(?:story|article) continues below(?: (?:this )?advertisement)?|"
+    r"la suite (?:de l'article )?après (?:cette |la )?publicité|"
+    r"scroll to continue(?: with content)?|continue reading below|publi-?reportage)$"
+)
+_TAGS_RE = _rx(
+    r"^(?:tags?|topics?|filed under|categories|category|catégories?|mots[- ]clés|thèmes?|"
+    r"sujets?|keywords|étiquettes|in this article|dans cet article|more about)\s*[:：]"
+)
+_HASHTAGS_RE = re.compile(r"^(?:[#@][\w.]+[\s,;|]*)+$")
+_EMBED_RE = _rx(
+    r"pic\.twitter\.com/|^[—–-]\s*.{1,60}\(@\w+\)|view this post on instagram|"
+    r"a post shared by|une publication partagée par|voir cette publication sur instagram|"
+    r"watch on youtube|regarder sur youtube|this (?:content|video) is (?:not available|"
+    r"unavailable)|ce contenu n'est pas disponible|^embed$|^load more\W*$|^charger plus\W*$|"
+    r"^(?:play|lire la) vid[ée]o$|^\(?\d{1,2}:\d{2}\)?$|"
+    r"^(?:image|photo|picture|slide|diapo|diaporama)s?\s+\d+\s*(?:of|sur|/|de)\s*\d+$|"
+    r"^\d+\s*/\s*\d+$"
+)
+_COOKIE_RE = _rx(
+    r"\bcookies?\b.*\b(?:use|uses|accept|consent|settings|preferences|policy|utilisons|utilise|"
+    r"accepter|accepte|paramètres|politique|gérer)\b|"
+    r"\b(?:use|uses|using|utilisons|utilise|utilisent|déposer?|déposons)\s+(?:des\s+)?cookies\b|"
+    r"\b(?:we use|this site uses|nous utilisons|"
+    r"ce site utilise|accept|accepter)\b.*\bcookies?\b"
+)
+_NEWSLETTER_RE = _rx(
+    r"\bnewsletters?\b|\bsign(?:ing)?[ -]up\b|\binbox\b|\be-?mail address\b|"
+    r"\badresse (?:e-?mail|électronique|courriel|mail)\b|\binscri(?:vez|re|ption|ptions|t)\b|"
+    r"\bboîte (?:mail|de réception|aux lettres)\b|\bdaily briefing\b|\bemail alerts?\b|"
+    r"\balertes? (?:e-?mail|par e-?mail)\b|\bunsubscribe\b|\bdésinscri"
+)
+_SUBSCRIPTION_RE = _rx(
+    r"\bsubscri(?:be|ber|bers|ption|ptions)\b|\babonn(?:ez|é|és|ée|ement|ements|er)\b|"
+    r"\bpaywall\b|\bpremium\b|\bfree trial\b|\bessai gratuit\b|"
+    r"\bunlimited (?:access|digital)\b|\baccès illimité\b|"
+    r"\bcontinue reading\b"
+)
+# Phrases only a paywall uses: they mark chrome without the page addressing the reader.
+_PAYWALL_RE = _rx(
+    r"\bbecome a (?:member|subscriber|supporter)\b|\bdevenez (?:membre|abonnée?)\b|"
+    r"\b(?:log|sign) ?in to (?:continue|read)\b|\bsubscribe to (?:continue|read)\b|"
+    r"\bconnectez-vous\b|\babonnez-vous\b|\balready a (?:subscriber|member)\b|"
+    r"\bréservée? aux abonnés\b|\bdéjà abonnée?\b"
+)
+_APPEAL_RE = _rx(
+    r"\b(?:donate|donation|donations|faire un don|faites un don|chip in|contribute|contribuez|"
+    r"soutenez|support (?:us|our|independent)|help us|aidez-nous|prouvez-le|prove it|"
+    r"become a patron|tip jar|buy us a coffee)\b"
+)
+_SOCIAL_FOLLOW_RE = _rx(
+    r"\b(?:follow us|follow @|suivez-nous|like us on|join us on|rejoignez-nous|find us on|"
+    r"retrouvez-nous|abonnez-vous à notre (?:chaîne|compte|page))\b|^follow\s+@?\w+\s+on\b|"
+    r"^suivez\s+.{1,40}\s+sur\s+(?:twitter|x|facebook|instagram|linkedin|telegram|tiktok|"
+    r"youtube|bluesky)"
+)
+_FORM_RE = _rx(
+    r"\bplease try again\b|\btry again later\b|\bsomething went wrong\b|^oops\b|"
+    r"\ban error (?:has )?occurred\b|\bthank(?:s| you) for (?:signing up|subscribing|"
+    r"registering|your (?:interest|subscription|registration|feedback)|reading)\b|"
+    r"\b(?:is|was) already registered\b|\binvalid e-?mail\b|\bthis field is required\b|"
+    r"\brequired field\b|\bveuillez réessayer\b|\bréessayez plus tard\b|"
+    r"\bune erreur (?:s'est produite|est survenue)\b|\bmerci (?:pour|de) votre (?:inscription|"
+    r"abonnement|intérêt|lecture|visite)\b|\bce champ est (?:obligatoire|requis)\b|"
+    r"\bdéjà inscrit|\benable javascript\b|\bjavascript is (?:disabled|required)\b|"
+    r"\bactivez (?:le )?javascript\b|\byour browser (?:does not|doesn't) support\b|"
+    r"\bvotre navigateur ne\b|\bloading\W*$|^chargement\W*$|^(?:thank you|thanks|merci|"
+    r"merci beaucoup|close|fermer|cancel|annuler|submit|envoyer|valider|ok|continue|continuer|"
+    r"accept|accepter|refuser|decline|dismiss|got it|j'ai compris|back|retour)\W*$"
+)
+_BYLINE_RE = _rx(
+    r"^(?:by|par|written by|écrit par|reporting by|edited by|editing by|additional reporting by|"
+    r"de notre (?:correspondante?|envoyée? spéciale?)|avec|with|from)\s+"
+)
+_AUTHOR_BOX_RE = _rx(
+    r"^(?:about the author|à propos de l'auteur|à propos de l’auteur|l'auteur|the author|"
+    r"(?:contact|email|e-mail|écrire à|contacter) (?:the author|l'auteur|l’auteur|the reporter))$"
+)
+_SOURCE_NOTE_RE = _rx(
+    r"^(?:this (?:article|story|post) (?:was |is |has been )?(?:originally |first )?"
+    r"(?:published|posted|appeared)|cet article a (?:été )?(?:initialement |d'abord |"
+    r"d’abord |originellement )?(?:publié|paru)|originally published|initialement publié|"
+    r"(?:article )?(?:re)?published (?:with permission|courtesy)|republished from|"
+    r"first published (?:on|in|by|at))"
+)
+_BYLINE_CONNECTORS = words(
+    "and et with avec in à at de du des la le les of the for pour staff writer writers "
+    "correspondent correspondents reporter reporters correspondant correspondante envoyé "
+    "envoyée spécial spéciale journaliste rédaction agences agency agencies & in and editing "
+    "reporting by par additional"
+)
+_SECOND_PERSON = words(
+    "you your yours you'll you've you're you’ll you’ve you’re vous votre vos tu ton ta tes toi"
+)
+_FIRST_PLURAL = words("we us our ours we've we're we’ve we’re nous notre nos")
+_IMPERATIVES = words(
+    "sign subscribe get receive enter join follow support donate help download try read watch "
+    "listen discover register inscrivez-vous abonnez-vous recevez entrez saisissez rejoignez "
+    "suivez soutenez aidez téléchargez essayez lisez regardez écoutez découvrez retrouvez "
+    "inscrivez abonnez créez create"
+)
+_DATE_WORDS = (
+    set(MONTHS)
+    | set(WEEKDAYS)
+    | words(
+        "at on le à am pm a.m p.m gmt utc et edt est cet cest bst pst pdt cdt z ago il y a "
+        "hours hour hrs hr minutes minute mins min days day seconds sec heures heure h jours "
+        "jour secondes yesterday today hier aujourd'hui aujourd’hui just now th st nd rd er "
+        "de du the of updated published mis à jour publié by par"
+    )
+)
+_TIMEISH_RE = re.compile(
+    r"^\d{1,2}(?:[h:]\d{0,2}(?::\d\d)?|h)$|^[+-]\d{4}$|^\d{1,4}$|^\d+(?:st|nd|rd|th|er|e)$"
+)
+_VERBISH_WORDS = words(
+    "is was are were be been has had have will would did does do can could won lost died "
+    "fell rose left said says quit resigned est sont a ont était étaient sera seront fut dit "
+    "meurt part vient va vont peut doit"
+)
+_SELF_REFERENCE_RE = _rx(
+    r"\b(?:this|cet|cette|ce) (?:article|story|page|site|website|post|contenu|newsletter)\b"
+)
+_DETERMINERS = words(
+    "the a an this that these those my your his her our their its some no le la les l un une "
+    "des du ce cet cette ces mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs"
+)
+_SUBJECT_PRONOUNS = words("he she it they we i you il elle ils elles on nous vous je")
+_VERB_SUFFIXES = ("ed", "es", "ait", "aient", "era", "ont", "é", "ée", "és", "ées")
+
+
+class _Probe:
+    """A line or sentence prepared once for all rules; costly views are computed on demand."""
+
+    def __init__(self, text: str) -> None:
+        raw = text.strip()
+        if not unicodedata.is_normalized("NFKC", raw):
+            raw = unicodedata.normalize("NFKC", raw)
+        self.raw = raw
+        self.core = raw.lstrip(_EDGE_LEAD).rstrip(_EDGE_TRAIL)
+        """Without surrounding brackets, quotes, bullets and separators."""
+        self.tokens: tuple[str, ...] = tuple(_TOKEN_RE.findall(self.core))
+        self.lower = " ".join(self.core.lower().split())
+        tail = raw.rstrip(_QUOTE_CHARS + "’')] \u00a0")
+        self.terminal = tail.endswith((".", "!", "?", "…"))
+        """Ends like a sentence (``.``, ``!``, ``?``, possibly inside quotes)."""
+
+    @cached_property
+    def speech(self) -> bool:
+        """Quotes or an attribution verb: someone else's words, not the page talking."""
+        return (
+            any(q in self.raw for q in _QUOTE_CHARS)
+            or not _ATTRIBUTION_WORDS.isdisjoint(self.lower_tokens)
+            or "according to" in self.lower
+        )
+
+    @cached_property
+    def lower_tokens(self) -> tuple[str, ...]:
+        return tuple(t.lower() for t in self.tokens)
+
+    @cached_property
+    def hinted(self) -> bool:
+        """False when a long sentence holds none of the keyword rules' trigger strings."""
+        return len(self.tokens) <= _HINT_FROM or any(h in self.lower for h in _HINTS)
+
+
+def _lower_tokens(p: _Probe) -> tuple[str, ...]:
+    return p.lower_tokens
+
+
+# Sentences longer than this many words only go through the keyword rules if they contain one
+# of these strings: one scan instead of eight on the long sentences that make up most bodies.
+# Every keyword rule that can fire on a long sentence must have its trigger listed here.
+_HINT_FROM = 16
+_HINTS: tuple[str, ...] = (
+    "<", "&", "{", "var ", "let ", "const ", "function", "window.", "document.", "//",
+    "/*", "http", "www.", "©", "(c)", "copyright", "rights reserved", "droits réservés",
+    "may not be", "reproduction", "pic.twitter", "(@", "instagram", "post shared",
+    "publication partagée", "youtube", "not available", "unavailable",
+    "pas disponible", "cookie", "newsletter", "sign", "inbox", "mail", "adresse", "inscri",
+    "boîte", "briefing", "alert", "subscri", "abonn", "paywall", "premium", "trial",
+    "essai gratuit", "unlimited", "illimité", "become a", "devenez", "log in", "login",
+    "connectez", "already a", "continue reading", "donat", "don", "chip in", "contribu",
+    "soutenez", "support", "help us", "aidez", "prouvez", "prove it", "patron",
+    "tip jar", "coffee",
+)  # fmt: skip
+
+
+def _is_debris(p: _Probe) -> bool:
+    # No three-letter word, no figure, and odd characters: "Ìý", "Â", "â€".
+    return (
+        _LETTER_RUN_RE.search(p.raw) is None
+        and not any(ch.isdigit() for ch in p.raw)
+        and not p.raw.isascii()
+    )
+
+
+def _is_url(p: _Probe) -> bool:
+    if not p.hinted:
+        return False
+    if _URL_LINE_RE.match(p.raw):
+        return True
+    urls = _URL_RE.findall(p.raw)
+    if not urls:
+        return False
+    rest = _URL_RE.sub(" ", p.raw)
+    return len(_TOKEN_RE.findall(rest)) <= 3 and sum(map(len, urls)) > len(rest.strip())
+
+
+def _is_markup(p: _Probe) -> bool:
+    if not p.hinted:
+        return False
+    if not _MARKUP_RE.search(p.raw):
+        return False
+    stripped = re.sub(r"<[^<>]*>|&\w+;|[{}();=<>\[\]]", " ", p.raw)
+    return len(_TOKEN_RE.findall(stripped)) < 6 or p.raw.count(";") + p.raw.count("{") >= 3
+
+
+def _is_copyright(p: _Probe) -> bool:
+    if not p.hinted:
+        return False
+    return len(p.tokens) <= 30 and bool(_COPYRIGHT_RE.search(p.raw))
+
+
+def _is_credit(p: _Probe) -> bool:
+    if len(p.tokens) > 14:
+        return False
+    label = _CREDIT_LABEL_RE.match(p.core)
+    if label is not None:
+        if p.speech:
+            return False  # "Sources: the talks failed, officials said."
+        rest = _TOKEN_RE.findall(p.core[label.end() :])
+        return not label.group(0).lower().startswith("source") or len(rest) <= 5
+    # "REUTERS/Amir Cohen", "Amos Ben Gershom/GPO", "AFP/Getty Images via Getty"
+    return len(p.tokens) <= 8 and not p.speech and bool(_AGENCY_RE.match(p.core.rstrip(". ")))
+
+
+def _dates(token: str) -> bool:
+    """True for a token that places something in time: a number, month, weekday, "ago"."""
+    return (
+        token in MONTHS
+        or token in WEEKDAYS
+        or token == "ago"
+        or bool(_TIMEISH_RE.match(token))
+        or bool(_NUMERIC_DATE_RE.fullmatch(token))
+    )
+
+
+def _date_only(tokens: list[str]) -> bool:
+    """True when every token is date or time vocabulary and at least one gives a date."""
+    return (
+        bool(tokens)
+        and all(t in _DATE_WORDS or _dates(t) for t in tokens)
+        and any(_dates(t) for t in tokens)
+    )
+
+
+_NUMERIC_DATE_RE = re.compile(r"\d[\d./:-]*\d|\d+h\d*")
+_DATE_TOKEN_RE = re.compile(
+    r"[+-]\d{4}\b|\d{1,4}(?:[./:-]\d{1,4}){1,2}|\d+h\d*|[^\W_]+(?:['’][^\W_]+)?"
+)
+
+
+def _is_publication_stamp(p: _Probe) -> bool:
+    if len(p.tokens) > 24:
+        return False
+    label = _STAMP_LABEL_RE.match(p.core)
+    if label is None:
+        return False
+    rest = [t.lower() for t in _DATE_TOKEN_RE.findall(p.core[label.end() :])]
+    if not rest:
+        return True  # "Updated" alone
+    # Allow an author ("Posted by Jane Doe on ..."): up to three words outside date vocabulary.
+    outside = [t for t in rest if t not in _DATE_WORDS and not _dates(t)]
+    return len(outside) <= 3 and any(_dates(t) for t in rest)
+
+
+def _is_bare_date(p: _Probe) -> bool:
+    if len(p.tokens) > 14:
+        return False
+    return _date_only([t.lower() for t in _DATE_TOKEN_RE.findall(p.core)])
+
+
+def _is_reading_time(p: _Probe) -> bool:
+    return len(p.tokens) <= 8 and bool(_READING_TIME_RE.match(p.lower))
+
+
+def _is_comments(p: _Probe) -> bool:
+    return len(p.tokens) <= 12 and bool(_COMMENTS_RE.search(p.lower))
+
+
+def _is_read_more(p: _Probe) -> bool:
+    match = _READ_MORE_RE.match(p.core)
+    if match is None:
+        return False
+    rest = p.core[match.end() :]
+    # A bare label ("Read more", "À lire aussi"), or a label before a teaser; a short real
+    # sentence that happens to open with "Related" or "Watch" ends with a full stop.
+    short_label = len(p.tokens) <= 3 or (len(p.tokens) <= 6 and not p.terminal)
+    return short_label or bool(_READ_MORE_TEASER_RE.match(rest))
+
+
+def _vocabulary_only(p: _Probe, vocabulary: frozenset[str], triggers: frozenset[str]) -> bool:
+    tokens = _lower_tokens(p)
+    if not tokens or len(tokens) > 14:
+        return False
+    return all(t in vocabulary for t in tokens) and any(t in triggers for t in tokens)
+
+
+def _is_share(p: _Probe) -> bool:
+    return _vocabulary_only(p, _SHARE_WORDS, _SHARE_TRIGGERS)
+
+
+def _is_navigation(p: _Probe) -> bool:
+    if _vocabulary_only(p, _NAV_WORDS, _NAV_TRIGGERS):
+        return True
+    if p.terminal or len(p.tokens) > 14:
+        return False
+    parts = [s for s in _BREADCRUMB_SEP_RE.split(p.core) if s.strip()]
+    # "Home > World > Middle East": several short labels, each starting with a capital.
+    return len(parts) >= 2 and all(
+        len(_TOKEN_RE.findall(s)) <= 4 and s.strip()[:1].isupper() for s in parts
+    )
+
+
+def _is_logo(p: _Probe) -> bool:
+    return len(p.tokens) <= 7 and not p.terminal and bool(_LOGO_RE.search(p.lower))
+
+
+def _is_advert(p: _Probe) -> bool:
+    return len(p.tokens) <= 10 and bool(_ADVERT_RE.match(p.lower))
+
+
+def _is_tags(p: _Probe) -> bool:
+    return bool(_TAGS_RE.match(p.core)) or bool(_HASHTAGS_RE.match(p.raw))
+
+
+def _is_embed(p: _Probe) -> bool:
+    if not p.hinted:
+        return False
+    return len(p.tokens) <= 40 and bool(_EMBED_RE.search(p.raw if "@" in p.raw else p.lower))
+
+
+def _page_voice(p: _Probe) -> bool:
+    """The page speaking to its reader: "you", "we/our", an imperative, or "this article".
+
+    News text outside quotes almost never does this, so it separates "Sign up for our
+    newsletter" from "Newsletter firm Substack raised $65m".
+    """
+    tokens = _lower_tokens(p)
+    if not tokens:
+        return False
+    if tokens[0] in _IMPERATIVES:
+        return True
+    if not _SECOND_PERSON.isdisjoint(tokens) or not _FIRST_PLURAL.isdisjoint(tokens):
+        return True
+    return bool(_SELF_REFERENCE_RE.search(p.lower))
+
+
+def _is_cookie(p: _Probe) -> bool:
+    if not p.hinted or len(p.tokens) > 40 or not _COOKIE_RE.search(p.lower):
+        return False
+    return not p.speech and (_page_voice(p) or len(p.tokens) <= 3)
+
+
+def _is_newsletter(p: _Probe) -> bool:
+    if not p.hinted:
+        return False
+    if len(p.tokens) > 30 or not _NEWSLETTER_RE.search(p.lower) or p.speech:
+        return False
+    return _page_voice(p) or len(p.tokens) <= 3
+
+
+def _is_subscription(p: _Probe) -> bool:
+    if not p.hinted:
+        return False
+    if len(p.tokens) > 30 or p.speech:
+        return False
+    if _PAYWALL_RE.search(p.lower):
+        return True
+    return bool(_SUBSCRIPTION_RE.search(p.lower)) and (_page_voice(p) or len(p.tokens) <= 3)
+
+
+def _is_social_follow(p: _Probe) -> bool:
+    return len(p.tokens) <= 16 and bool(_SOCIAL_FOLLOW_RE.search(p.lower)) and not p.speech
+
+
+def _is_reader_appeal(p: _Probe) -> bool:
+    if len(p.tokens) > 25 or p.speech:
+        return False
+    tokens = _lower_tokens(p)
+    second = any(t in _SECOND_PERSON for t in tokens)
+    first = any(t in _FIRST_PLURAL for t in tokens)
+    imperative = bool(tokens) and tokens[0] in _IMPERATIVES
+    if p.hinted and _APPEAL_RE.search(p.lower):
+        return second or first or imperative or len(tokens) <= 6
+    # The page talking to its reader about itself: "you ... us", "Download our app".
+    return (second and first) or (imperative and (first or second))
+
+
+def _is_form_message(p: _Probe) -> bool:
+    return len(p.tokens) <= 15 and bool(_FORM_RE.search(p.lower)) and not p.speech
+
+
+def _is_source_note(p: _Probe) -> bool:
+    return len(p.tokens) <= 30 and bool(_SOURCE_NOTE_RE.match(p.lower))
+
+
+def _is_byline(p: _Probe) -> bool:
+    if len(p.tokens) > 14:
+        return False
+    if _AUTHOR_BOX_RE.match(p.lower):
+        return True
+    match = _BYLINE_RE.match(p.core)
+    if match is None:
+        return False
+    names = _TOKEN_RE.findall(p.core[match.end() :])
+    if not names or not names[0][:1].isupper():
+        return False
+    # Every word a capitalised name or a connector ("and", "staff writer", "avec AFP").
+    return all(n[:1].isupper() or n.lower() in _BYLINE_CONNECTORS for n in names)
+
+
+def _verbish(word: str) -> bool:
+    low = word.lower()
+    return low in _VERBISH_WORDS or (len(low) > 3 and low.endswith(_VERB_SUFFIXES))
+
+
+def _is_too_short(p: _Probe) -> bool:
+    tokens = p.tokens
+    if len(tokens) >= 3:
+        return False
+    if len(tokens) < 2 or not p.terminal:
+        return True
+    # Two words and a full stop is a sentence ("Putin agreed.", "Israël dément.") unless it
+    # opens with a determiner, which makes it a noun phrase ("The president.").
+    first, second = tokens
+    if first.lower() in _SUBJECT_PRONOUNS or _verbish(second):
+        return False
+    return first.lower() in _DETERMINERS
+
+
+_RULES: tuple[tuple[str, Callable[[_Probe], bool]], ...] = (
+    ("markup", _is_markup),
+    ("url", _is_url),
+    ("copyright", _is_copyright),
+    ("reading_time", _is_reading_time),
+    ("publication_stamp", _is_publication_stamp),
+    ("bare_date", _is_bare_date),
+    ("credit", _is_credit),
+    ("comments", _is_comments),
+    ("embed", _is_embed),
+    ("tags", _is_tags),
+    ("advertisement", _is_advert),
+    ("site_logo", _is_logo),
+    ("share", _is_share),
+    ("social_follow", _is_social_follow),
+    ("read_more", _is_read_more),
+    ("cookie_notice", _is_cookie),
+    ("newsletter", _is_newsletter),
+    ("subscription", _is_subscription),
+    ("form_message", _is_form_message),
+    ("reader_appeal", _is_reader_appeal),
+    ("source_note", _is_source_note),
+    ("byline", _is_byline),
+    ("navigation", _is_navigation),
+    ("too_short", _is_too_short),
+)
+
+
+def boilerplate_reason(text: str, language: str = "und") -> str | None:
+    """The name of the boilerplate rule ``text`` (a line or sentence) matches, or None.
+
+    Names are the keys of :data:`BOILERPLATE_RULES`. English and French chrome are both
+    recognised whatever ``language`` is: sites mix them (a French page's share bar in
+    English), and the rules are phrased so that real claims in either language pass.
+    """
+    del language  # see docstring: both languages' rules always apply
+    if not _ALNUM_RE.search(text):
+        return "punctuation"
+    p = _Probe(text)
+    if _is_debris(p):
+        return "debris"
+    for name, rule in _RULES:
+        if rule(p):
+            return name
+    return None
+
+
+# ============================================================================================
+# Roles: headline, standfirst, body, duplicates
+
+#: Fuzzy ratio from which two sentences of one article count as the same sentence.
+DUPLICATE_RATIO = 95
+#: How many title-like lines at the top are taken as headlines.
+MAX_HEADLINES = 3
+_TITLE_CASE_MIN_WORD = 4
+_SECTION_SUFFIX_RE = re.compile(r"\s[|–—]\s*(?:[^\W\d_][\w'’-]*\s*){1,3}$")
+
+
+def _title_like(text: str) -> bool:
+    """A short line without final period, shaped like a headline."""
+    p = _Probe(text)
+    if not 3 <= len(p.tokens) <= 25 or len(text) > 220:
+        return False
+    if p.raw.rstrip(_QUOTE_CHARS + "’')]").endswith((".", ",", ";", ":", "…")):
+        return False
+    first = p.raw.lstrip(_QUOTE_CHARS + "‘'([")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def _title_case(text: str) -> bool:
+    long_words = [w for w in _TOKEN_RE.findall(text) if len(w) >= _TITLE_CASE_MIN_WORD]
+    if len(long_words) < 3:
+        return False
+    capitalised = sum(1 for w in long_words if w[:1].isupper())
+    return capitalised >= 0.8 * len(long_words)
+
+
+@dataclass
+class _Draft:
+    index: int
+    start: int
+    end: int
+    line: int
+    text: str
+    role: Role = "body"
+    reason: str | None = None
+
+
+def _drafts(source: Source) -> list[_Draft]:
+    text = source.text
+    drafts: list[_Draft] = []
+    for line_no, line in enumerate(_LINE_RE.finditer(text)):
+        for start, end in _split_line(text, line.start(), line.end()):
+            drafts.append(_Draft(len(drafts), start, end, line_no, text[start:end]))
+    return drafts
+
+
+#: Sentences up to this many words are fragments that a whole-line rule may claim.
+_FRAGMENT_WORDS = 5
+
+
+def _mark_boilerplate(drafts: list[_Draft], language: str) -> None:
+    by_line: dict[int, list[_Draft]] = {}
+    for d in drafts:
+        by_line.setdefault(d.line, []).append(d)
+        reason = boilerplate_reason(d.text, language)
+        if reason is not None:
+            d.role, d.reason = "boilerplate", reason
+    for group in by_line.values():
+        if len(group) < 2:
+            continue
+        left = [d for d in group if d.role != "boilerplate"]
+        if not left:
+            continue
+        # A line of short fragments is judged whole ("Already a subscriber? Log in"); a line
+        # holding any real-length sentence is judged sentence by sentence, so a credit or a
+        # label in front of a real sentence never takes the sentence with it.
+        if all(len(_TOKEN_RE.findall(d.text)) <= _FRAGMENT_WORDS for d in left):
+            line_reason = boilerplate_reason(" ".join(d.text for d in group), language)
+            if line_reason is not None and line_reason != "too_short":
+                for d in left:
+                    d.role, d.reason = "boilerplate", line_reason
+                continue
+        last = group[-1]
+        if (
+            last.reason == "credit"
+            and len(group) <= 3
+            and not last.text.lstrip("([").lower().startswith("source")
+        ):
+            # A caption followed by its photo credit describes a picture, not the story.
+            for d in left:
+                d.role, d.reason = "boilerplate", "photo_caption"
+
+
+def _assign_roles(drafts: list[_Draft]) -> None:
+    lines: dict[int, list[_Draft]] = {}
+    for d in drafts:
+        if d.role != "boilerplate":
+            lines.setdefault(d.line, []).append(d)
+    headlines = 0
+    state = "top"
+    for group in lines.values():
+        if state == "top":
+            if len(group) == 1 and _title_like(group[0].text) and headlines < MAX_HEADLINES:
+                group[0].role = "headline"
+                headlines += 1
+                continue
+            state = "body"
+            words_in_line = sum(len(_TOKEN_RE.findall(d.text)) for d in group)
+            if headlines and len(group) <= 2 and words_in_line <= 60:
+                for d in group:
+                    d.role = "standfirst"
+                continue
+        for d in group:
+            d.role = "body"
+
+
+_DIGITS_RE = re.compile(r"\d+")
+# Keys split "didn't" into "didn t", hence the lone "t".
+_NEGATIONS = words("not no never t nor none cannot ne pas jamais aucun aucune non ni plus rien")
+
+
+def _same_facts(a: str, b: str) -> bool:
+    """Near-identical wording is a repeat only if figures and negations are the same: "15
+    killed" then "16 killed" in one article is an inconsistency to show, not a copy."""
+    if _DIGITS_RE.findall(a) != _DIGITS_RE.findall(b):
+        return False
+    return [w for w in a.split() if w in _NEGATIONS] == [w for w in b.split() if w in _NEGATIONS]
+
+
+def _mark_duplicates(drafts: list[_Draft]) -> dict[int, int]:
+    """Mark repeats; return, for each kept sentence index, how many copies it has."""
+    exact: dict[str, int] = {}
+    keys: list[str] = []
+    owners: list[int] = []
+    copies: dict[int, int] = {}
+    for d in drafts:
+        if d.role not in KEPT_ROLES:
+            continue
+        key = comparison_key(d.text)
+        original = exact.get(key)
+        if original is None and len(key) >= 12 and keys:
+            found = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=DUPLICATE_RATIO)
+            if found is not None and _same_facts(key, found[0]):
+                original = owners[found[2]]
+        if original is not None:
+            d.role, d.reason = "duplicate", f"repeats sentence {original}"
+            copies[original] = copies.get(original, 1) + 1
+            continue
+        exact[key] = d.index
+        keys.append(key)
+        owners.append(d.index)
+        copies.setdefault(d.index, 1)
+    return copies
+
+
+def _mark_inline_titles(drafts: list[_Draft]) -> None:
+    """Title-shaped lines inside the body: links to other articles or section heads."""
+    counts: dict[int, int] = {}
+    for d in drafts:
+        counts[d.line] = counts.get(d.line, 0) + 1
+    for d in drafts:
+        if d.role != "body" or counts[d.line] != 1 or not _title_like(d.text):
+            continue
+        if _SECTION_SUFFIX_RE.search(d.text) or _title_case(d.text):
+            d.role, d.reason = "boilerplate", "related_link"
+
+
+def _segment(source: Source) -> tuple[list[_Draft], dict[int, int]]:
+    drafts = _drafts(source)
+    _mark_boilerplate(drafts, source.language)
+    _assign_roles(drafts)
+    copies = _mark_duplicates(drafts)
+    _mark_inline_titles(drafts)
+    for d in drafts:
+        if d.role == "duplicate" and d.reason is not None:
+            original = drafts[int(d.reason.rsplit(" ", 1)[1])]
+            if original.role == "boilerplate":
+                # A repeated link is still a link, not a repeated claim.
+                d.role, d.reason = "boilerplate", original.reason
+                copies.pop(original.index, None)
+    return drafts, copies
+
+
+def _finish(source: Source, drafts: list[_Draft]) -> tuple[Sentence, ...]:
+    return tuple(
+        Sentence(
+            source=source.id,
+            index=d.index,
+            text=d.text,
+            start=d.start,
+            end=d.end,
+            language=(
+                detect_sentence_language(d.text, source.language)
+                if d.role in KEPT_ROLES
+                else source.language
+            ),
+            role=d.role,
+            reason=d.reason,
+        )
+        for d in drafts
+    )
+
+
+def segment(source: Source) -> tuple[Sentence, ...]:
+    """Every sentence of ``source`` with its role; dropped ones carry a ``reason``."""
+    drafts, _copies = _segment(source)
+    return _finish(source, drafts)
+
+
+def extract_claims(source: Source) -> tuple[tuple[Sentence, ...], tuple[Claim, ...]]:
+    """All sentences of ``source`` and the claims made of the kept ones.
+
+    Claim ids are ``<source id>#<position>``, positions counting kept claims from 0; a claim's
+    ``repeats`` counts how many times the article states it.
+    """
+    drafts, copies = _segment(source)
+    sentences = _finish(source, drafts)
+    claims: list[Claim] = []
+    for sentence in sentences:
+        if sentence.role not in KEPT_ROLES:
+            continue
+        position = len(claims)
+        claims.append(
+            Claim(
+                id=f"{source.id}#{position}",
+                source=source.id,
+                position=position,
+                sentence=sentence.index,
+                text=sentence.text,
+                language=sentence.language,
+                role=sentence.role,
+                repeats=copies.get(sentence.index, 1),
+            )
+        )
+    return sentences, tuple(claims)
