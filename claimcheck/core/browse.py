@@ -1,0 +1,410 @@
+"""Browsing a :class:`Result` without a UI: list rows, filters, sorting, search, next-difference
+navigation, the detail of a cluster (highlight spans, word diffs), an article's sentences and the
+coverage matrix. Everything here returns plain data; nothing imports textual or rich.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from .models import Claim, Cluster, Result, Sentence, Source
+
+#: The list filters in the order ``f`` cycles through them, with their labels.
+FILTERS: tuple[str, ...] = ("all", "shared", "cross-language", "differences", "single")
+FILTER_LABELS: Mapping[str, str] = {
+    "all": "all clusters",
+    "shared": "shared by several outlets",
+    "cross-language": "cross-language",
+    "differences": "with differences",
+    "single": "single-outlet",
+}
+
+#: Marker letters of a list row, in display order: which aligned items differ, or a lone outlet.
+MARKERS: tuple[tuple[str, str], ...] = (
+    ("F", "figures, dates or amounts differ"),
+    ("N", "names differ"),
+    ("A", "attribution differs"),
+    ("P", "polarity differs (one outlet negates)"),
+    ("1", "only one outlet states it"),
+)
+_MARKER_OF_KIND: Mapping[str, str] = {
+    "figure": "F",
+    "date": "F",
+    "quantity": "F",
+    "money": "F",
+    "percent": "F",
+    "duration": "F",
+    "name": "N",
+    "attribution": "A",
+    "polarity": "P",
+}
+#: Severity of a difference status, for highlighting: higher is more worth a look.
+STATUS_RANK: Mapping[str, int] = {"agree": 0, "refines": 1, "only_in": 2, "differs": 3}
+
+_EXTRA_FOLDS = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased without accents, for matching in any language ("Élysée" ~ "elysee")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return bare.translate(_EXTRA_FOLDS)
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control picture" of the character: ␛, ␇, ␍...
+    if code == 0x7F:
+        return "␡"
+    return "�"  # C1 controls and bidirectional overrides
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters shown as visible placeholders, one for one.
+
+    Terminal escapes (ESC, OSC 52, BEL, carriage return...) would act on the terminal; each is
+    replaced by a single visible character, so offsets into the text stay valid. Tab and newline
+    are kept.
+    """
+    return _CONTROL.sub(_visible, text)
+
+
+def one_line(text: str) -> str:
+    """``text`` made printable and squeezed onto one line."""
+    return _SPACE.sub(" ", printable(text)).strip()
+
+
+# --- list rows -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """One cluster as a line of the list, with what filters, sorting and search need."""
+
+    index: int
+    """Position of the cluster in ``Result.clusters``."""
+    cluster_id: str
+    label: str
+    """The first member's text on one line, printable."""
+    outlets: int
+    languages: tuple[str, ...]
+    markers: str
+    """Marker letters from :data:`MARKERS` that apply, e.g. ``"FN"`` or ``"1"``."""
+    differs: bool
+    differing_items: int
+    positions: Mapping[str, int]
+    """Source id -> position of the member claim in that article."""
+    haystack: str
+    """Everything search matches against, folded: claim texts, outlets, names, figures."""
+
+
+def cluster_markers(cluster: Cluster) -> str:
+    """The marker letters of a cluster (see :data:`MARKERS`)."""
+    found = {
+        _MARKER_OF_KIND[d.kind]
+        for d in cluster.differences
+        if d.status == "differs" and d.kind in _MARKER_OF_KIND
+    }
+    if not cluster.shared:
+        found.add("1")
+    return "".join(letter for letter, _ in MARKERS if letter in found)
+
+
+def make_rows(result: Result, names: Mapping[str, Sequence[str]] | None = None) -> list[Row]:
+    """One :class:`Row` per cluster, in the result's order.
+
+    ``names`` (claim id -> extra searchable strings, e.g. language-neutral name keys) widens what
+    search finds; texts of names and figures are already in the claim text.
+    """
+    outlets = {s.id: f"{s.outlet} {s.id}" for s in result.sources}
+    rows = []
+    for index, cluster in enumerate(result.clusters):
+        parts: list[str] = [cluster.id]
+        for claim in cluster.claims:
+            parts += (claim.text, outlets.get(claim.source, claim.source), claim.language)
+            if names:
+                parts += names.get(claim.id, ())
+        for diff in cluster.differences:
+            parts += [text for _, text in diff.values]
+            parts.append(diff.note)
+        rows.append(
+            Row(
+                index=index,
+                cluster_id=cluster.id,
+                label=one_line(cluster.claims[0].text) if cluster.claims else "",
+                outlets=len(cluster.claims),
+                languages=cluster.languages,
+                markers=cluster_markers(cluster),
+                differs=cluster.differs,
+                differing_items=sum(1 for d in cluster.differences if d.status == "differs"),
+                positions={c.source: c.position for c in cluster.claims},
+                haystack=fold(" \n ".join(parts)),
+            )
+        )
+    return rows
+
+
+def keep(row: Row, filter_name: str) -> bool:
+    """Whether ``row`` passes the filter named ``filter_name`` (one of :data:`FILTERS`)."""
+    if filter_name == "shared":
+        return row.outlets > 1
+    if filter_name == "cross-language":
+        return len(row.languages) > 1
+    if filter_name == "differences":
+        return row.differs
+    if filter_name == "single":
+        return row.outlets == 1
+    return True
+
+
+def matches(row: Row, query: str) -> bool:
+    """Whether every word of ``query`` occurs in the row's text, accents and case ignored."""
+    return all(term in row.haystack for term in fold(query).split())
+
+
+def sort_keys(result: Result) -> list[str]:
+    """The sort orders ``t`` cycles through: outlets, differences, then each article's order."""
+    return ["outlets", "differences", *(f"article:{s.id}" for s in result.sources)]
+
+
+def sort_label(result: Result, key: str) -> str:
+    """A short human name of a sort order."""
+    if key.startswith("article:"):
+        source_id = key.split(":", 1)[1]
+        try:
+            return f"order in {result.source(source_id).outlet}"
+        except KeyError:
+            return f"order in {source_id}"
+    return {"outlets": "most outlets first", "differences": "differences first"}.get(key, key)
+
+
+def sort_rows(rows: Iterable[Row], key: str) -> list[Row]:
+    """``rows`` in the order named by ``key`` (see :func:`sort_keys`); ties keep result order."""
+    if key == "differences":
+        return sorted(rows, key=lambda r: (not r.differs, -r.differing_items, r.index))
+    if key.startswith("article:"):
+        source_id = key.split(":", 1)[1]
+        absent = 1 << 30
+        return sorted(rows, key=lambda r: (r.positions.get(source_id, absent), r.index))
+    return sorted(rows, key=lambda r: (-r.outlets, r.index))
+
+
+def visible_rows(
+    rows: Sequence[Row], *, filter_name: str = "all", query: str = "", sort: str = "outlets"
+) -> list[Row]:
+    """The rows a list shows: filtered, searched, then sorted."""
+    kept = [r for r in rows if keep(r, filter_name) and (not query.strip() or matches(r, query))]
+    return sort_rows(kept, sort)
+
+
+def next_difference(rows: Sequence[Row], current: int | None, step: int = 1) -> tuple[int, bool]:
+    """Index of the next (``step=1``) or previous (``-1``) row with a difference after ``current``.
+
+    Wraps around like a search in an editor; returns ``(index, wrapped)`` and ``(-1, False)`` when
+    no row has a difference.
+    """
+    n = len(rows)
+    if n == 0:
+        return -1, False
+    start = -1 if current is None and step > 0 else (n if current is None else current)
+    for offset in range(1, n + 1):
+        raw = start + step * offset
+        k = raw % n
+        if rows[k].differs:
+            return k, not 0 <= raw < n
+    return -1, False
+
+
+def cluster_of_claims(result: Result) -> dict[str, str]:
+    """Claim id -> id of the cluster it belongs to."""
+    return {c.id: cluster.id for cluster in result.clusters for c in cluster.claims}
+
+
+def find_cluster(result: Result, cluster_id: str) -> Cluster | None:
+    """The cluster with this id, if any."""
+    for cluster in result.clusters:
+        if cluster.id == cluster_id:
+            return cluster
+    return None
+
+
+# --- the detail of a cluster ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    """A figure or name inside a member's text, and how it compares with the other members."""
+
+    start: int
+    end: int
+    kind: str
+    """``figure`` or ``name``."""
+    status: str
+    """agree, refines, only_in, differs, or ``""`` when not compared (single-outlet clusters)."""
+
+
+@dataclass(frozen=True)
+class Member:
+    """One outlet's statement of a cluster's claim."""
+
+    claim: Claim
+    source: Source
+    spans: tuple[Span, ...]
+
+
+DiffOp = Literal["equal", "delete", "insert"]
+
+
+@dataclass(frozen=True)
+class WordDiff:
+    """Word-level changes from one member's wording to another's, in the same language."""
+
+    left: str
+    """Source id of the reference member."""
+    right: str
+    pieces: tuple[tuple[DiffOp, str], ...]
+
+
+@dataclass(frozen=True)
+class Detail:
+    """Everything the detail pane shows about a cluster."""
+
+    cluster: Cluster
+    members: tuple[Member, ...]
+    silent: tuple[Source, ...]
+    """Sources of the corpus that do not state this claim."""
+    word_diffs: tuple[WordDiff, ...]
+    cross_language: bool
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    """(comparison key, text with its trailing space) for each word or punctuation mark."""
+    found = list(_WORD.finditer(text))
+    out = []
+    for k, m in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(text)
+        out.append((fold(m.group()), text[m.start() : end]))
+    return out
+
+
+def word_diff(left: str, right: str) -> list[tuple[DiffOp, str]]:
+    """How ``right`` rewords ``left``, word by word: equal, deleted and inserted pieces in order.
+
+    Words compare without case or accents; the pieces keep each text as written.
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    a, b = _words(left), _words(right)
+    pieces: list[tuple[DiffOp, str]] = []
+
+    def add(op: DiffOp, text: str) -> None:
+        if not text:
+            return
+        if pieces and pieces[-1][0] == op:
+            pieces[-1] = (op, pieces[-1][1] + text)
+        else:
+            pieces.append((op, text))
+
+    for op in Levenshtein.opcodes([k for k, _ in a], [k for k, _ in b]):
+        tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
+        if tag == "equal":
+            add("equal", "".join(t for _, t in b[j1:j2]))
+            continue
+        if tag in ("delete", "replace"):
+            add("delete", "".join(t for _, t in a[i1:i2]))
+        if tag in ("insert", "replace"):
+            add("insert", "".join(t for _, t in b[j1:j2]))
+    return pieces
+
+
+def _spans(claim: Claim, source: Source, statuses: Mapping[str, str]) -> tuple[Span, ...]:
+    from .figures import extract_figures
+    from .names import extract_names
+
+    found: dict[tuple[int, int], Span] = {}
+    for fig in extract_figures(claim.text, claim.language, source.date):
+        found[(fig.start, fig.end)] = Span(fig.start, fig.end, "figure", "")
+    for name in extract_names(claim.text, claim.language):
+        found.setdefault((name.start, name.end), Span(name.start, name.end, "name", ""))
+    # The compare stage names values as written ("15 people"), which may be wider or narrower
+    # than what the extractors return ("15"): overlapping spans take the value's status, and a
+    # value no span covers becomes a span of its own.
+    for text, status in statuses.items():
+        at = claim.text.find(text) if text else -1
+        if at < 0:
+            continue
+        end = at + len(text)
+        overlapping = [key for key in found if key[0] < end and at < key[1]]
+        for key in overlapping:
+            span = found[key]
+            if STATUS_RANK.get(status, 0) >= STATUS_RANK.get(span.status, -1):
+                found[key] = Span(span.start, span.end, span.kind, status)
+        if not overlapping:
+            found[(at, end)] = Span(at, end, "figure", status)
+    return tuple(sorted(found.values(), key=lambda s: (s.start, -s.end)))
+
+
+def cluster_detail(result: Result, cluster: Cluster) -> Detail:
+    """The detail of ``cluster``: members with highlight spans, silent outlets and word diffs."""
+    sources = {s.id: s for s in result.sources}
+    statuses: dict[str, dict[str, str]] = {}
+    for diff in cluster.differences:
+        if diff.kind == "wording":
+            continue
+        for source_id, text in diff.values:
+            mine = statuses.setdefault(source_id, {})
+            if STATUS_RANK.get(diff.status, 0) >= STATUS_RANK.get(mine.get(text, ""), -1):
+                mine[text] = diff.status
+    members = tuple(
+        Member(c, sources[c.source], _spans(c, sources[c.source], statuses.get(c.source, {})))
+        for c in cluster.claims
+    )
+    stating = set(cluster.sources)
+    silent = tuple(s for s in result.sources if s.id not in stating)
+    diffs = []
+    first_of_language: dict[str, Claim] = {}
+    for claim in cluster.claims:
+        ref = first_of_language.setdefault(claim.language, claim)
+        if ref is not claim:
+            diffs.append(WordDiff(ref.source, claim.source, tuple(word_diff(ref.text, claim.text))))
+    return Detail(cluster, members, silent, tuple(diffs), cluster.cross_language)
+
+
+# --- articles and coverage -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleLine:
+    """One sentence of an article as the article view shows it."""
+
+    sentence: Sentence
+    claim_id: str | None
+    """The claim made from it, ``None`` for dropped sentences."""
+    cluster_id: str | None
+
+
+def article_lines(result: Result, source_id: str) -> list[ArticleLine]:
+    """Every sentence of an article, kept or dropped, with the cluster of each kept one."""
+    index = next(k for k, s in enumerate(result.sources) if s.id == source_id)
+    claim_of_sentence = {c.sentence: c.id for c in result.claims if c.source == source_id}
+    cluster_of = cluster_of_claims(result)
+    lines = []
+    for sentence in result.sentences[index]:
+        claim_id = claim_of_sentence.get(sentence.index)
+        cluster_id = cluster_of.get(claim_id) if claim_id else None
+        lines.append(ArticleLine(sentence, claim_id, cluster_id))
+    return lines
+
+
+def coverage_cells(result: Result, cluster: Cluster) -> tuple[str | None, ...]:
+    """For each source of the corpus in order, the id of its claim in ``cluster`` or ``None``."""
+    by_source = {c.source: c.id for c in cluster.claims}
+    return tuple(by_source.get(s.id) for s in result.sources)

@@ -1,0 +1,301 @@
+"""Every key binding of the interface, by id, and the user's keymap file that can remap them.
+
+The keymap file is TOML, read from ``$CLAIMCHECK_KEYMAP`` if set, else from
+``<user config dir>/claimcheck/keymap.toml``::
+
+    # Each entry: binding id = "key" or "key1,key2" (Textual key names: "ctrl+n", "f5", "space").
+    [keys]
+    next-difference = "n,ctrl+n"
+    quit = "ctrl+q"
+
+A file that cannot be used gives one warning and the default keys; it never stops the program.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True)
+class Key:
+    """One remappable binding: its id, default keys, action and what it does."""
+
+    id: str
+    keys: str
+    action: str
+    description: str
+    context: str
+    """Where it acts: list, detail, article, coverage, dialog or anywhere."""
+    show: bool = True
+    """Whether the footer shows it (the help screen lists them all)."""
+    help: str = ""
+    """The longer explanation on the help screen."""
+
+
+#: Every binding of the interface. Widgets and screens build their ``BINDINGS`` from this table, so
+#: the help screen, the keymap file and the footer never disagree.
+KEYS: tuple[Key, ...] = (
+    Key(
+        "cursor-down",
+        "down,j",
+        "cursor_down",
+        "Down",
+        "list, article, coverage",
+        False,
+        "Move down one row",
+    ),
+    Key(
+        "cursor-up", "up,k", "cursor_up", "Up", "list, article, coverage", False, "Move up one row"
+    ),
+    Key(
+        "cursor-left",
+        "left,h",
+        "cursor_left",
+        "Left",
+        "coverage",
+        False,
+        "Move to the previous outlet",
+    ),
+    Key(
+        "cursor-right",
+        "right,l",
+        "cursor_right",
+        "Right",
+        "coverage",
+        False,
+        "Move to the next outlet",
+    ),
+    Key("page-down", "pagedown", "page_down", "Page down", "everywhere", False, "Down one page"),
+    Key("page-up", "pageup", "page_up", "Page up", "everywhere", False, "Up one page"),
+    Key("first", "home", "first", "First", "everywhere", False, "Go to the first row"),
+    Key("last", "end", "last", "Last", "everywhere", False, "Go to the last row"),
+    Key(
+        "focus-detail",
+        "enter",
+        "select",
+        "Detail",
+        "list",
+        False,
+        "Move the keys to the detail pane (pick an outlet there)",
+    ),
+    Key(
+        "next-difference",
+        "n",
+        "next_difference",
+        "Next diff",
+        "list",
+        True,
+        "Next cluster whose outlets differ",
+    ),
+    Key(
+        "previous-difference",
+        "N",
+        "previous_difference",
+        "Prev diff",
+        "list",
+        False,
+        "Previous cluster whose outlets differ",
+    ),
+    Key(
+        "search",
+        "slash",
+        "search",
+        "Search",
+        "list",
+        True,
+        "Search claims, outlets, names, figures (any language, accents ignored)",
+    ),
+    Key(
+        "filter",
+        "f",
+        "cycle_filter",
+        "Filter",
+        "list",
+        True,
+        "Cycle: all, shared, cross-language, with differences, single-outlet",
+    ),
+    Key(
+        "sort",
+        "t",
+        "cycle_sort",
+        "Sort",
+        "list",
+        False,
+        "Cycle: most outlets, differences first, order in each article",
+    ),
+    Key(
+        "open-article",
+        "o",
+        "open_article",
+        "Article",
+        "list, detail, coverage",
+        True,
+        "Open the selected claim in its article",
+    ),
+    Key(
+        "coverage",
+        "c",
+        "coverage",
+        "Cover",
+        "list",
+        True,
+        "Outlet x cluster matrix: who says what, who is silent",
+    ),
+    Key(
+        "tighten",
+        "plus",
+        "tighten",
+        "Tighter",
+        "list",
+        True,
+        "Raise the similarity threshold by 0.05 and re-cluster",
+    ),
+    Key(
+        "loosen",
+        "minus",
+        "loosen",
+        "Looser",
+        "list",
+        True,
+        "Lower the similarity threshold by 0.05 and re-cluster",
+    ),
+    Key(
+        "reviewed",
+        "r",
+        "toggle_reviewed",
+        "Done",
+        "list, detail",
+        True,
+        "Mark the cluster reviewed (again to unmark)",
+    ),
+    Key("note", "a", "note", "Note", "list, detail", True, "Add or edit the cluster's note"),
+    Key(
+        "move",
+        "m",
+        "move",
+        "Move",
+        "list, detail",
+        True,
+        "Move the selected claim into another cluster, or out on its own",
+    ),
+    Key("save", "s", "save", "Save", "list, detail", True, "Save the report as Markdown"),
+    Key(
+        "member-down",
+        "down,j",
+        "next_member",
+        "Next outlet",
+        "detail",
+        False,
+        "Select the next outlet's statement",
+    ),
+    Key(
+        "member-up",
+        "up,k",
+        "previous_member",
+        "Prev outlet",
+        "detail",
+        False,
+        "Select the previous outlet's statement",
+    ),
+    Key(
+        "back",
+        "escape",
+        "back",
+        "Back",
+        "detail, search, article, coverage",
+        True,
+        "Back to the list (closes the search)",
+    ),
+    Key(
+        "jump-to-cluster",
+        "enter",
+        "jump",
+        "Go to cluster",
+        "article, coverage",
+        True,
+        "Show the cluster of the sentence or cell under the cursor",
+    ),
+    Key(
+        "cancel",
+        "escape,ctrl+c",
+        "cancel",
+        "Cancel",
+        "while working",
+        True,
+        "Stop loading or re-clustering",
+    ),
+    Key("help", "question_mark", "help", "Help", "everywhere", True, "This screen"),
+    Key("quit", "q", "quit", "Quit", "everywhere", True, "Leave (marks and notes are saved)"),
+)
+KEYS_BY_ID: dict[str, Key] = {k.id: k for k in KEYS}
+
+
+def binding(
+    key_id: str, *, action: str | None = None, show: bool | None = None, priority: bool = False
+) -> Binding:
+    """The Textual :class:`Binding` for the entry ``key_id`` of :data:`KEYS`."""
+    key = KEYS_BY_ID[key_id]
+    return Binding(
+        key.keys,
+        action or key.action,
+        key.description,
+        show=key.show if show is None else show,
+        id=key_id,
+        priority=priority,
+    )
+
+
+def default_path() -> Path:
+    """Where the keymap file is looked for: ``$CLAIMCHECK_KEYMAP`` or the user config folder."""
+    override = os.environ.get("CLAIMCHECK_KEYMAP")
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("claimcheck")) / "keymap.toml"
+
+
+def load_keymap(path: str | Path | None = None) -> tuple[dict[str, str], str | None]:
+    """The user's remapped keys (binding id -> keys) and a one-line warning if the file is unusable.
+
+    A missing file is not a problem; a file that is not TOML, names an unknown binding or gives a
+    key that is not a string is ignored as a whole, so a half-applied keymap never surprises.
+    """
+    target = Path(path) if path is not None else default_path()
+    try:
+        raw = target.read_bytes()
+    except FileNotFoundError:
+        return {}, None
+    except OSError as exc:
+        return {}, f"keymap {target} cannot be read ({exc.strerror or exc}); using default keys"
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        reason = str(exc).splitlines()[0]
+        return {}, f"keymap {target} is not valid TOML ({reason}); using default keys"
+    table = data.get("keys", data)
+    problems: list[str] = []
+    keymap: dict[str, str] = {}
+    if not isinstance(table, dict):
+        problems.append("[keys] is not a table")
+        table = {}
+    for key_id, keys in table.items():
+        if key_id not in KEYS_BY_ID:
+            problems.append(f"unknown binding id {key_id!r}")
+        elif not isinstance(keys, str) or not keys.strip(",").strip():
+            problems.append(f'{key_id} must be a string of keys like "n" or "n,ctrl+n"')
+        else:
+            keymap[key_id] = ",".join(k.strip() for k in keys.split(",") if k.strip())
+    if problems:
+        return {}, f"keymap {target}: {problems[0]}; using default keys"
+    return keymap, None
+
+
+def effective_keys(keymap: dict[str, str]) -> dict[str, str]:
+    """Binding id -> the keys that trigger it once ``keymap`` is applied."""
+    return {k.id: keymap.get(k.id, k.keys) for k in KEYS}

@@ -1,0 +1,161 @@
+"""Rich :class:`~rich.text.Text` for rows, statements, diffs and article lines.
+
+Article text only ever enters a ``Text`` as plain text (``Text(...)``/``append``), never as
+markup, and always through :func:`~claimcheck.core.browse.printable`, so ``[bold]`` stays
+``[bold]`` and a terminal escape shows as a visible placeholder instead of acting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from claimcheck.core.browse import (
+    MARKERS,
+    STATUS_RANK,
+    ArticleLine,
+    Detail,
+    Member,
+    Row,
+    one_line,
+    printable,
+)
+from claimcheck.core.models import ClusterReview, Source
+
+#: Styles carry bold/underline/reverse as well as colour, so they stay distinct under NO_COLOR.
+STYLE_FIGURE = "underline cyan"
+STYLE_NAME = "underline green"
+STYLE_DIFFERS = "bold reverse yellow"
+STYLE_ONLY_IN = "bold underline yellow"
+STYLE_DELETE = "strike red"
+STYLE_INSERT = "bold underline green"
+STYLE_DIM = "dim"
+STYLE_MARKER = "bold yellow"
+STYLE_CLUSTER = "bold magenta"
+
+
+def markers_cell(markers: str) -> str:
+    """The fixed-width marker column of a row: a letter where it applies, ``·`` elsewhere."""
+    return "".join(letter if letter in markers else "·" for letter, _ in MARKERS)
+
+
+def row_text(row: Row, total_sources: int, review: ClusterReview | None) -> Text:
+    """One line of the cluster list."""
+    text = Text(no_wrap=True, overflow="ellipsis", end="")
+    mark = "✓" if review and review.reviewed else " "
+    mark += "✎" if review and review.note else " "
+    text.append(mark, style="bold green")
+    text.append(markers_cell(row.markers), style=STYLE_MARKER if row.markers else STYLE_DIM)
+    text.append(f" {row.outlets}/{total_sources} ", style="bold" if row.outlets > 1 else STYLE_DIM)
+    text.append(f"{'+'.join(row.languages):<5} ", style="italic")
+    text.append(row.label)
+    return text
+
+
+def _outlet_line(member: Member, selected: bool) -> Text:
+    source = member.source
+    text = Text()
+    text.append("▶ " if selected else "  ", style="bold")
+    text.append(one_line(source.outlet), style="bold")
+    meta = [member.claim.source, member.claim.language]
+    if source.date:
+        meta.append(source.date)
+    if member.claim.role != "body":
+        meta.append(member.claim.role)
+    if member.claim.repeats > 1:
+        meta.append(f"stated {member.claim.repeats} times")
+    text.append(f"  ({', '.join(meta)})", style=STYLE_DIM)
+    return text
+
+
+def span_style(kind: str, status: str) -> str:
+    """How a figure or name is highlighted, by how it compares with the other outlets."""
+    if status == "differs":
+        return STYLE_DIFFERS
+    if status == "only_in":
+        return STYLE_ONLY_IN
+    return STYLE_NAME if kind == "name" else STYLE_FIGURE
+
+
+def member_text(member: Member, selected: bool = False) -> Text:
+    """One outlet's statement: who, language and date, then the text with highlights."""
+    body = Text(printable(member.claim.text))
+    for span in member.spans:
+        body.stylize(span_style(span.kind, span.status), span.start, span.end)
+    return Text.assemble(_outlet_line(member, selected), "\n", body)
+
+
+def silent_text(silent: tuple[Source, ...]) -> Text:
+    """The outlets of the corpus that do not state the claim."""
+    text = Text("Not stated by: ", style="bold")
+    if not silent:
+        text.append("none (every outlet states it)", style=STYLE_DIM)
+    else:
+        text.append(", ".join(f"{one_line(s.outlet)} ({s.id})" for s in silent))
+    return text
+
+
+def comparison(detail: Detail, outlets: Mapping[str, str]) -> RenderableType:
+    """Word diffs for same-language members and the aligned figures and names side by side."""
+    parts: list[RenderableType] = []
+    items = [d for d in detail.cluster.differences if d.kind != "wording"]
+    if items:
+        members = list(detail.cluster.sources)
+        table = Table(
+            title=Text("Aligned figures and names", style="bold"),
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            pad_edge=False,
+        )
+        table.add_column("item", no_wrap=True)
+        table.add_column("status", no_wrap=True)
+        for source_id in members:
+            table.add_column(Text(source_id), overflow="fold")
+        for diff in sorted(items, key=lambda d: -STATUS_RANK.get(d.status, 0)):
+            by_source = dict(diff.values)
+            style = STYLE_DIFFERS if diff.status == "differs" else ""
+            cells = [Text(printable(by_source.get(s, "·"))) for s in members]
+            table.add_row(Text(diff.kind), Text(diff.status.replace("_", " "), style=style), *cells)
+        parts.append(table)
+    for wording in detail.word_diffs:
+        left, right = wording.left, wording.right
+        text = Text()
+        text.append("Wording ", style="bold")
+        text.append(f"{outlets.get(left, left)} → {outlets.get(right, right)}")
+        text.append("\n")
+        for op, piece in wording.pieces:
+            style = {"delete": STYLE_DELETE, "insert": STYLE_INSERT}.get(op, "")
+            text.append(printable(piece), style=style)
+        parts.append(text)
+    if not parts:
+        if len(detail.cluster.claims) == 1:
+            return Text("Only one outlet states this.", style=STYLE_DIM)
+        return Text("No figures or names to compare.", style=STYLE_DIM)
+    spaced: list[RenderableType] = []
+    for part in parts:
+        if spaced:
+            spaced.append(Text(""))
+        spaced.append(part)
+    return Group(*spaced)
+
+
+def article_line_text(line: ArticleLine, target: bool) -> Text:
+    """One sentence of the article view: its cluster tag, or why it was dropped."""
+    sentence = line.sentence
+    text = Text()
+    if line.cluster_id is None:
+        reason = sentence.reason or sentence.role
+        text.append(f"[dropped: {reason}] ", style="italic")
+        text.append(printable(sentence.text))
+        text.stylize(STYLE_DIM)
+        return text
+    text.append(f"{line.cluster_id:>5} ", style=STYLE_CLUSTER)
+    text.append(printable(sentence.text), style="bold underline" if target else "")
+    if sentence.role != "body":
+        text.append(f"  ({sentence.role})", style=STYLE_DIM)
+    return text

@@ -1,0 +1,1 @@
+"""Screens of the claimcheck interface: main, article, coverage, help and dialogs."""

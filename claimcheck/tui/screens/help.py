@@ -1,0 +1,69 @@
+"""The help screen: every binding with the keys that trigger it now, and the row markers."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from claimcheck.core.browse import MARKERS
+from claimcheck.tui.keymap import KEYS, effective_keys
+
+_KEY_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "plus": "+",
+    "minus": "-",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+}
+
+
+def pretty_keys(keys: str) -> str:
+    """Keys as a user types them: ``question_mark`` -> ``?``."""
+    return " ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
+
+
+def help_table(keymap: dict[str, str]) -> Table:
+    """All bindings: keys, what they do, where they act, and their id for the keymap file."""
+    table = Table(expand=True, show_edge=False, pad_edge=False)
+    table.add_column("keys", no_wrap=True, style="bold")
+    table.add_column("does")
+    table.add_column("where")
+    table.add_column("id (keymap.toml)", style="dim")
+    keys = effective_keys(keymap)
+    for key in KEYS:
+        table.add_row(
+            Text(pretty_keys(keys[key.id])), key.help or key.description, key.context, key.id
+        )
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists every binding; any of Escape, q or ? closes it."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]  # noqa: RUF012
+
+    def __init__(self, keymap: dict[str, str], keymap_path: str) -> None:
+        super().__init__()
+        self.keymap = keymap
+        self.keymap_path = keymap_path
+
+    def compose(self) -> ComposeResult:
+        """The bindings, the row markers and where the keymap lives."""
+        markers = Text("\nRow markers: ", style="bold")
+        markers.append("  ".join(f"{letter} {meaning}" for letter, meaning in MARKERS))
+        markers.append("\n✓ reviewed  ✎ has a note   n/5: outlets stating it   en+fr: languages")
+        markers.append(f'\n\nRemap keys in {self.keymap_path} ([keys] table, id = "keys").')
+        with VerticalScroll(classes="dialog wide", id="help"):
+            yield Static(Text("claimcheck · keys", style="bold"))
+            yield Static(help_table(self.keymap))
+            yield Static(markers)
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss(None)

@@ -1,0 +1,683 @@
+"""The main screen: the cluster list, the detail pane, and the background work that fills them."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Label, OptionList, ProgressBar, Static
+
+from claimcheck.core import browse
+from claimcheck.core import review as rv
+from claimcheck.core.errors import Cancelled, ClaimcheckError, InputError
+from claimcheck.core.models import Cluster, ClusterReview, Result, Settings
+from claimcheck.tui.keymap import binding
+from claimcheck.tui.messages import ResultReady, WorkFailed, WorkProgress
+from claimcheck.tui.widgets.cluster_list import ClusterList
+from claimcheck.tui.widgets.detail import DetailPane
+
+if TYPE_CHECKING:
+    from claimcheck.tui.app import ClaimcheckApp
+
+#: How much ``+`` and ``-`` move the similarity threshold, and the range they stay in.
+THRESHOLD_STEP = 0.05
+THRESHOLD_MIN = 0.05
+THRESHOLD_MAX = 0.95
+#: The detail pane follows the cursor after this pause, so holding a key never queues renders.
+DETAIL_DELAY = 0.03
+SEARCH_DELAY = 0.12
+DEFAULT_REPORT = "claimcheck-report.md"
+
+
+class SearchInput(Input):
+    """The search box above the list; Escape clears and closes it."""
+
+    BINDINGS = [binding("back", action="close_search")]  # noqa: RUF012
+
+    def action_close_search(self) -> None:
+        """Clear the search and give the keys back to the list."""
+        self.screen.close_search()  # type: ignore[attr-defined]
+
+
+class MainScreen(Screen[None]):
+    """Cluster list on the left, the selected cluster on the right, a progress bar when busy."""
+
+    AUTO_FOCUS = ""
+    """Nothing takes the keys until the list exists (a focused search box would eat q and ?)."""
+
+    BINDINGS = [  # noqa: RUF012 - Textual's declared type
+        binding("cancel", priority=True),
+        binding("help"),
+        binding("quit"),
+        binding("next-difference"),
+        binding("previous-difference"),
+        binding("search"),
+        binding("filter"),
+        binding("sort"),
+        binding("open-article"),
+        binding("coverage"),
+        binding("tighten"),
+        binding("loosen"),
+        binding("reviewed"),
+        binding("note"),
+        binding("move"),
+        binding("save"),
+    ]
+
+    def __init__(
+        self,
+        inputs: Sequence[str],
+        settings: Settings,
+        *,
+        cache_dir: str | None = None,
+        use_cache: bool = True,
+        result: Result | None = None,
+        encoder: object | None = None,
+        sidecar: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.inputs = list(inputs)
+        self.settings = settings
+        self.cache_dir = cache_dir
+        self.use_cache = use_cache
+        self.injected = result
+        self.encoder = encoder
+        self.sidecar = sidecar or rv.sidecar_path(self.inputs)
+        self.machine: Result | None = None
+        """The result as clustered, before the reviewer's corrections."""
+        self.result: Result | None = None
+        self.rows: list[browse.Row] = []
+        self.shown_rows: list[browse.Row] = []
+        self.review = rv.Review()
+        self.reviews: dict[str, ClusterReview] = {}
+        self.filter_name = "all"
+        self.sort_key = "outlets"
+        self.query_text = ""
+        self.busy = False
+        self.cancel_event: threading.Event | None = None
+        self.generation = 0
+        self._any_difference = False
+        """Number of the latest background run; messages from older runs are dropped."""
+        self.target_threshold = settings.threshold
+        """The threshold being computed (or shown), so quick presses of + and - add up."""
+        self._details: dict[str, browse.Detail] = {}
+        self._detail_timer: Timer | None = None
+        self._search_timer: Timer | None = None
+        self._shown: tuple[str, str] | None = None
+
+    @property
+    def claimcheck(self) -> ClaimcheckApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    # --- layout ----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """Status line, progress, list and detail, footer."""
+        yield Static(id="status")
+        with Vertical(id="progress"):
+            yield Label("starting", id="progress-label")
+            yield ProgressBar(id="progress-bar", show_eta=False)
+        with Horizontal(id="panes"):
+            with Vertical(id="list-pane"):
+                yield SearchInput(placeholder="search: words, outlets, names, figures", id="search")
+                yield ClusterList(id="clusters")
+            yield DetailPane(id="detail")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        """Restore the review, then start reading and comparing in the background."""
+        self.query_one("#search", Input).display = False
+        self.query_one("#panes").display = False
+        self._update_status()
+        try:
+            self.review = rv.load_review(self.sidecar, warn=self._warn)
+        except InputError as exc:
+            self._warn(str(exc))
+        self._start("load", None, self.settings.threshold, None)
+
+    def _warn(self, line: str) -> None:
+        self.notify(line, severity="warning", timeout=8, markup=False)
+
+    # --- background work -------------------------------------------------------------------------
+
+    def _start(self, reason: str, base: Result | None, threshold: float, keep: str | None) -> None:
+        """Start (or restart) the background work; a run already going is cancelled and ignored."""
+        if self.cancel_event is not None:
+            self.cancel_event.set()
+        self.generation += 1
+        self.busy = True
+        self.target_threshold = threshold
+        self.cancel_event = threading.Event()
+        progress = self.query_one("#progress")
+        progress.display = True
+        self.query_one("#progress-label", Label).update(
+            {"load": "starting", "threshold": f"re-clustering at {threshold:.2f}"}.get(
+                reason, "applying your correction"
+            )
+        )
+        self.query_one("#progress-bar", ProgressBar).update(total=None, progress=0)
+        self.refresh_bindings()
+        self._compute(
+            reason, base, threshold, keep, self.review, self.cancel_event, self.generation
+        )
+
+    @work(thread=True, group="compute")
+    def _compute(
+        self,
+        reason: str,
+        base: Result | None,
+        threshold: float,
+        keep: str | None,
+        review: rv.Review,
+        cancel: threading.Event,
+        generation: int,
+    ) -> None:
+        """Read, embed and cluster (or re-cluster), apply corrections, build rows; never the UI."""
+
+        def progress(stage: str, done: int, total: int) -> None:
+            self.post_message(WorkProgress(stage, done, total, generation))
+
+        try:
+            if base is not None and reason == "threshold":
+                from claimcheck.core.pipeline import recluster
+
+                machine = recluster(base, threshold, progress=progress, cancel=cancel)
+            elif base is not None:
+                machine = base
+            elif self.injected is not None:
+                machine = self.injected
+            else:
+                from claimcheck.core.pipeline import run
+
+                cache = None
+                if self.use_cache:
+                    from claimcheck.core.cache import EmbeddingCache
+
+                    cache = EmbeddingCache(Path(self.cache_dir) if self.cache_dir else None)
+                machine = run(
+                    self.inputs,
+                    self.settings,
+                    encoder=self.encoder,  # type: ignore[arg-type]
+                    cache=cache,
+                    progress=progress,
+                    cancel=cancel,
+                )
+            progress("applying your corrections", 0, 0)
+            result = rv.apply_corrections(machine, review)
+            rows = browse.make_rows(result)
+        except Cancelled:
+            self.post_message(WorkFailed("cancelled", True, base is None, 130, generation))
+            return
+        except ClaimcheckError as exc:
+            self.post_message(WorkFailed(str(exc), False, base is None, exc.exit_code, generation))
+            return
+        self.post_message(ResultReady(machine, result, rows, keep, reason, generation))
+
+    @on(WorkProgress)
+    def _progress(self, message: WorkProgress) -> None:
+        if message.generation != self.generation:
+            return
+        label = message.stage
+        if message.total:
+            label += f" ({message.done}/{message.total})"
+        self.query_one("#progress-label", Label).update(Text(label))
+        self.query_one("#progress-bar", ProgressBar).update(
+            total=message.total or None, progress=message.done
+        )
+
+    @on(WorkFailed)
+    def _failed(self, message: WorkFailed) -> None:
+        if message.generation != self.generation:
+            return
+        self.busy = False
+        self.query_one("#progress").display = False
+        self.refresh_bindings()
+        if message.initial:
+            self.app.exit(
+                return_code=message.exit_code, message=Text(f"claimcheck: {message.message}")
+            )
+            return
+        what = "stopped: nothing changed" if message.cancelled else message.message
+        self.notify(what, severity="warning" if message.cancelled else "error", markup=False)
+
+    @on(ResultReady)
+    async def _ready(self, message: ResultReady) -> None:
+        if message.generation != self.generation:
+            return
+        old_warnings = set(self.result.warnings) if self.result else set()
+        self.busy = False
+        self.machine = message.machine
+        self.result = message.result
+        self.settings = message.result.settings
+        self.rows = message.rows
+        self._details.clear()
+        self.reviews = rv.reviews_for(self.result, self.review)
+        self.query_one("#progress").display = False
+        panes = self.query_one("#panes")
+        first = not panes.display
+        panes.display = True
+        await self.query_one(DetailPane).set_slots(len(self.result.sources))
+        self._refill(keep_claim=message.keep_claim)
+        if first:
+            self.query_one(ClusterList).focus()
+        new = [w for w in self.result.warnings if w not in old_warnings]
+        if new:
+            more = f" (and {len(new) - 1} more)" if len(new) > 1 else ""
+            self._warn(new[0] + more)
+        if message.reason == "threshold":
+            self.notify(
+                f"threshold {self.settings.threshold:.2f}: {len(self.result.clusters)} clusters",
+                markup=False,
+            )
+        self.refresh_bindings()
+
+    # --- the list --------------------------------------------------------------------------------
+
+    @property
+    def current_row(self) -> browse.Row | None:
+        """The row under the list cursor."""
+        return self.query_one(ClusterList).current_row
+
+    @property
+    def current_cluster(self) -> Cluster | None:
+        """The cluster under the list cursor."""
+        row = self.current_row
+        return self.result.clusters[row.index] if row and self.result else None
+
+    def selected_claim(self) -> str | None:
+        """Id of the claim ``o`` and ``m`` act on: the outlet picked in the detail pane."""
+        cluster = self.current_cluster
+        if cluster is None:
+            return None
+        pane = self.query_one(DetailPane)
+        shown = pane.detail.cluster if pane.detail else None
+        k = pane.selected if shown is not None and shown.id == cluster.id else 0
+        return cluster.claims[min(k, len(cluster.claims) - 1)].id
+
+    def _refill(self, keep_claim: str | None = None, keep_index: int | None = None) -> None:
+        """Rebuild the visible rows from filter, search and sort; keep the cursor on a claim."""
+        assert self.result is not None
+        self.shown_rows = browse.visible_rows(
+            self.rows, filter_name=self.filter_name, query=self.query_text, sort=self.sort_key
+        )
+        target = keep_index
+        if keep_claim is not None:
+            cluster_id = browse.cluster_of_claims(self.result).get(keep_claim)
+            found = next(
+                (k for k, r in enumerate(self.shown_rows) if r.cluster_id == cluster_id), None
+            )
+            target = found if found is not None else keep_index
+        cluster_list = self.query_one(ClusterList)
+        cluster_list.show_rows(self.shown_rows, len(self.result.sources), self.reviews, target)
+        self._any_difference = any(r.differs for r in self.shown_rows)
+        self._shown = None
+        self._render_detail()
+        self._update_status()
+        self.refresh_bindings()
+
+    def _update_status(self) -> None:
+        status = Text()
+        status.append("claimcheck", style="bold")
+        if self.result is None:
+            status.append(
+                f" · {len(self.inputs)} input(s) · threshold {self.settings.threshold:.2f}"
+            )
+        else:
+            r = self.result
+            shown = len(self.shown_rows)
+            status.append(f" · {len(r.sources)} articles · {len(r.clusters)} clusters")
+            status.append(f" · threshold {self.settings.threshold:.2f}")
+            status.append(f" · {browse.FILTER_LABELS[self.filter_name]}", style="bold")
+            status.append(f" · {browse.sort_label(r, self.sort_key)}")
+            if self.query_text.strip():
+                status.append(" · search: ")
+                status.append(browse.one_line(self.query_text), style="bold")
+            if shown != len(r.clusters):
+                status.append(f" · {shown} shown")
+            if not self.review.empty:
+                done = sum(1 for v in self.reviews.values() if v.reviewed)
+                status.append(f" · {done} reviewed")
+        self.query_one("#status", Static).update(status)
+
+    @on(OptionList.OptionHighlighted, "#clusters")
+    def _highlighted(self) -> None:
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DELAY, self._render_detail)
+
+    def _render_detail(self, selected: int | None = None) -> None:
+        self._detail_timer = None
+        pane = self.query_one(DetailPane)
+        cluster = self.current_cluster
+        if cluster is None or self.result is None:
+            pane.show(None, {}, None)
+            self._shown = None
+            return
+        key = (cluster.id, str(selected))
+        if self._shown == key and selected is None:
+            return
+        detail = self._details.get(cluster.id)
+        if detail is None:
+            detail = browse.cluster_detail(self.result, cluster)
+            self._details[cluster.id] = detail
+        outlets = {s.id: f"{browse.one_line(s.outlet)} ({s.id})" for s in self.result.sources}
+        keep = pane.selected if self._shown and self._shown[0] == cluster.id else 0
+        pane.show(
+            detail, outlets, self.reviews.get(cluster.id), keep if selected is None else selected
+        )
+        pane.scroll_home(animate=False)
+        self._shown = key
+
+    @on(OptionList.OptionSelected, "#clusters")
+    def _focus_detail(self) -> None:
+        self._render_detail()
+        self.query_one(DetailPane).focus()
+
+    @on(DetailPane.Back)
+    def _back_to_list(self) -> None:
+        self.query_one(ClusterList).focus()
+
+    def _select_cluster(self, cluster_id: str) -> None:
+        """Put the list cursor on ``cluster_id``, showing every cluster if a filter hides it."""
+        index = next((k for k, r in enumerate(self.shown_rows) if r.cluster_id == cluster_id), None)
+        if index is None:
+            self.filter_name, self.query_text = "all", ""
+            search = self.query_one("#search", Input)
+            search.value, search.display = "", False
+            self._refill()
+            index = next(
+                (k for k, r in enumerate(self.shown_rows) if r.cluster_id == cluster_id), 0
+            )
+        cluster_list = self.query_one(ClusterList)
+        cluster_list.highlighted = index
+        cluster_list.scroll_to_highlight()
+        cluster_list.focus()
+        self._render_detail()
+
+    # --- bindings --------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide what cannot act before a result exists; grey out what cannot act right now."""
+        if action == "cancel":
+            return self.busy
+        if action in ("help", "quit"):
+            return True
+        if self.result is None:
+            return False
+        if action == "move" and self.busy:
+            return None
+        if action == "tighten":
+            return self.target_threshold + 1e-9 < THRESHOLD_MAX or None
+        if action == "loosen":
+            return self.target_threshold - 1e-9 > THRESHOLD_MIN or None
+        if action in ("next_difference", "previous_difference"):
+            return self._any_difference or None
+        if action in ("open_article", "move", "toggle_reviewed", "note"):
+            return self.current_row is not None or None
+        return True
+
+    def action_cancel(self) -> None:
+        """Stop the work in progress (the previous result stays)."""
+        if self.cancel_event is not None:
+            self.cancel_event.set()
+        self.query_one("#progress-label", Label).update("cancelling…")
+
+    def action_next_difference(self) -> None:
+        """Move to the next cluster whose outlets differ."""
+        self._jump_difference(1)
+
+    def action_previous_difference(self) -> None:
+        """Move to the previous cluster whose outlets differ."""
+        self._jump_difference(-1)
+
+    def _jump_difference(self, step: int) -> None:
+        cluster_list = self.query_one(ClusterList)
+        index, wrapped = browse.next_difference(self.shown_rows, cluster_list.highlighted, step)
+        if index < 0:
+            self.notify("No cluster with a difference in this list.", markup=False)
+            return
+        cluster_list.highlighted = index
+        cluster_list.scroll_to_highlight()
+        if wrapped:
+            where = "top" if step > 0 else "bottom"
+            self.notify(f"Wrapped around to the {where}.", timeout=2, markup=False)
+
+    def action_search(self) -> None:
+        """Open the search box."""
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        value = event.value
+        self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self._apply_search(value))
+
+    def _apply_search(self, value: str) -> None:
+        self._search_timer = None
+        if value == self.query_text:
+            return
+        self.query_text = value
+        self._refill(keep_claim=self.selected_claim())
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._apply_search(event.value)
+        self.query_one(ClusterList).focus()
+        if not self.shown_rows:
+            self.notify("Nothing matches this search.", markup=False)
+
+    def close_search(self) -> None:
+        """Clear the search, hide its box and give the keys back to the list."""
+        search = self.query_one("#search", Input)
+        search.value = ""
+        search.display = False
+        self._apply_search("")
+        self.query_one(ClusterList).focus()
+
+    def action_cycle_filter(self) -> None:
+        """Show the next filter: all, shared, cross-language, with differences, single-outlet."""
+        filters = browse.FILTERS
+        self.filter_name = filters[(filters.index(self.filter_name) + 1) % len(filters)]
+        self._refill(keep_claim=self.selected_claim())
+        self.refresh_bindings()
+
+    def action_cycle_sort(self) -> None:
+        """Sort by outlets, differences first, or position in each article in turn."""
+        assert self.result is not None
+        keys = browse.sort_keys(self.result)
+        at = keys.index(self.sort_key) if self.sort_key in keys else -1
+        self.sort_key = keys[(at + 1) % len(keys)]
+        self._refill(keep_claim=self.selected_claim())
+
+    def action_open_article(self) -> None:
+        """Open the selected claim in its article."""
+        claim_id = self.selected_claim()
+        if claim_id is None or self.result is None:
+            return
+        claim = next(c for c in self.result.claims if c.id == claim_id)
+        self._open_article(claim.source, claim.id)
+
+    def _open_article(self, source_id: str, claim_id: str | None) -> None:
+        from claimcheck.tui.screens.article import ArticleScreen
+
+        assert self.result is not None
+
+        def back(cluster_id: str | None) -> None:
+            if cluster_id:
+                self._select_cluster(cluster_id)
+
+        self.app.push_screen(ArticleScreen(self.result, source_id, claim_id), back)
+
+    def action_coverage(self) -> None:
+        """Open the outlet x cluster matrix."""
+        from claimcheck.tui.screens.coverage import CoverageScreen
+
+        assert self.result is not None
+        current = self.current_row.cluster_id if self.current_row else None
+
+        def back(choice: tuple[str, str | None] | None) -> None:
+            if choice is None or self.result is None:
+                return
+            cluster_id, claim_id = choice
+            self._select_cluster(cluster_id)
+            if claim_id is not None:
+                source = next(c.source for c in self.result.claims if c.id == claim_id)
+                self._open_article(source, claim_id)
+
+        self.app.push_screen(CoverageScreen(self.result, self.shown_rows, current), back)
+
+    def action_tighten(self) -> None:
+        """Raise the similarity threshold one step and re-cluster."""
+        self._rethreshold(THRESHOLD_STEP)
+
+    def action_loosen(self) -> None:
+        """Lower the similarity threshold one step and re-cluster."""
+        self._rethreshold(-THRESHOLD_STEP)
+
+    def _rethreshold(self, step: float) -> None:
+        if self.machine is None:
+            return
+        value = round(self.target_threshold + step, 2)
+        if not THRESHOLD_MIN - 1e-9 <= value <= THRESHOLD_MAX + 1e-9:
+            self.notify(
+                f"The threshold stays between {THRESHOLD_MIN} and {THRESHOLD_MAX}.", markup=False
+            )
+            return
+        self._start("threshold", self.machine, value, self.selected_claim())
+
+    # --- review marks, notes, corrections ---------------------------------------------------------
+
+    def _save_review(self, new: rv.Review) -> bool:
+        try:
+            rv.save_review(self.sidecar, new)
+        except ClaimcheckError as exc:
+            self.notify(f"not saved: {exc}", severity="error", markup=False)
+            return False
+        self.review = new
+        return True
+
+    def _set_mark(self, **change: Any) -> None:
+        cluster = self.current_cluster
+        if cluster is None or self.result is None:
+            return
+        if not self._save_review(rv.set_mark(self.result, self.review, cluster.id, **change)):
+            return
+        self.reviews = rv.reviews_for(self.result, self.review)
+        cluster_list = self.query_one(ClusterList)
+        if cluster_list.highlighted is not None:
+            cluster_list.refresh_row(
+                cluster_list.highlighted, len(self.result.sources), self.reviews.get(cluster.id)
+            )
+        self._shown = None
+        self._render_detail()
+        self._update_status()
+
+    def action_toggle_reviewed(self) -> None:
+        """Mark the cluster reviewed, or unmark it."""
+        row = self.current_row
+        if row is None:
+            return
+        current = self.reviews.get(row.cluster_id)
+        self._set_mark(reviewed=not (current and current.reviewed))
+
+    def action_note(self) -> None:
+        """Write or edit the note of the cluster (empty removes it)."""
+        from claimcheck.tui.screens.dialogs import PromptScreen
+
+        row = self.current_row
+        if row is None:
+            return
+        current = self.reviews.get(row.cluster_id)
+        note = current.note.replace("\n", " / ") if current else ""
+
+        def done(value: str | None) -> None:
+            if value is not None:
+                self._set_mark(note=value)
+
+        self.app.push_screen(PromptScreen(f"Note on {row.cluster_id}", note), done)
+
+    def action_move(self) -> None:
+        """Move the selected claim into another cluster, or out into one of its own."""
+        from claimcheck.tui.screens.dialogs import MoveScreen, MoveTarget
+
+        claim_id = self.selected_claim()
+        cluster = self.current_cluster
+        if claim_id is None or cluster is None or self.result is None or self.busy:
+            return
+        claim = next(c for c in cluster.claims if c.id == claim_id)
+        source = self.result.source(claim.source)
+        rows = [r for r in browse.sort_rows(self.rows, "outlets") if r.cluster_id != cluster.id]
+        label = f"{browse.one_line(source.outlet)} ({claim.id}): {browse.one_line(claim.text)}"
+
+        def done(target: MoveTarget | None) -> None:
+            if target is None or self.result is None or self.machine is None:
+                return
+            try:
+                new = rv.move_claim(self.result, self.review, claim_id, target.cluster_id)
+            except InputError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                return
+            if self._save_review(new):
+                self._start("correction", self.machine, self.settings.threshold, claim_id)
+
+        self.app.push_screen(MoveScreen(label, rows, len(self.result.sources)), done)
+
+    # --- the report ------------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        """Save the Markdown report, asking before replacing a file."""
+        from claimcheck.tui.screens.dialogs import ConfirmScreen, PromptScreen
+
+        def chosen(value: str | None) -> None:
+            if not value or not value.strip():
+                return
+            target = Path(value.strip()).expanduser()
+            if target.exists():
+
+                def confirmed(yes: bool | None) -> None:
+                    if yes:
+                        self._write_report(target, overwrite=True)
+
+                self.app.push_screen(ConfirmScreen(f"{target} exists. Replace it?"), confirmed)
+            else:
+                self._write_report(target, overwrite=False)
+
+        self.app.push_screen(PromptScreen("Save the report (Markdown) as", DEFAULT_REPORT), chosen)
+
+    @work(thread=True, group="report")
+    def _write_report(self, target: Path, overwrite: bool) -> None:
+        """Render and write the report off the UI thread."""
+        from claimcheck.core.fileio import write_atomic
+        from claimcheck.report.markdown import render_markdown
+
+        assert self.result is not None
+        try:
+            write_atomic(target, render_markdown(self.result, self.reviews), overwrite=overwrite)
+        except ClaimcheckError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.notify, f"Report saved to {target}", markup=False)
+
+    def action_help(self) -> None:
+        """Every binding and what the row markers mean."""
+        self.claimcheck.action_help()
+
+    async def action_quit(self) -> None:
+        """Leave claimcheck (marks and notes are already saved)."""
+        if self.cancel_event is not None:
+            self.cancel_event.set()
+        self.app.exit()

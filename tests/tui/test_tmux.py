@@ -1,0 +1,88 @@
+"""The real program in a real terminal: ``claimcheck corpus/`` inside tmux, driven by keystrokes."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpus"
+
+
+def _program() -> str | None:
+    """The ``claimcheck`` console script: beside this Python first, then on PATH."""
+    here = Path(sys.executable).parent
+    return shutil.which("claimcheck", path=os.pathsep.join([str(here), os.environ.get("PATH", "")]))
+
+
+def _screen(session: str) -> str:
+    done = subprocess.run(
+        ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True, check=False
+    )
+    return done.stdout
+
+
+def _wait_for(session: str, pattern: str, timeout: float) -> str:
+    deadline = time.monotonic() + timeout
+    text = ""
+    while time.monotonic() < deadline:
+        text = _screen(session)
+        if re.search(pattern, text):
+            return text
+        time.sleep(0.3)
+    raise AssertionError(f"{pattern!r} never appeared; the screen was:\n{text}")
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+@pytest.mark.skipif(_program() is None, reason="the claimcheck console script is not installed")
+def test_real_terminal_session_saves_a_report_naming_every_outlet(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    outlets = []
+    for article in sorted(corpus.glob("*.txt")):
+        found = re.search(r"^outlet:\s*(.+)$", article.read_text(encoding="utf-8"), re.M)
+        assert found
+        outlets.append(found.group(1).strip())
+    session = f"claimcheck-test-{uuid.uuid4().hex[:8]}"
+    env = {
+        "CLAIMCHECK_KEYMAP": str(tmp_path / "no-keymap.toml"),
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+    }
+    exports = " ".join(f"{k}={v}" for k, v in env.items())
+    command = f"cd {tmp_path} && env {exports} {_program()} corpus/; sleep 5"
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command], check=True
+    )
+    try:
+        _wait_for(session, r"5 articles · \d+ clusters", timeout=180)
+        screen = _wait_for(session, r"\? Help", timeout=10)  # the footer follows
+        assert "╭" in screen and "outlets" in screen  # list and detail are drawn
+        subprocess.run(["tmux", "send-keys", "-t", session, "j", "j", "n"], check=True)
+        time.sleep(0.5)
+        subprocess.run(["tmux", "send-keys", "-t", session, "s"], check=True)
+        _wait_for(session, r"Save the report", timeout=10)
+        subprocess.run(["tmux", "send-keys", "-t", session, "Enter"], check=True)
+        report = tmp_path / "claimcheck-report.md"
+        deadline = time.monotonic() + 30
+        while not report.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert report.exists(), _screen(session)
+        text = report.read_text(encoding="utf-8")
+        for outlet in outlets:
+            assert outlet in text, f"{outlet} missing from the report"
+        _wait_for(session, r"Report saved", timeout=10)
+        subprocess.run(["tmux", "send-keys", "-t", session, "q"], check=True)
+        time.sleep(1)
+        assert "5 articles" not in _screen(session)  # the program has left the screen
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False, capture_output=True)

@@ -1,0 +1,151 @@
+"""Browsing without a UI: rows, filters, sorting, search, next-difference, detail, articles."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from claimcheck.core import browse
+from tests.tui.sample import HOSTILE, build_result
+
+
+@pytest.fixture
+def result():
+    return build_result()
+
+
+def test_fold_ignores_case_accents_and_ligatures() -> None:
+    assert browse.fold("Élysée") == "elysee"
+    assert browse.fold("Sánchez") == browse.fold("SANCHEZ")
+    assert browse.fold("cœur Œuvre") == "coeur oeuvre"
+    assert browse.fold("Straße") == "strasse"
+
+
+def test_printable_shows_control_characters_one_for_one() -> None:
+    out = browse.printable(HOSTILE)
+    assert len(out) == len(HOSTILE)
+    assert "\x1b" not in out and "\x07" not in out and "\r" not in out
+    assert "␛]52;c;SGk=␇" in out and "␍" in out
+    assert browse.printable("a\tb\nc") == "a\tb\nc"
+    assert browse.printable("x\u202ey\x9bz") == "x�y�z"
+    assert "[bold]" in out  # markup is not a control character: kept, shown literally
+
+
+def test_rows_carry_markers_counts_and_languages(result) -> None:
+    rows = browse.make_rows(result)
+    assert [r.cluster_id for r in rows] == ["c1", "c2", "c3", "c4", "c5"]
+    flood, aid, schools = rows[0], rows[1], rows[2]
+    assert flood.markers == "FA" and flood.differs and flood.differing_items == 2
+    assert aid.markers == "" and not aid.differs  # names agree: no marker
+    assert schools.markers == "1" and schools.outlets == 1
+    assert flood.languages == ("en", "fr")
+    assert "\x1b" not in rows[3].label
+
+
+def test_filters(result) -> None:
+    rows = browse.make_rows(result)
+
+    def ids(name: str) -> list[str]:
+        return [r.cluster_id for r in browse.visible_rows(rows, filter_name=name)]
+
+    assert ids("all") == ["c1", "c2", "c3", "c4", "c5"]
+    assert ids("shared") == ["c1", "c2"]
+    assert ids("cross-language") == ["c1", "c2"]
+    assert ids("differences") == ["c1"]
+    assert ids("single") == ["c3", "c4", "c5"]
+
+
+def test_search_matches_text_outlets_names_and_figures_in_any_language(result) -> None:
+    rows = browse.make_rows(result)
+
+    def found(query: str) -> list[str]:
+        return [r.cluster_id for r in browse.visible_rows(rows, query=query)]
+
+    assert found("écoles") == found("ECOLES") == ["c3"]
+    assert found("sanchez") == ["c2"]  # Le Monde writes Sánchez
+    assert found("reuters rail") == ["c5"]  # outlet and word together
+    assert found("15 people") == ["c1"]
+    assert found("le monde") == ["c1", "c2", "c3"]
+    assert found("nothing like this") == []
+    assert found("   ") == ["c1", "c2", "c3", "c4", "c5"]
+
+
+def test_search_can_use_extra_name_keys(result) -> None:
+    rows = browse.make_rows(result, names={"lemonde#1": ["sanchez-castejon"]})
+    assert [r.cluster_id for r in browse.visible_rows(rows, query="castejon")] == ["c2"]
+
+
+def test_sorting(result) -> None:
+    rows = browse.make_rows(result)
+    assert browse.sort_rows(rows, "differences")[0].cluster_id == "c1"
+    by_reuters = [r.cluster_id for r in browse.sort_rows(rows, "article:reuters")]
+    assert by_reuters == ["c1", "c2", "c5", "c3", "c4"]
+    assert browse.sort_keys(result) == [
+        "outlets",
+        "differences",
+        "article:lemonde",
+        "article:bbc",
+        "article:reuters",
+    ]
+    assert browse.sort_label(result, "article:bbc") == "order in BBC News"
+
+
+def test_next_difference_wraps_both_ways(result) -> None:
+    rows = browse.make_rows(result)
+    assert browse.next_difference(rows, None, 1) == (0, False)
+    assert browse.next_difference(rows, 0, 1) == (0, True)  # the only one: wraps onto itself
+    assert browse.next_difference(rows, 3, 1) == (0, True)
+    assert browse.next_difference(rows, 3, -1) == (0, False)
+    assert browse.next_difference(rows[1:], 0, 1) == (-1, False)
+    assert browse.next_difference([], None, 1) == (-1, False)
+
+
+def test_word_diff_keeps_text_as_written() -> None:
+    pieces = browse.word_diff(
+        "Floods killed 15 people.", "Floods killed 12 people, officials said."
+    )
+    assert pieces[0] == ("equal", "Floods killed ")
+    assert ("delete", "15 ") in pieces and ("insert", "12 ") in pieces
+    assert "".join(t for op, t in pieces if op != "delete") == (
+        "Floods killed 12 people, officials said."
+    )
+    assert "".join(t for op, t in pieces if op != "insert") == "Floods killed 15 people."
+    french = browse.word_diff("Le ministre a promis l'aide.", "Le ministre a PROMIS une aide.")
+    assert french[0] == ("equal", "Le ministre a PROMIS ")  # case is not a difference
+
+
+def test_cluster_detail_spans_silent_outlets_and_diffs(result) -> None:
+    detail = browse.cluster_detail(result, result.clusters[0])
+    assert [m.source.id for m in detail.members] == ["lemonde", "bbc", "reuters"]
+    assert detail.silent == () and detail.cross_language
+    bbc = detail.members[1]
+
+    def status_at(word: str) -> set[str]:
+        at = bbc.claim.text.index(word)
+        return {s.status for s in bbc.spans if s.start <= at < s.end}
+
+    assert status_at("15") == {"differs"}
+    assert status_at("Valencia") == {"agree"}
+    # Only same-language members get a word diff: the BBC against Reuters.
+    assert [(d.left, d.right) for d in detail.word_diffs] == [("bbc", "reuters")]
+    single = browse.cluster_detail(result, result.clusters[4])
+    assert [s.id for s in single.silent] == ["lemonde", "bbc"] and single.word_diffs == ()
+
+
+def test_article_lines_tag_claims_and_keep_dropped_sentences(result) -> None:
+    lines = browse.article_lines(result, "bbc")
+    assert [line.cluster_id for line in lines] == ["c1", "c2", None, "c4"]
+    assert lines[2].sentence.reason == "site chrome: newsletter" and lines[2].claim_id is None
+    assert browse.coverage_cells(result, result.clusters[2]) == ("lemonde#2", None, None)
+
+
+def test_core_modules_do_not_import_the_ui() -> None:
+    code = (
+        "import sys, claimcheck.core.browse, claimcheck.core.review; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]; "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr

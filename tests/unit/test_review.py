@@ -1,0 +1,175 @@
+"""The review sidecar: marks and notes that follow claims, corrections, and a safe file."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from claimcheck.core import review as rv
+from claimcheck.core.errors import InputError
+from claimcheck.core.models import Cluster
+from tests.tui.sample import build_result
+
+
+@pytest.fixture
+def result():
+    return build_result()
+
+
+def _cluster_of(result, claim_id: str) -> Cluster:
+    return next(c for c in result.clusters if any(m.id == claim_id for m in c.claims))
+
+
+def test_claim_key_survives_renumbering_but_not_a_new_text(result) -> None:
+    claim = result.claims[0]
+    assert rv.claim_key(claim) == rv.claim_key(replace(claim, id="lemonde#9", position=9))
+    assert rv.claim_key(claim) == rv.claim_key(replace(claim, text=claim.text + "  "))
+    assert rv.claim_key(claim) != rv.claim_key(replace(claim, text=claim.text + " Non."))
+    assert rv.claim_key(claim) != rv.claim_key(replace(claim, source="other"))
+
+
+def test_sidecar_path(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text("x")
+    assert rv.sidecar_path([str(tmp_path)]) == tmp_path / rv.SIDECAR_NAME
+    assert rv.sidecar_path([str(tmp_path / "a.txt")]) == tmp_path / rv.SIDECAR_NAME
+    assert rv.sidecar_path(["https://example.org/a", str(tmp_path)]) == tmp_path / rv.SIDECAR_NAME
+    assert rv.sidecar_path(["https://example.org/a"]).name == rv.SIDECAR_NAME
+
+
+def test_marks_follow_their_claim_across_renumbering(result) -> None:
+    review = rv.set_mark(result, rv.Review(), "c2", reviewed=True, note="check the aid amount")
+    # The same clusters in another order and with other ids, as a re-clustering would give.
+    shuffled = replace(
+        result,
+        clusters=tuple(
+            replace(c, id=f"k{k}") for k, c in enumerate(reversed(result.clusters), start=1)
+        ),
+    )
+    reviews = rv.reviews_for(shuffled, review)
+    home = _cluster_of(shuffled, "bbc#1").id
+    assert reviews == {home: rv.ClusterReview(reviewed=True, note="check the aid amount")}
+
+
+def test_marks_that_land_in_one_cluster_combine_and_then_merge_on_edit(result) -> None:
+    review = rv.set_mark(result, rv.Review(), "c3", note="schools")
+    review = rv.set_mark(result, review, "c5", reviewed=True, note="rail")
+    schools, rail = result.clusters[2], result.clusters[4]
+    merged = replace(
+        result,
+        clusters=(
+            *result.clusters[:2],
+            Cluster("m", schools.claims + rail.claims),
+            result.clusters[3],
+        ),
+    )
+    assert rv.reviews_for(merged, review)["m"] == rv.ClusterReview(True, "schools\nrail")
+    edited = rv.set_mark(merged, review, "m", note="both fine")
+    assert len(edited.marks) == 1 and edited.marks[0].note == "both fine"
+    assert edited.marks[0].reviewed
+
+
+def test_a_mark_whose_anchor_is_gone_goes_to_most_of_its_members(result) -> None:
+    mark = rv.Mark(anchor="gone:0", members=(rv.claim_key(result.claims[1]), "x:1"), note="n")
+    reviews = rv.reviews_for(result, rv.Review(marks=(mark,)))
+    assert reviews == {_cluster_of(result, result.claims[1].id).id: rv.ClusterReview(False, "n")}
+    orphan = rv.Mark(anchor="gone:0", members=("gone:1",), note="kept in the file")
+    assert rv.reviews_for(result, rv.Review(marks=(orphan,))) == {}
+
+
+def test_clearing_a_mark_removes_it(result) -> None:
+    review = rv.set_mark(result, rv.Review(), "c1", reviewed=True)
+    assert rv.set_mark(result, review, "c1", reviewed=False).marks == ()
+    with pytest.raises(InputError):
+        rv.set_mark(result, review, "nope", reviewed=True)
+
+
+def test_move_into_a_cluster_and_out_again(result) -> None:
+    review = rv.move_claim(result, rv.Review(), "reuters#2", "c3")
+    moved = rv.apply_corrections(result, review)
+    assert {c.id for c in _cluster_of(moved, "reuters#2").claims} == {"lemonde#2", "reuters#2"}
+    assert len(moved.clusters) == 4
+    assert sorted(c.id for c in moved.claims) == sorted(c.id for c in result.claims)
+    back = rv.move_claim(moved, review, "reuters#2", None)
+    again = rv.apply_corrections(result, back)
+    assert [c.id for c in _cluster_of(again, "reuters#2").claims] == ["reuters#2"]
+    assert len(again.clusters) == 5
+
+
+def test_a_move_that_breaks_one_claim_per_source_is_refused(result) -> None:
+    with pytest.raises(InputError, match="one claim per outlet"):
+        rv.move_claim(result, rv.Review(), "bbc#2", "c1")
+    with pytest.raises(InputError, match="already in a cluster of its own"):
+        rv.move_claim(result, rv.Review(), "bbc#2", None)
+    with pytest.raises(InputError, match="already in"):
+        rv.move_claim(result, rv.Review(), "bbc#0", "c1")
+
+
+def test_a_stale_correction_is_skipped_with_a_warning(result) -> None:
+    review = rv.move_claim(result, rv.Review(), "reuters#2", "c3")
+    # Later, Le Monde's schools claim sits with a Reuters claim already: the move cannot apply.
+    schools, rail = result.clusters[2], result.clusters[4]
+    reuters_aid = result.clusters[1].claims[2]
+    changed = replace(
+        result,
+        clusters=(
+            result.clusters[0],
+            replace(result.clusters[1], claims=result.clusters[1].claims[:2]),
+            Cluster("c3", (*schools.claims, reuters_aid)),
+            result.clusters[3],
+            rail,
+        ),
+    )
+    out = rv.apply_corrections(changed, review)
+    assert [c.id for c in _cluster_of(out, "reuters#2").claims] == ["reuters#2"]
+    assert any("correction not applied" in w for w in out.warnings)
+    gone = rv.Review(corrections=(rv.Correction("missing:1", None, "old text"),))
+    assert any("no longer in the corpus" in w for w in rv.apply_corrections(result, gone).warnings)
+
+
+def test_sidecar_round_trip(tmp_path, result) -> None:
+    path = tmp_path / rv.SIDECAR_NAME
+    review = rv.set_mark(result, rv.Review(), "c1", reviewed=True, note="Vérifier « 12 »")
+    review = rv.move_claim(result, review, "reuters#2", "c3")
+    rv.save_review(path, review)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == "claimcheck-review" and data["version"] == 1
+    assert rv.load_review(path) == review
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_an_empty_review_writes_no_file(tmp_path) -> None:
+    path = tmp_path / rv.SIDECAR_NAME
+    rv.save_review(path, rv.Review())
+    assert not path.exists()
+    assert rv.load_review(path) == rv.Review()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"{not json",
+        b"\xff\xfe garbage",
+        b'{"format": "something-else"}',
+        b'{"format": "claimcheck-review", "version": 99}',
+        b'{"format": "claimcheck-review", "version": 1, "marks": [{"anchor": 3}]}',
+        b'{"format": "claimcheck-review", "version": 1, "marks": [{}]}',
+        b'{"format": "claimcheck-review", "version": 1, "corrections": '
+        b'[{"claim": "a", "into": 5}]}',
+        b"[]",
+    ],
+)
+def test_a_corrupt_sidecar_is_moved_aside_never_destroyed(tmp_path, content) -> None:
+    path = tmp_path / rv.SIDECAR_NAME
+    path.write_bytes(content)
+    warnings: list[str] = []
+    assert rv.load_review(path, warn=warnings.append) == rv.Review()
+    assert len(warnings) == 1 and "moved to" in warnings[0] and "\n" not in warnings[0]
+    aside = list(tmp_path.glob(rv.SIDECAR_NAME + ".corrupt-*"))
+    assert len(aside) == 1 and aside[0].read_bytes() == content
+    assert not path.exists()
+    # A second corrupt file the same second gets its own name.
+    path.write_bytes(content)
+    rv.load_review(path, warn=warnings.append)
+    assert len(list(tmp_path.glob(rv.SIDECAR_NAME + ".corrupt-*"))) == 2
