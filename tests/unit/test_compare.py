@@ -1,0 +1,311 @@
+"""Differences across the members of a cluster, shared wording and same-dispatch detection."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck.core.compare import (
+    compare_cluster,
+    dispatch_positions,
+    same_dispatch,
+    wording_similarity,
+)
+from claimcheck.core.errors import InputError
+from claimcheck.core.models import Claim, Cluster, Difference
+
+
+def claim(source: str, text: str, lang: str, position: int = 0) -> Claim:
+    return Claim(f"{source}#{position}", source, position, position, text, lang, "body")
+
+
+def diffs(
+    *members: tuple[str, str, str], dates: dict[str, str | None] | None = None
+) -> tuple[Difference, ...]:
+    return compare_cluster([claim(s, t, lang) for s, t, lang in members], dates)
+
+
+def find(ds: tuple[Difference, ...], kind: str, status: str | None = None) -> list[Difference]:
+    return [d for d in ds if d.kind == kind and (status is None or d.status == status)]
+
+
+def test_a_single_claim_has_no_differences() -> None:
+    assert compare_cluster([claim("a", "12 people died on Tuesday, police said.", "en")]) == ()
+    assert compare_cluster([]) == ()
+
+
+def test_translation_that_agrees_is_not_flagged() -> None:
+    ds = diffs(
+        (
+            "afp-en",
+            "Russian Foreign Minister Sergei Lavrov met Benjamin Netanyahu in Jerusalem "
+            "on Monday, the premier's office said.",
+            "en",
+        ),
+        (
+            "afp-fr",
+            "Le ministre russe des Affaires étrangères Sergueï Lavrov a rencontré "
+            "Benjamin Netanyahou à Jérusalem lundi, a indiqué le bureau du Premier ministre.",
+            "fr",
+        ),
+    )
+    assert not [d for d in ds if d.status == "differs"]
+    lavrov = [d for d in ds if d.kind == "name" and "Sergei Lavrov" in dict(d.values).values()]
+    assert lavrov and lavrov[0].status == "agree"
+    assert dict(lavrov[0].values) == {"afp-en": "Sergei Lavrov", "afp-fr": "Sergueï Lavrov"}
+    assert find(ds, "date", "agree") and find(ds, "attribution", "agree")
+
+
+def test_changed_figure_is_flagged_with_values_in_claim_order() -> None:
+    ds = diffs(
+        ("a", "The attack left 12 dead.", "en"),
+        ("b", "L'attaque a fait 15 morts.", "fr"),
+    )
+    (fig,) = find(ds, "figure")
+    assert fig.status == "differs"
+    assert fig.values == (("a", "12"), ("b", "15"))
+    assert "12" in fig.note and "15" in fig.note
+
+
+def test_only_in_refines_and_kinds() -> None:
+    ds = diffs(
+        ("a", "On January 17, officials held talks in Vienna and 40 people protested.", "en"),
+        ("b", "En janvier, des responsables ont tenu des pourparlers à Vienne.", "fr"),
+    )
+    assert find(ds, "date", "refines")
+    only = find(ds, "figure", "only_in")
+    assert only and only[0].values == (("a", "40"),)
+    assert find(ds, "name", "agree")
+
+
+def test_quantity_money_and_conversion() -> None:
+    ds = diffs(
+        ("a", "The deal keeps militias 60 kilometers (37 miles) away and costs $5 million.", "en"),
+        ("b", "The deal keeps militias 37 miles away and costs $5m.", "en"),
+    )
+    assert find(ds, "quantity", "agree") and find(ds, "money", "agree")
+    ds = diffs(
+        ("a", "The deal keeps militias 60 kilometers away.", "en"),
+        ("b", "L'accord maintient les milices entre 5 et 20 kilomètres.", "fr"),
+    )
+    assert find(ds, "quantity", "differs")
+
+
+def test_names_differ_only_in_the_same_role() -> None:
+    ds = diffs(
+        ("a", "The talks were useful, Lavrov said.", "en"),
+        ("b", "Les discussions ont été utiles, a déclaré Choïgou.", "fr"),
+    )
+    (name,) = find(ds, "name", "differs")
+    assert name.values == (("a", "Lavrov"), ("b", "Choïgou"))
+    assert find(ds, "attribution", "differs")
+    # two people both named, in different orders: nothing differs
+    ds = diffs(
+        ("a", "Benjamin Netanyahu and Benny Gantz met on Sunday.", "en"),
+        ("b", "Benny Gantz et Benjamin Nétanyahou se sont rencontrés dimanche.", "fr"),
+    )
+    assert not [d for d in ds if d.status == "differs"]
+    # a capital for its country is not a different entity
+    ds = diffs(
+        ("a", "Washington imposed new sanctions on Tehran.", "en"),
+        ("b", "Les Etats-Unis ont imposé de nouvelles sanctions à l'Iran.", "fr"),
+    )
+    assert not [d for d in ds if d.status == "differs"]
+    # an unknown place may be a translation (Frankfurt/Francfort)...
+    ds = diffs(
+        ("a", "Nearly 200 flights were cancelled at Frankfurt airport.", "en"),
+        ("b", "Près de 200 vols ont été annulés à l'aéroport de Francfort.", "fr"),
+    )
+    assert not [d for d in ds if d.status == "differs"]
+    # ...but not one that looks nothing like it
+    ds = diffs(
+        ("a", "Nearly 200 flights were cancelled at Frankfurt airport.", "en"),
+        ("b", "Près de 200 vols ont été annulés à l'aéroport de Munich.", "fr"),
+    )
+    assert find(ds, "name", "differs")
+
+
+def test_surname_and_full_name_refine() -> None:
+    ds = diffs(
+        ("a", "Iran backs the forces of Bashar Assad.", "en"),
+        ("b", "L'Iran soutient les forces d'Assad.", "fr"),
+    )
+    assert find(ds, "name", "refines")
+    assert not [d for d in ds if d.status == "differs"]
+
+
+def test_polarity_rows() -> None:
+    ds = diffs(
+        ("a", "Assad said there are no Iranian soldiers in Syria.", "en"),
+        ("b", "Assad a affirmé qu'il y a des soldats iraniens en Syrie.", "fr"),
+    )
+    (pol,) = find(ds, "polarity")
+    assert pol.status == "differs" and pol.values == (("a", "no"),)
+    ds = diffs(
+        ("a", "Russia denied the reports.", "en"),
+        ("b", "La Russie a démenti ces informations.", "fr"),
+    )
+    assert find(ds, "polarity", "agree")
+    ds = diffs(
+        ("a", "The talks were useful.", "en"), ("b", "Les discussions ont été utiles.", "fr")
+    )
+    assert not find(ds, "polarity")
+
+
+def test_three_members() -> None:
+    ds = diffs(
+        (
+            "a",
+            "At least 12 people were killed when a car bomb exploded near a market in the "
+            "capital, police said.",
+            "en",
+        ),
+        (
+            "b",
+            "At least 12 people were killed when a car bomb exploded near a market in the "
+            "capital, police said on Monday.",
+            "en",
+        ),
+        (
+            "c",
+            "Au moins 15 personnes ont été tuées dans l'explosion d'une voiture piégée près "
+            "d'un marché de la capitale, selon la police.",
+            "fr",
+        ),
+    )
+    (fig,) = find(ds, "figure")
+    assert fig.status == "differs"
+    assert fig.values == (("a", "At least 12"), ("b", "At least 12"), ("c", "Au moins 15"))
+    (wording,) = find(ds, "wording")
+    assert wording.status == "agree" and [s for s, _ in wording.values] == ["a", "b"]
+    assert "wire" in wording.note
+    assert find(ds, "date", "only_in")
+
+
+def test_dates_resolve_against_each_article() -> None:
+    members = (
+        ("a", "Netanyahu held talks on Tuesday.", "en"),
+        ("b", "Nétanyahou a tenu des discussions mercredi.", "fr"),
+    )
+    same_day = diffs(*members, dates={"a": "2019-01-30", "b": "2019-01-31"})
+    assert find(same_day, "date", "differs")  # Tuesday 29th vs Wednesday 30th
+    ds = diffs(
+        ("a", "Netanyahu held talks on Tuesday.", "en"),
+        ("b", "Nétanyahou a tenu des discussions le 29 janvier.", "fr"),
+        dates={"a": "2019-01-30", "b": None},
+    )
+    assert not find(ds, "date", "differs")
+    with pytest.raises(InputError):
+        diffs(*members, dates={"a": "yesterday", "b": None})
+
+
+def test_bad_input() -> None:
+    with pytest.raises(InputError):
+        compare_cluster(["not a claim", "nor this"])  # type: ignore[list-item]
+
+
+def test_wording_similarity() -> None:
+    a = "Israel has carried out hundreds of air strikes in Syria, the army said."
+    assert wording_similarity(a, a) == 100
+    assert wording_similarity(a, a.replace("the army said", "the army said on Monday")) >= 85
+    assert wording_similarity(a, "Police arrested 25 people on Friday.") < 50
+
+
+def test_same_dispatch() -> None:
+    positions = {
+        "wire": [("c1", 0), ("c2", 1), ("c3", 2), ("c4", 3), ("c5", 4), ("x1", 5)],
+        "repost": [("c1", 0), ("c2", 1), ("y1", 2), ("c3", 3), ("c4", 4), ("c5", 5)],
+        "shuffled": [("c5", 0), ("c4", 1), ("c3", 2), ("c2", 3), ("c1", 4)],
+        "other": [("c1", 0), ("z1", 1), ("z2", 2), ("z3", 3), ("z4", 4), ("z5", 5)],
+    }
+    got = same_dispatch(positions)
+    pairs = {(a, b) for a, b, _ in got}
+    assert ("wire", "repost") in pairs
+    assert not any("shuffled" in p or "other" in p for p in pairs)
+    cov = dict(((a, b), c) for a, b, c in got)[("wire", "repost")]
+    assert cov == pytest.approx(5 / 6, abs=0.001)
+    assert same_dispatch(positions, min_shared=6) == []
+    with pytest.raises(InputError):
+        same_dispatch(positions, min_coverage=0)
+
+
+def test_dispatch_positions_from_clusters() -> None:
+    a0, a1 = claim("a", "One.", "en", 0), claim("a", "Two.", "en", 1)
+    b0 = claim("b", "Un.", "fr", 0)
+    clusters = (Cluster("c2", (a1,)), Cluster("c1", (a0, b0)))
+    assert dispatch_positions(clusters) == {"a": [("c1", 0), ("c2", 1)], "b": [("c1", 0)]}
+
+
+def test_fast_enough() -> None:
+    base = [
+        ("At least 12 people were killed in the explosion on Tuesday, police said.", "en"),
+        ("Au moins 15 personnes ont été tuées dans l'explosion mardi, selon la police.", "fr"),
+        ("Russian Foreign Minister Sergei Lavrov met Benjamin Netanyahu in Jerusalem.", "en"),
+        ("Le ministre russe Sergueï Lavrov a rencontré Benjamin Netanyahou à Jérusalem.", "fr"),
+    ]
+    clusters = []
+    for k in range(500):
+        tag = "".join(chr(97 + (k // 26**p) % 26) for p in range(3))  # defeats the caches
+        clusters.append([claim(f"s{m}", f"{t} ({tag})", lang) for m, (t, lang) in enumerate(base)])
+    start = time.perf_counter()
+    for members in clusters:
+        compare_cluster(members, {"s0": "2019-01-30"})
+    elapsed = time.perf_counter() - start
+    # 2000 claims; about 0.6 s on a busy 2-core machine, generous bound for slow CI
+    assert elapsed < 6.0, elapsed
+
+
+_PIECES = [
+    *"abcdeéàïçABCÉ 0123456789.,;:'’\"-()$€%«»\u00a0\u202f",
+    "January",
+    " mai ",
+    " Tuesday",
+    " mardi",
+    " 2015",
+    " million",
+    " km",
+    " de ",
+    " el-",
+    " said ",
+    " a déclaré ",
+    " not ",
+    " ne pas ",
+    " heures",
+    " jusqu'à ",
+    " (37 miles)",
+    " between ",
+    " and ",
+    " 1 200 ",
+    " 1,200 ",
+    " S-300 ",
+    " U.S. ",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=30).map("".join),
+    st.lists(st.sampled_from(_PIECES), max_size=30).map("".join),
+    st.sampled_from(["en", "fr", "und"]),
+)
+def test_any_text_compares_and_values_are_quoted_from_the_claims(a: str, b: str, lang: str) -> None:
+    texts = {"a": a, "b": b}
+    ds = compare_cluster([claim("a", a, lang), claim("b", b, "fr")], {"a": "2019-01-30"})
+    for d in ds:
+        assert d.kind in {
+            "figure",
+            "date",
+            "quantity",
+            "money",
+            "name",
+            "attribution",
+            "polarity",
+            "wording",
+        }
+        assert d.status in {"agree", "refines", "differs", "only_in"}
+        if d.kind != "polarity":
+            for source, text in d.values:
+                assert text in texts[source]

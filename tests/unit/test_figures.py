@@ -1,0 +1,359 @@
+"""Figures in English and French: what is extracted, how it is normalised, how two compare."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimcheck.core.errors import InputError
+from claimcheck.core.figures import (
+    compare_figures,
+    extract_figures,
+    figure_affinity,
+    figure_granularity,
+    parse_reference_date,
+)
+from claimcheck.core.models import Figure
+
+
+def one(text: str, lang: str, ref: str | None = None) -> Figure:
+    figs = extract_figures(text, lang, ref)
+    assert len(figs) == 1, figs
+    return figs[0]
+
+
+def day(iso: str) -> float:
+    return float(dt.date.fromisoformat(iso).toordinal())
+
+
+# --- numbers -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("1,200 people were evacuated.", "en", 1200),
+        ("1 200 personnes ont été évacuées.", "fr", 1200),
+        ("1\u00a0200 personnes ont été évacuées.", "fr", 1200),
+        ("1\u202f200 personnes ont été évacuées.", "fr", 1200),
+        ("1.200 personnes ont été évacuées.", "fr", 1200),
+        ("Some 12.5 tonnes were seized.", "en", 12500),
+        ("Il a reçu 2,5 millions de voix.", "fr", 2.5e6),
+        ("Twenty-one miners were rescued.", "en", 21),
+        ("Vingt et un mineurs ont été secourus.", "fr", 21),
+        ("Quatre-vingts maisons ont brûlé.", "fr", 80),
+        ("Quatre-vingt-dix-sept maisons ont brûlé.", "fr", 97),
+        ("Soixante et onze maisons ont brûlé.", "fr", 71),
+        ("Two hundred and five houses burned.", "en", 205),
+        ("Fifteen soldiers were killed.", "en", 15),
+        ("Quinze soldats ont été tués.", "fr", 15),
+    ],
+)
+def test_numbers_in_both_conventions(text: str, lang: str, value: float) -> None:
+    assert one(text, lang).value == pytest.approx(value)
+
+
+def test_a_single_separator_before_three_digits_follows_the_language() -> None:
+    assert one("It rose by 1.200 points.", "en").value == pytest.approx(1.2)
+    assert one("Il a gagné 1,200 points.", "fr").value == pytest.approx(1.2)
+    assert one("It rose by 1,200 points.", "en").value == pytest.approx(1200)
+
+
+@given(st.integers(min_value=1000, max_value=99_999_999))
+def test_grouped_digits_read_back(n: int) -> None:
+    en = f"The agency counted {n:,} cases."
+    fr = "L'agence a compté " + f"{n:,}".replace(",", "\u202f") + " cas."
+    assert one(en, "en").value == n
+    assert one(fr, "fr").value == n
+    assert compare_figures(one(en, "en"), one(fr, "fr")) == "agree"
+
+
+def test_counted_nouns_become_shared_concepts() -> None:
+    assert one("The attack left 12 dead.", "en").unit == "dead"
+    assert one("L'attaque a fait 15 morts.", "fr").unit == "dead"
+    assert one("Twelve people were killed.", "en").unit == "dead"
+    assert one("Quinze soldats russes ont été tués.", "fr").unit == "dead"
+    assert one("The army deployed 300 soldiers.", "en").unit == "soldier"
+    assert one("L'armée a déployé 300 soldats.", "fr").unit == "soldier"
+    assert one("More than 300 people were hurt.", "en").unit == "injured"
+    assert one("Le séisme a fait 300 blessés.", "fr").unit == "injured"
+    assert one("Israel carried out hundreds of air strikes.", "en").unit == "strike"
+    assert one("Israël a mené des centaines de raids aériens.", "fr").unit == "strike"
+    assert one("Some 1,000 flights were cancelled.", "en").unit == "~flight"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "low", "high"),
+    [
+        ("Hundreds of people fled.", "en", 100, 999),
+        ("Des centaines de personnes ont fui.", "fr", 100, 999),
+        ("Dozens were arrested.", "en", 20, 99),
+        ("Des dizaines de manifestants ont été arrêtés.", "fr", 20, 99),
+        ("Thousands marched.", "en", 1000, 9999),
+        ("Des milliers de personnes ont défilé.", "fr", 1000, 9999),
+        ("Hundreds of thousands fled.", "en", 100_000, 999_999),
+        ("Des centaines de milliers de personnes ont fui.", "fr", 100_000, 999_999),
+        ("Tens of thousands rallied.", "en", 10_000, 99_990),
+        ("Des dizaines de milliers de personnes ont manifesté.", "fr", 10_000, 99_990),
+    ],
+)
+def test_magnitudes_are_vague_ranges(text: str, lang: str, low: float, high: float) -> None:
+    f = one(text, lang)
+    assert f.value is None and f.approximate
+    assert f.low == pytest.approx(low) and f.high == pytest.approx(high, rel=0.01)
+
+
+def test_qualifiers_set_bounds() -> None:
+    over = one("Over 400 rescue workers crossed.", "en")
+    assert (over.value, over.low, over.high, over.approximate) == (400, 400, None, True)
+    plus = one("Plus de 400 secouristes sont passés.", "fr")
+    assert (plus.low, plus.high) == (400, None)
+    assert compare_figures(over, plus) == "agree"
+    under = one("Fewer than 50 people came.", "en")
+    assert (under.low, under.high) == (None, 50)
+    about = one("About five people were hurt.", "en")
+    assert about.approximate and about.low < 5 < about.high
+    assert compare_figures(about, one("Environ cinq personnes ont été blessées.", "fr")) == "agree"
+    nearly = one("Près de 80 % des électeurs ont voté.", "fr")
+    assert nearly.kind == "percent" and nearly.high == 80 and nearly.low < 80
+
+
+def test_aine_words_are_approximate_counts() -> None:
+    f = one("Une quarantaine de migrants étaient à bord.", "fr")
+    assert f.value == 40 and f.approximate
+    assert compare_figures(f, one("About 40 migrants were on board.", "en")) == "agree"
+    assert compare_figures(f, one("Sixty migrants were on board.", "en")) == "differs"
+
+
+def test_not_counts() -> None:
+    assert extract_figures("Russia supplied the S-300 system and F-16 jets.", "en") == []
+    assert extract_figures("Louis XIV built Versailles.", "fr") == []
+    assert extract_figures("Call 01 23 45 67 89 now.", "en") == []
+    assert extract_figures("UN Security Council Resolution 2254 was adopted.", "en") == []
+    assert extract_figures("It was the 1st time; c'est la 2e fois.", "en") == []
+    assert extract_figures("Flight MH17 and COVID-19.", "en") == []
+    assert extract_figures("One soldier was hurt.", "en") == []
+    assert extract_figures("Un soldat a été blessé.", "fr") == []
+
+
+def test_empty_and_plain_text() -> None:
+    assert extract_figures("", "en") == []
+    assert extract_figures("The talks were useful.", "en") == []
+
+
+# --- percentages, quantities, money, durations -------------------------------------------------
+
+
+def test_percentages() -> None:
+    a = one("Unemployment fell to 12.5 percent.", "en")
+    b = one("Le chômage est tombé à 12,5 %.", "fr")
+    c = one("Le chômage est tombé à 12,5 pour cent.", "fr")
+    assert a.kind == b.kind == c.kind == "percent"
+    assert compare_figures(a, b) == compare_figures(b, c) == "agree"
+    assert one("It rose by 2 percentage points.", "en").unit == "pp"
+
+
+def test_a_conversion_in_parentheses_is_one_quantity() -> None:
+    f = one("They must stay 60 kilometers (37 miles) from the border.", "en")
+    assert f.kind == "quantity" and f.unit == "km" and f.value == 60
+    assert f.text == "60 kilometers (37 miles)"
+    miles = one("They must stay 37 miles from the border.", "en")
+    assert miles.value == pytest.approx(59.55, rel=0.01)
+    assert compare_figures(f, miles) == "agree"
+    assert compare_figures(one("It is 60 km away.", "en"), one("It is 62 km away.", "en")) == (
+        "differs"
+    )
+
+
+def test_ranges_and_units() -> None:
+    rng = one("They stay five to 20 kilometers from the border.", "en")
+    assert (rng.low, rng.high, rng.value, rng.unit) == (5, 20, 12.5, "km")
+    fr = one("Ils restent entre 5 et 20 km de la frontière.", "fr")
+    assert (fr.low, fr.high) == (5, 20)
+    assert compare_figures(rng, fr) == "agree"
+    assert compare_figures(one("It is 60 km away.", "en"), rng) == "differs"
+    assert compare_figures(one("It is 10 km away.", "en"), rng) == "refines"
+    assert one("Winds reached 150 km/h.", "en").unit == "km/h"
+    assert one("Le feu a brûlé 5 000 hectares.", "fr").unit == "km2"
+    assert one("The tanker held 2 million barrels.", "en").unit == "l"
+
+
+def test_money() -> None:
+    usd = one("The government gave $5 million.", "en")
+    assert (usd.kind, usd.unit, usd.value) == ("money", "usd", 5e6)
+    assert compare_figures(usd, one("Le gouvernement a donné 5 millions de dollars.", "fr")) == (
+        "agree"
+    )
+    eur = one("The EU pledged €3bn.", "en")
+    assert (eur.unit, eur.value) == ("eur", 3e9)
+    assert compare_figures(eur, one("L'UE a promis 3 milliards d'euros.", "fr")) == "agree"
+    assert compare_figures(eur, one("L'UE a promis 4 milliards d'euros.", "fr")) == "differs"
+    assert one("Tickets cost £20.", "en").unit == "gbp"
+    assert one("Le budget est de 1 500 € par mois.", "fr").unit == "eur"
+    assert compare_figures(usd, one("Le gouvernement a donné 5 millions d'euros.", "fr")) == (
+        "differs"
+    )
+
+
+def test_durations() -> None:
+    a = one("The meeting lasted an hour and a half.", "en")
+    b = one("La réunion a duré une heure et demie.", "fr")
+    assert a.kind == b.kind == "duration" and a.value == b.value == 5400
+    assert (
+        compare_figures(
+            one("He spent two years in jail.", "en"), one("Il a passé 24 mois en prison.", "fr")
+        )
+        == "agree"
+    )
+    assert (
+        compare_figures(
+            one("He spent two years in jail.", "en"), one("Il a passé trois ans en prison.", "fr")
+        )
+        == "differs"
+    )
+    assert one("The 65-year-old man was arrested.", "en").value == pytest.approx(65 * 31557600)
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+
+def test_full_dates_in_both_languages() -> None:
+    a = one("It happened on May 9, 2018.", "en")
+    b = one("C'est arrivé le 9 mai 2018.", "fr")
+    assert a.kind == b.kind == "date"
+    assert a.low == a.high == day("2018-05-09")
+    assert compare_figures(a, b) == "agree"
+    assert one("Le 1er janvier 2020, tout a changé.", "fr").low == day("2020-01-01")
+    assert one("On 12 December 2019 they voted.", "en").low == day("2019-12-12")
+
+
+def test_years_and_since() -> None:
+    a = one("La Russie a commencé à déployer ses forces en Syrie en 2015.", "fr")
+    b = one("Russia has been involved in the war in Syria since 2015.", "en")
+    assert compare_figures(a, b) == "agree"
+    assert (a.low, a.high) == (day("2015-01-01"), day("2015-12-31"))
+    assert compare_figures(a, one("Elle a commencé en 2016.", "fr")) == "differs"
+    assert compare_figures(a, one("It began on May 9, 2015.", "en")) == "refines"
+
+
+def test_a_bare_year_range_number_counting_something_is_a_count() -> None:
+    assert one("Some 1500 soldiers were deployed.", "en").kind == "figure"
+    assert one("It cost $2015.", "en").kind == "money"
+
+
+def test_month_day_without_year_and_month_alone() -> None:
+    jan17 = one("On January 17, officials held talks.", "en")
+    janvier = one("Un accord a été conclu en janvier.", "fr")
+    assert jan17.unit == janvier.unit == "date:md"
+    assert compare_figures(jan17, janvier) == "refines"
+    assert compare_figures(jan17, one("Le 17 février, ils se sont vus.", "fr")) == "differs"
+    assert compare_figures(jan17, one("Le 17 janvier, ils se sont vus.", "fr")) == "agree"
+    assert figure_granularity(jan17) == "day" and figure_granularity(janvier) == "month"
+
+
+def test_weekdays_resolve_to_the_most_recent_on_or_before_the_reference() -> None:
+    # 2019-01-30 is a Wednesday
+    tue = one("Talks were held on Tuesday.", "en", "2019-01-30")
+    mardi = one("Les pourparlers ont eu lieu mardi.", "fr", "2019-01-30")
+    assert tue.low == mardi.low == day("2019-01-29")
+    assert one("Il est arrivé mercredi.", "fr", "2019-01-30").low == day("2019-01-30")
+    unresolved = one("Talks were held on Tuesday.", "en")
+    assert unresolved.unit == "date:wd" and unresolved.value == 1
+    assert compare_figures(unresolved, one("Le vote a eu lieu mardi.", "fr")) == "agree"
+    assert compare_figures(unresolved, one("Le vote a eu lieu jeudi.", "fr")) == "differs"
+    assert compare_figures(tue, one("Ils se sont vus le 29 janvier.", "fr", "2019-01-30")) == (
+        "agree"
+    )
+
+
+def test_relative_dates() -> None:
+    last = one("Prices rose last month.", "en", "2019-01-10")
+    assert (last.low, last.high) == (day("2018-12-01"), day("2018-12-31"))
+    assert (
+        compare_figures(last, one("Les prix ont augmenté le mois dernier.", "fr", "2019-01-10"))
+        == "agree"
+    )
+    a = one("Prices rose last month.", "en")
+    b = one("Les prix ont augmenté le mois dernier.", "fr")
+    assert a.unit == b.unit == "date:rel:month"
+    assert compare_figures(a, b) == "agree"
+    assert compare_figures(a, one("Les prix ont augmenté la semaine dernière.", "fr")) == "differs"
+    assert one("Il est parti hier.", "fr", "2019-01-10").low == day("2019-01-09")
+    nov = one("The deal was signed last November.", "en", "2018-06-17")
+    assert nov.low == day("2017-11-01")
+
+
+def test_may_is_a_month_only_in_context() -> None:
+    assert one("The clash on May 10 was brief.", "en").unit == "date:md"
+    assert extract_figures("Theresa May met Angela Merkel.", "en") == []
+    assert extract_figures("Prices may rise.", "en") == []
+
+
+def test_decades_day_ranges_and_times() -> None:
+    a = one("The region was devastated in the 1990s.", "en")
+    b = one("La région a été dévastée dans les années 1990.", "fr")
+    assert compare_figures(a, b) == "agree" and a.high == day("1999-12-31")
+    r = one("Xi will visit France from May 5 to 7, 2024.", "en")
+    assert (r.low, r.high) == (day("2024-05-05"), day("2024-05-07"))
+    assert (
+        compare_figures(
+            one("Pope Francis will visit on September 22 and 23.", "en"),
+            one("Le pape viendra les 22 et 23 septembre.", "fr"),
+        )
+        == "agree"
+    )
+    am = one("It exploded at 10:30 a.m.", "en")
+    h = one("Elle a explosé à 10h30.", "fr")
+    assert am.unit == h.unit == "time" and am.value == h.value == 630
+    assert (
+        one("The session resumed at 3 p.m.", "en").value
+        == one("La séance a repris à 15 heures.", "fr").value
+    )
+    assert one("Je serai là jusqu'à quatre heures.", "fr").unit == "time"
+
+
+def test_reference_date_errors() -> None:
+    with pytest.raises(InputError):
+        extract_figures("On Tuesday.", "en", "30/01/2019")
+    with pytest.raises(InputError):
+        extract_figures("On Tuesday.", "en", "2019-02-30")
+    assert parse_reference_date("2019-01-30T10:00:00Z") == dt.date(2019, 1, 30)
+    assert parse_reference_date(None) is None
+
+
+# --- comparison ----------------------------------------------------------------------------------
+
+
+def test_compare_numbers() -> None:
+    hundreds = one("Hundreds of people fled.", "en")
+    assert compare_figures(hundreds, one("Des centaines de personnes ont fui.", "fr")) == "agree"
+    assert compare_figures(hundreds, one("Some 300 people fled.", "en")) == "refines"
+    assert compare_figures(hundreds, one("1,500 people fled.", "en")) == "differs"
+    assert compare_figures(one("12 dead", "en"), one("15 morts", "fr")) == "differs"
+    assert compare_figures(one("over 400 people", "en"), one("450 people", "en")) == "refines"
+    assert compare_figures(one("over 400 people", "en"), one("more than 500 people", "en")) == (
+        "differs"
+    )
+    assert compare_figures(one("about 400 people", "en"), one("420 people", "en")) == "refines"
+    # different kinds never agree
+    assert compare_figures(one("12 people", "en"), one("12 %", "fr")) == "differs"
+
+
+def test_affinity_pairs_like_with_like() -> None:
+    dead = one("The attack left 12 dead.", "en")
+    morts = one("L'attaque a fait 15 morts.", "fr")
+    soldiers = one("The army sent 15 soldiers.", "en")
+    aff = figure_affinity(dead, morts)
+    assert aff is not None and aff[1]
+    weak = figure_affinity(dead, soldiers)  # dead vs soldiers: only if nothing else is left
+    assert weak is not None and not weak[1]
+    strikes = one("Israel carried out 15 air strikes.", "en")
+    assert figure_affinity(strikes, soldiers) is None
+    year = one("It began in 2015.", "en")
+    tuesday = one("It ended on Tuesday.", "en", "2019-01-30")
+    assert figure_affinity(year, tuesday) is None  # a day and an unrelated year
+    pct = one("It rose 5 %.", "fr")
+    assert figure_affinity(pct, dead) is None

@@ -1,0 +1,155 @@
+"""Names in English and French: extraction, language-neutral keys and entity matching."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.core.names import (
+    extract_names,
+    fold_text,
+    is_known,
+    name_key,
+    related_entities,
+    same_entity,
+)
+
+
+def texts(text: str, lang: str) -> list[tuple[str, str]]:
+    return [(n.text, n.kind) for n in extract_names(text, lang)]
+
+
+def test_titles_and_demonyms_are_cut_off_people() -> None:
+    got = texts(
+        "Russian Foreign Minister Sergei Lavrov met Israeli Prime Minister Benjamin Netanyahu "
+        "in Jerusalem on Monday.",
+        "en",
+    )
+    assert got == [
+        ("Russian", "place"),
+        ("Sergei Lavrov", "person"),
+        ("Israeli", "place"),
+        ("Benjamin Netanyahu", "person"),
+        ("Jerusalem", "place"),
+    ]
+
+
+def test_french_names_with_lowercase_titles_and_demonyms() -> None:
+    got = texts(
+        "Le vice-ministre russe des Affaires étrangères Sergueï Verchinine et le conseiller "
+        "israélien Meir Ben-Shabbat participaient à la réunion.",
+        "fr",
+    )
+    assert got == [
+        ("russe", "place"),
+        ("Sergueï Verchinine", "person"),
+        ("israélien", "place"),
+        ("Meir Ben-Shabbat", "person"),
+    ]
+
+
+def test_particles_elision_possessive_and_hyphens() -> None:
+    got = texts(
+        "Charles de Gaulle and Osama bin Laden; la Syrie de Bachar el-Assad; d'Israël; "
+        "Netanyahu's office; a Russia-backed, Moscow-brokered deal.",
+        "en",
+    )
+    names = [t for t, _ in got]
+    assert "Charles de Gaulle" in names
+    assert "Osama bin Laden" in names
+    assert "Syrie" in names and "Bachar el-Assad" in names  # "de" does not glue a place to a name
+    assert "Israël" in names
+    assert "Netanyahu" in names
+    assert "Russia" in names and "Moscow" in names
+    assert not any("backed" in n or "brokered" in n for n in names)
+
+
+def test_sentence_initial_common_words_and_numbers_are_not_names() -> None:
+    assert texts("Quinze soldats ont été tués.", "fr") == []
+    assert texts("Fifteen soldiers and dozens of civilians died.", "en") == []
+    assert texts("L'incendie s'est déclaré dans la nuit.", "fr") == []
+    assert texts("Following the talks, prices rose.", "en") == []
+
+
+def test_headlines_keep_only_known_names() -> None:
+    got = texts("Netanyahu In Talks With Russian Officials On 'Iran And The Situation'", "en")
+    assert got == [("Netanyahu", "person"), ("Russian", "place"), ("Iran", "place")]
+
+
+def test_table_phrases_in_both_languages() -> None:
+    assert name_key("Etats-Unis") == name_key("United States") == name_key("U.S.")
+    assert name_key("Maison Blanche") == name_key("White House")
+    assert name_key("Moscou") == name_key("Moscow")
+    assert name_key("Poutine") == name_key("Vladimir Putin") == name_key("Putin")
+    assert name_key("l'Etat hébreu") == name_key("Israel") == name_key("israéliennes")
+    got = texts("Le groupe Etat islamique a frappé la bande de Gaza.", "fr")
+    assert ("Etat islamique", "organisation") in got and ("bande de Gaza", "place") in got
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sergueï Verchinine", "Sergey Vershinin"),
+        ("Sergei Vershinin", "Sergey Vershinin"),
+        ("Bachar el-Assad", "Bashar al-Assad"),
+        ("Bashar Assad", "Bashar al-Assad"),
+        ("Assad", "Bashar al-Assad"),
+        ("Nétanyahou", "Netanyahu"),
+        ("Netanyahou", "Benjamin Netanyahu"),
+        ("Vladimir Poutine", "Putin"),
+        ("Sergueï Choïgou", "Sergei Shoigu"),
+        ("Volodymyr Zelenskyy", "Zelensky"),
+        ("Mohammed ben Salmane", "Mohammed bin Salman"),
+        ("Tchaïkovski", "Chaikovsky"),
+        ("Gorbatchev", "Gorbachev"),
+        ("George W. Bush", "George Bush"),
+        ("Meir Ben-Shabbat", "Ben-Shabbat"),
+        ("François", "Francis"),
+        ("Avigdor Liberman", "Avigdor Lieberman"),
+    ],
+)
+def test_same_entity_across_spellings(a: str, b: str) -> None:
+    assert same_entity(a, b)
+    assert same_entity(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sergei Lavrov", "Sergey Vershinin"),
+        ("Benjamin Netanyahu", "Benny Gantz"),
+        ("Jeb Bush", "George Bush"),
+        ("Hafez al-Assad", "Bashar al-Assad"),
+        ("Moscow", "Russia"),
+        ("Sergei Lavrov", "Sergei Shoigu"),
+        ("Lyon", "Marseille"),
+    ],
+)
+def test_different_entities_stay_apart(a: str, b: str) -> None:
+    assert not same_entity(a, b)
+
+
+def test_related_entities_and_known_names() -> None:
+    assert related_entities(name_key("Moscou"), name_key("Russie"))
+    assert related_entities(name_key("Washington"), name_key("Etats-Unis"))
+    assert not related_entities(name_key("Jerusalem"), name_key("Tel Aviv"))
+    assert is_known("Genève") and is_known("Hezbollah") and not is_known("Quneitraville")
+
+
+def test_kinds_from_context() -> None:
+    assert ("Quneitraville", "place") in texts("Fighting raged in Quneitraville.", "en")
+    assert ("Acme Corporation", "organisation") in texts("Acme Corporation said so.", "en")
+    assert ("Jan Kowalski", "person") in texts("The report by Jan Kowalski was late.", "en")
+
+
+def test_fold_text_keeps_offsets() -> None:
+    s = "Sergueï Verchinine a dit: « Nétanyahou ’ok’ »"
+    folded = fold_text(s)
+    assert len(folded) == len(s)
+    assert folded.startswith("serguei verchinine")
+    assert "'" in folded
+
+
+def test_offsets_point_at_the_name() -> None:
+    text = "Hier, le président Emmanuel Macron a reçu Olaf Scholz à Paris."
+    for n in extract_names(text, "fr"):
+        assert text[n.start : n.end] == n.text

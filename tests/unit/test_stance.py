@@ -1,0 +1,148 @@
+"""Attribution (who a claim is credited to) and polarity (negation, denial, hedging)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.core.stance import attribution, attribution_span, compare_attributions, polarity
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Lavrov met Netanyahu on Monday, the premier's office said.", "en", "premier's office"),
+        (
+            "The meeting dealt with Iran, a statement from Netanyahu's office read.",
+            "en",
+            "Netanyahu's office",
+        ),
+        (
+            "According to the ministry of defense, the meeting lasted an hour.",
+            "en",
+            "ministry of defense",
+        ),
+        ("Netanyahu said the link was important.", "en", "Netanyahu"),
+        (
+            "Prime Minister Benjamin Netanyahu told the Knesset that there was no room for Iran.",
+            "en",
+            "Prime Minister Benjamin Netanyahu",
+        ),
+        ("The talks were useful, his office said.", "en", "his office"),
+        ("Israel has consistently declared that it will not permit Iran there.", "en", "Israel"),
+        (
+            '"Nous avons discuté de la Syrie", a déclaré le ministère israélien des Affaires '
+            "étrangères, ajoutant que la réunion était utile.",
+            "fr",
+            "ministère israélien des Affaires étrangères",
+        ),
+        (
+            "Selon le ministère de la Défense, la réunion a duré une heure.",
+            "fr",
+            "ministère de la Défense",
+        ),
+        ("D'après l'armée, trois soldats ont été blessés.", "fr", "armée"),
+        ("Le Kremlin a déclaré que les deux dirigeants avaient discuté.", "fr", "Kremlin"),
+        ("La réunion a été utile, a indiqué son bureau.", "fr", "son bureau"),
+        ("La réunion a été utile, a-t-il déclaré.", "fr", "il"),
+        ("La réunion a été utile, estime le ministère.", "fr", "ministère"),
+    ],
+)
+def test_attribution_in_both_languages(text: str, lang: str, expected: str) -> None:
+    assert attribution(text, lang) == expected
+    span = attribution_span(text, lang)
+    assert span is not None and text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Russia has been involved in the war in Syria since 2015.", "en"),
+        ("Russia announced new security measures to protect its military.", "en"),
+        ("La Russie a annoncé de nouvelles mesures de sécurité.", "fr"),
+        ("Israël a rejeté les accusations selon lesquelles il aurait mené la frappe.", "fr"),
+        ("", "en"),
+    ],
+)
+def test_no_attribution(text: str, lang: str) -> None:
+    assert attribution(text, lang) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "status"),
+    [
+        ("the premier's office", "en", "le bureau du Premier ministre", "fr", "agree"),
+        ("Netanyahu's office", "en", "le bureau de Netanyahou", "fr", "agree"),
+        ("the Kremlin", "en", "le Kremlin", "fr", "agree"),
+        ("the ministry of defense", "en", "le ministère de la Défense", "fr", "agree"),
+        ("Israeli officials", "en", "des responsables israéliens", "fr", "agree"),
+        ("his office", "en", "Netanyahu's office", "en", "refines"),
+        ("he", "en", "Lavrov", "en", "refines"),
+        ("Lavrov", "en", "Choïgou", "fr", "differs"),
+        ("the army", "en", "la police", "fr", "differs"),
+        ("Israeli officials", "en", "des responsables russes", "fr", "differs"),
+        ("the Kremlin", "en", "la Maison Blanche", "fr", "differs"),
+        # an unknown body may just be translated: not a conflict across languages
+        ("the US Geological Survey", "en", "l'Institut américain de géophysique", "fr", "agree"),
+    ],
+)
+def test_compare_attributions(a: str, la: str, b: str, lb: str, status: str) -> None:
+    assert compare_attributions(a, la, b, lb) == status
+
+
+def flags(text: str, lang: str) -> tuple[bool, bool, bool]:
+    p = polarity(text, lang)
+    return bool(p["negated"]), bool(p["denial"]), bool(p["hedged"])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("There are no Iranian soldiers in Syria.", "en", (True, False, False)),
+        ("Il n'y a pas de soldats iraniens en Syrie.", "fr", (True, False, False)),
+        ("He never visited the site.", "en", (True, False, False)),
+        ("Il ne s'est jamais rendu sur place.", "fr", (True, False, False)),
+        ("Aucun Iranien n'a été blessé.", "fr", (True, False, False)),
+        ("Personne n'a été blessé.", "fr", (True, False, False)),
+        ("Russia denied the reports.", "en", (False, True, False)),
+        ("La Russie a démenti ces informations.", "fr", (False, True, False)),
+        ("Il a nié toute implication.", "fr", (False, True, False)),
+        ("Israel rejected claims that it struck the convoy.", "en", (False, True, False)),
+        ("The strike reportedly killed 12 people.", "en", (False, False, True)),
+        ("La frappe aurait tué 12 personnes.", "fr", (False, False, True)),
+        ("Le suspect se serait enfui.", "fr", (False, False, True)),
+        ("Taxes may rise.", "en", (False, False, True)),
+        ("Les impôts pourraient augmenter.", "fr", (False, False, True)),
+        ("Le présumé tireur a été arrêté.", "fr", (False, False, True)),
+        ("Selon des informations de presse, il a fui.", "fr", (False, False, True)),
+        ("The talks were useful.", "en", (False, False, False)),
+        ("Les discussions ont été utiles.", "fr", (False, False, False)),
+    ],
+)
+def test_polarity_cues(text: str, lang: str, expected: tuple[bool, bool, bool]) -> None:
+    assert flags(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Not only Russia but also Iran backs Assad.", "en"),
+        ("Non seulement la Russie mais aussi l'Iran soutiennent Assad.", "fr"),
+        ("L'espagnol n'est pas seulement parlé en Espagne.", "fr"),
+        ("De crainte que cela n'expose Israël aux menaces de l'Iran.", "fr"),  # expletive ne
+        ("Il n'y a que deux solutions.", "fr"),  # ne ... que: only
+        ("Plus de 400 secouristes sont passés.", "fr"),
+        ("The clash on May 10 was brief.", "en"),
+        ("Il a dit qu'il serait présent.", "fr"),  # conditional in reported speech
+        ("Il aurait dû partir.", "fr"),  # should have
+    ],
+)
+def test_not_polarity_cues(text: str, lang: str) -> None:
+    assert flags(text, lang) == (False, False, False)
+
+
+def test_cues_are_reported_as_written() -> None:
+    p = polarity("Il n'a jamais démenti.", "fr")
+    assert p["negated"] and p["denial"]
+    text = "Il n'a jamais démenti."
+    for (s, e), cue in zip(p["spans"], p["cues"], strict=True):  # type: ignore[call-overload]
+        assert text[s:e] == cue
