@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from a checkout without installing
     sys.path.insert(0, str(ROOT))
 
-from claimcheck.core.cluster import cluster_vectors  # noqa: E402
+from claimcheck.core.affinity import group_claims  # noqa: E402
 from claimcheck.core.errors import ClaimcheckError, InputError  # noqa: E402
 
 #: The labelled English/French set.
@@ -172,7 +172,9 @@ def evaluate_story(
     groups = [sources.index(claims[i].source) for i in idx]
     story_vectors = vectors[list(idx)]
     cluster_of: dict[int, int] = {}
-    for c, members in enumerate(cluster_vectors(story_vectors, groups, threshold)):
+    texts = [claims[i].text for i in idx]
+    langs = [claims[i].lang for i in idx]
+    for c, members in enumerate(group_claims(story_vectors, groups, texts, langs, threshold)):
         for m in members:
             cluster_of[m] = c
     for x, y in combinations(range(len(idx)), 2):

@@ -7,17 +7,19 @@ them, so ``claimcheck --help`` answers at once.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from claimcheck import __version__
 
 if TYPE_CHECKING:
     from claimcheck.core.cache import EmbeddingCache
+    from claimcheck.core.models import Settings
 
 COMMANDS = ("open", "report", "cache")
 
@@ -32,8 +34,8 @@ EXIT_CODES = """exit codes:
 class StderrProgress:
     """A progress bar on stderr: redrawn in place on a terminal, one line per stage otherwise."""
 
-    def __init__(self, stream: object = None, enabled: bool = True) -> None:
-        self.stream = stream or sys.stderr
+    def __init__(self, stream: TextIO | None = None, enabled: bool = True) -> None:
+        self.stream: TextIO = stream or sys.stderr
         self.enabled = enabled
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
         self._stage = ""
@@ -44,7 +46,7 @@ class StderrProgress:
         if not self.enabled:
             return
         with self._lock:
-            write = self.stream.write  # type: ignore[attr-defined]
+            write = self.stream.write
             if self.tty:
                 if total:
                     width = 24
@@ -58,13 +60,13 @@ class StderrProgress:
             elif stage != self._stage:
                 write(f"claimcheck: {stage}\n")
             self._stage = stage
-            self.stream.flush()  # type: ignore[attr-defined]
+            self.stream.flush()
 
     def close(self) -> None:
         """End the bar's line so later messages start on a fresh one."""
         if self.enabled and self.tty and self._drawn:
-            self.stream.write("\r\x1b[K")  # type: ignore[attr-defined]
-            self.stream.flush()  # type: ignore[attr-defined]
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
             self._drawn = False
 
 
@@ -105,7 +107,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
         "--cache-dir",
         metavar="DIR",
         default=None,
-        help="where embeddings are cached (default: the user cache folder, or $CLAIMCHECK_CACHE_DIR)",
+        help="where embeddings are cached "
+        "(default: the user cache folder, or $CLAIMCHECK_CACHE_DIR)",
     )
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
 
@@ -140,7 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_options(p_report)
     p_report.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p_report.add_argument(
-        "--format", choices=("markdown", "json"), default=None, help="default: from -o, else markdown"
+        "--format",
+        choices=("markdown", "json"),
+        default=None,
+        help="default: from -o, else markdown",
     )
     p_report.add_argument("--force", action="store_true", help="overwrite an existing output file")
     p_report.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
@@ -150,7 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="show or clear the embedding cache",
         description="Inspect or empty the on-disk embedding cache.",
     )
-    p_cache.add_argument("action", choices=("info", "clear"), help="info: what is stored; clear: empty it")
+    p_cache.add_argument(
+        "action", choices=("info", "clear"), help="info: what is stored; clear: empty it"
+    )
     p_cache.add_argument("--cache-dir", metavar="DIR", default=None, help="cache folder to act on")
     return parser
 
@@ -175,7 +183,7 @@ def _open_cache(cache_dir: str | None, disabled: bool = False) -> EmbeddingCache
     return EmbeddingCache(Path(cache_dir) if cache_dir else None)
 
 
-def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _settings(args: argparse.Namespace) -> Settings:
     from claimcheck.core.defaults import DEFAULT_THRESHOLD
     from claimcheck.core.models import Settings
 
@@ -292,15 +300,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader of stdout went away (e.g. `| head`): not an error worth a message.
-        try:
+        with contextlib.suppress(OSError):
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        except OSError:
-            pass
         return 0
     except MemoryError:
         print("claimcheck: error: out of memory", file=sys.stderr)
         return 1
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, never a traceback
+    except Exception as exc:
         if os.environ.get("CLAIMCHECK_DEBUG"):
             raise
         print(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import tempfile
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,9 +16,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 
-# Tests never reach a model hub, and never share the user's real cache.
+# Tests never reach a model hub, and never touch the user's real cache: one cache folder per
+# test session (CI sets its own), shared so the model folder is built once, not once per test.
+# Tests that need an empty cache pass their own folder.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+if "CLAIMCHECK_CACHE_DIR" not in os.environ:
+    os.environ["CLAIMCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="claimcheck-test-cache-")
 
 
 def _fold(word: str) -> str:
@@ -35,13 +40,12 @@ class FakeEncoder:
     name = "fake"
     identity = "fake-encoder-v1"
     dim = 64
-    synonyms: dict[str, str] = {}
 
     def __init__(self, synonyms: dict[str, str] | None = None) -> None:
         self.calls = 0
         self.synonyms = dict(synonyms or {})
 
-    def load(self, progress=None) -> None:  # noqa: D401 - protocol method
+    def load(self, progress=None) -> None:
         """Nothing to load."""
 
     def _vector(self, text: str) -> np.ndarray:
@@ -71,12 +75,3 @@ class FakeEncoder:
 def fake_encoder() -> FakeEncoder:
     """A fresh fake encoder with a call counter."""
     return FakeEncoder()
-
-
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test gets a cache folder of its own unless it sets one."""
-    if "CLAIMCHECK_TEST_SHARED_CACHE" in os.environ:
-        monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", os.environ["CLAIMCHECK_TEST_SHARED_CACHE"])
-    else:
-        monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

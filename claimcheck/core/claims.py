@@ -817,12 +817,60 @@ class _Draft:
     reason: str | None = None
 
 
+# A participle clause after a comma states a second fact ("Russia has been in Syria since 2015,
+# supporting Assad's forces"; "Israël a mené des raids, affirmant que..."): it becomes a claim of
+# its own so that each fact can be matched on its own. Words that end like participles but
+# introduce no clause (prepositions, nouns, adjectives) are listed so they never split.
+# Independent clauses joined by a semicolon or by ", and/but/while" (", et/mais/tandis que")
+# are split the same way, under the same minimum length on both sides.
+_CLAUSE_RE = re.compile(
+    r"(?:,\s+(?P<word>[a-zà-ÿ]{3,}(?:ing|ant))\b)"
+    r"|(?:(?:;|,\s+(?=(?:and|but|while|whereas|et|mais|tandis|alors)\s))\s*(?P<conj>\S))"
+)
+_NOT_PARTICIPLES = words(
+    "including regarding according following during concerning considering excluding pending "
+    "notwithstanding morning evening meeting funding nothing something anything "
+    "everything spring string thing king wedding ceiling hearing briefing ruling bombing "
+    "shooting uprising offering warning training planning fighting landing opening beginning "
+    "being having pendant durant avant devant cependant maintenant auparavant nonobstant "
+    "moyennant suivant concernant tant quant étant important puissant suffisant constant "
+    "militant habitant représentant commandant manifestant combattant dirigeant participant "
+    "assistant géant savant instant montant restaurant enfant croissant descendant "
+    "remplaçant vivant"
+)
+#: Both parts of a split need this many words, so short asides stay attached.
+_CLAUSE_MIN_WORDS = 5
+
+
+def _split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` cut before each participle clause; quoted speech is never cut."""
+    spans: list[tuple[int, int]] = []
+    head = start
+    for match in _CLAUSE_RE.finditer(text, start, end):
+        group = "word" if match.group("word") else "conj"
+        if match.group("word") in _NOT_PARTICIPLES:
+            continue
+        before = text[head : match.start()]
+        after = text[match.start(group) : end]
+        if sum(before.count(q) for q in _QUOTE_CHARS) % 2 or any(q in before for q in "«“"):
+            continue
+        if len(before.split()) < _CLAUSE_MIN_WORDS or len(after.split()) < _CLAUSE_MIN_WORDS:
+            continue
+        if group == "conj" and len(before.rsplit(",", 1)[-1].split()) < 3:
+            continue  # ", and" closing a list ("France, Italy, and Spain"), not a clause
+        spans.append((head, match.start()))
+        head = match.start(group)
+    spans.append((head, end))
+    return spans
+
+
 def _drafts(source: Source) -> list[_Draft]:
     text = source.text
     drafts: list[_Draft] = []
     for line_no, line in enumerate(_LINE_RE.finditer(text)):
-        for start, end in _split_line(text, line.start(), line.end()):
-            drafts.append(_Draft(len(drafts), start, end, line_no, text[start:end]))
+        for sentence_start, sentence_end in _split_line(text, line.start(), line.end()):
+            for start, end in _split_clauses(text, sentence_start, sentence_end):
+                drafts.append(_Draft(len(drafts), start, end, line_no, text[start:end]))
     return drafts
 
 

@@ -16,7 +16,7 @@ cluster). Ties are broken by claim index, so the result is deterministic.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -28,6 +28,9 @@ EXACT_LIMIT = 4000
 NEIGHBOURS = 24
 #: Rows per block when scanning pairs exactly, to bound memory at EXACT_LIMIT x BLOCK floats.
 BLOCK = 1024
+
+#: Extra similarity for pairs of claims, given as two index arrays; see affinity.FigureBonus.
+PairBonus = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 
 def candidate_pairs_exact(
@@ -108,6 +111,8 @@ def cluster_vectors(
     threshold: float,
     *,
     exact: bool | None = None,
+    bonus: PairBonus | None = None,
+    max_bonus: float = 0.0,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> list[list[int]]:
@@ -115,7 +120,8 @@ def cluster_vectors(
 
     Returns clusters as sorted lists of claim indices, every index exactly once, ordered by
     their first member. ``exact`` forces (or forbids) the exact pair scan; by default it is used
-    up to :data:`EXACT_LIMIT` claims.
+    up to :data:`EXACT_LIMIT` claims. ``bonus`` adds up to ``max_bonus`` to a pair's similarity
+    (so pairs down to ``threshold - max_bonus`` are considered).
     """
     vectors = np.asarray(vectors, dtype=np.float32)
     group_arr = np.asarray(groups, dtype=np.int64)
@@ -125,10 +131,15 @@ def cluster_vectors(
     if progress:
         progress("clustering", 0, n)
     use_exact = n <= EXACT_LIMIT if exact is None else exact
+    floor = threshold - (max_bonus if bonus is not None else 0.0)
     if use_exact:
-        i, j, s = candidate_pairs_exact(vectors, group_arr, threshold, cancel)
+        i, j, s = candidate_pairs_exact(vectors, group_arr, floor, cancel)
     else:
-        i, j, s = candidate_pairs_ann(vectors, group_arr, threshold, cancel=cancel)
+        i, j, s = candidate_pairs_ann(vectors, group_arr, floor, cancel=cancel)
+    if bonus is not None and len(i):
+        s = s + bonus(i, j)
+        above = s >= threshold
+        i, j, s = i[above], j[above], s[above]
     # Most similar first; ties broken by indices so the result never depends on sort stability.
     order = np.lexsort((j, i, -s))
 
@@ -138,19 +149,23 @@ def cluster_vectors(
     for step, e in enumerate(order):
         if step % 4096 == 0:
             check_cancel(cancel)
-        a, b = owner[int(i[e])], owner[int(j[e])]
+        a, b = owner[int(i[int(e)])], owner[int(j[int(e)])]
         if a == b or sources[a] & sources[b]:
             continue
         ma, mb = members[a], members[b]
         if len(ma) * len(mb) > 1:
             cross = vectors[ma] @ vectors[mb].T
+            if bonus is not None:
+                ii = np.repeat(np.asarray(ma), len(mb))
+                jj = np.tile(np.asarray(mb), len(ma))
+                cross = cross + bonus(ii, jj).reshape(cross.shape)
             if float(cross.mean()) < threshold:
                 continue
-        keep, gone = (a, b) if len(ma) >= len(mb) else (b, a)
-        for m in members[gone]:
-            owner[m] = keep
-        members[keep].extend(members.pop(gone))
-        sources[keep] |= sources.pop(gone)
+        winner, loser = (a, b) if len(ma) >= len(mb) else (b, a)
+        for m in members[loser]:
+            owner[m] = winner
+        members[winner].extend(members.pop(loser))
+        sources[winner] |= sources.pop(loser)
     if progress:
         progress("clustering", n, n)
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])

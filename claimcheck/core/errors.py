@@ -1,4 +1,4 @@
-"""Errors claimcheck reports to its user as one line, and the progress/cancel protocol stages share."""
+"""Errors claimcheck reports to its user in one line, and the progress/cancel protocol of stages."""
 
 from __future__ import annotations
 

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from .embed import Encoder
 
 
-
 def validate_threshold(value: float) -> float:
     """Return ``value`` if it is a usable cosine threshold, else raise :class:`InputError`."""
     if not (value == value) or not 0.0 < value < 1.0:  # NaN fails the first test
@@ -100,14 +99,18 @@ def recluster(
     cancel: threading.Event | None = None,
 ) -> Result:
     """The same claims clustered at another ``threshold``, reusing the stored vectors."""
-    from .cluster import cluster_vectors
+    from .affinity import group_claims
 
     validate_threshold(threshold)
-    vectors = np.asarray(result.vectors, dtype=np.float32)
     source_index = {s.id: k for k, s in enumerate(result.sources)}
-    groups = [source_index[c.source] for c in result.claims]
-    groups_of_claims = cluster_vectors(
-        vectors, groups, threshold, progress=progress, cancel=cancel
+    groups_of_claims = group_claims(
+        np.asarray(result.vectors, dtype=np.float32),
+        [source_index[c.source] for c in result.claims],
+        [c.text for c in result.claims],
+        [c.language for c in result.claims],
+        threshold,
+        progress=progress,
+        cancel=cancel,
     )
     clusters = build_clusters(result.claims, groups_of_claims, result.sources)
     settings = replace(result.settings, threshold=threshold)
@@ -139,5 +142,7 @@ def build_clusters(
     clusters = []
     for k, members in enumerate(ordered, start=1):
         differences = compare_cluster(members, dates) if len(members) > 1 else ()
-        clusters.append(Cluster(id=f"c{k:0{width}d}", claims=tuple(members), differences=differences))
+        clusters.append(
+            Cluster(id=f"c{k:0{width}d}", claims=tuple(members), differences=differences)
+        )
     return tuple(clusters)

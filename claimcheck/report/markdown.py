@@ -21,7 +21,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACE = re.compile(r"\s+")
 
 LABEL_WIDTH = 90
-STATUS_MARK = {"agree": "agree", "refines": "refines", "differs": "**DIFFERS**", "only_in": "only in"}
+STATUS_MARK = {
+    "agree": "agree",
+    "refines": "refines",
+    "differs": "**DIFFERS**",
+    "only_in": "only in",
+}
 
 
 def escape_inline(text: str) -> str:
@@ -117,7 +122,9 @@ def render_cluster(
     silent = [s for s in source_order if s not in cluster.sources]
     if cluster.shared and silent:
         lines.append("")
-        lines.append("Not stated by: " + ", ".join(escape_inline(sources[s].outlet) for s in silent))
+        lines.append(
+            "Not stated by: " + ", ".join(escape_inline(sources[s].outlet) for s in silent)
+        )
     shown = [d for d in cluster.differences if d.kind != "wording"]
     wording = [d for d in cluster.differences if d.kind == "wording"]
     if shown:
@@ -132,7 +139,9 @@ def render_cluster(
     for diff in wording:
         who = ", ".join(f"`{s}`" for s, _ in diff.values)
         lines.append("")
-        lines.append(f"Shared wording: {who}" + (f" ({escape_inline(diff.note)})" if diff.note else ""))
+        lines.append(
+            f"Shared wording: {who}" + (f" ({escape_inline(diff.note)})" if diff.note else "")
+        )
     lines.append("")
     return lines
 
@@ -195,7 +204,9 @@ def render_markdown(result: Result, reviews: Mapping[str, ClusterReview] | None 
         marks = ["x" if s in present else " " for s in order]
         flag = "≠ " if cluster.differs else ""
         rows.append([cluster.id, *marks, flag + escape_inline(label(cluster.claims[0].text, 60))])
-    out += _table(["cluster", *[f"`{s}`" for s in order], "claim"], rows, "l" + "c" * len(order) + "l")
+    out += _table(
+        ["cluster", *[f"`{s}`" for s in order], "claim"], rows, "l" + "c" * len(order) + "l"
+    )
 
     out += ["", "## Clusters", ""]
     for cluster in result.clusters:

@@ -30,9 +30,15 @@ def _cluster_of(result: Result, pattern: str) -> Cluster:
 @pytest.mark.parametrize(
     ("french", "english"),
     [
-        (r"La Russie a commencé a déployer ses forces en Syrie en 2015", r"involved in the ongoing war in Syria since 2015"),
+        (
+            r"La Russie a commencé a déployer ses forces en Syrie en 2015",
+            r"involved in the ongoing war in Syria since 2015",
+        ),
         (r"Israël y a mené des centaines de raids aériens", r"carried out hundreds of air strikes"),
-        (r"Les forces iraniennes combattent en Syrie aux côtés", r"Tehran and Moscow are backing Syrian President"),
+        (
+            r"Les forces iraniennes combattent en Syrie aux côtés",
+            r"Tehran and Moscow are backing Syrian President",
+        ),
     ],
 )
 def test_translations_share_a_cluster(corpus_result: Result, french: str, english: str) -> None:
@@ -96,8 +102,17 @@ def test_outlets_and_languages_from_front_matter(corpus_result: Result) -> None:
 
 def _report(tmp: Path, cache: Path, *extra: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-m", "claimcheck.cli", "report", "corpus/", "-q",
-         "--cache-dir", str(cache), *extra],
+        [
+            sys.executable,
+            "-m",
+            "claimcheck.cli",
+            "report",
+            "corpus/",
+            "-q",
+            "--cache-dir",
+            str(cache),
+            *extra,
+        ],
         capture_output=True,
         cwd=ROOT,
         timeout=600,
@@ -144,7 +159,10 @@ def test_written_report_and_force(tmp_path: Path, e2e_cache_dir: Path) -> None:
 def test_single_article_says_nothing_to_compare(tmp_path: Path, e2e_cache_dir: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-m", "claimcheck.cli", "report", "corpus/004-en.txt", "-q"],
-        capture_output=True, text=True, cwd=ROOT, timeout=600,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
     )
     assert out.returncode == 2
     assert "only one article" in out.stderr

@@ -673,3 +673,66 @@ def test_spans_are_ordered_trimmed_and_within_lines(text: str) -> None:
     sents, claims = extract_claims(make_source(text))
     assert [(s.start, s.end) for s in sents] == spans
     assert all(c.text == sents[c.sentence].text for c in claims)
+
+
+# --- clause splitting: a participle clause or a second independent clause is its own claim ---
+
+
+def _claim_texts(text: str, language: str) -> list[str]:
+    from claimcheck.core.models import Source
+
+    source = Source("t", "t.txt", "T", language, None, text)
+    return [c.text for c in extract_claims(source)[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "parts"),
+    [
+        (
+            "The company has operated in Kenya since 2009, building roads and bridges across "
+            "the western provinces.",
+            "en",
+            2,
+        ),
+        (
+            "Le gouvernement a relevé le salaire minimum de 3 %, affirmant que la mesure "
+            "soutiendrait la consommation des ménages.",
+            "fr",
+            2,
+        ),
+        (
+            "The river burst its banks on Sunday night; hundreds of homes in the lower town "
+            "were flooded before dawn.",
+            "en",
+            2,
+        ),
+        (
+            "La grève a paralysé trois lignes de métro, et les bus ont circulé avec de très "
+            "fortes perturbations.",
+            "fr",
+            2,
+        ),
+        # Not clauses: a preposition in -ing, a short aside, a list, quoted speech.
+        ("Prices rose sharply in March, according to the national statistics office.", "en", 1),
+        ("The mayor resigned, citing health, after ten years in office at city hall.", "en", 1),
+        ("Talks involved France, Germany, Italy, and the Netherlands on Monday.", "en", 1),
+        (
+            '"We will keep the plant open, supporting every worker who stays with us," '
+            "the owner said.",
+            "en",
+            1,
+        ),
+        ("Le ministre est arrivé à Lyon, pendant la nuit, pour rencontrer les élus.", "fr", 1),
+    ],
+)
+def test_clauses_become_claims_of_their_own(text: str, language: str, parts: int) -> None:
+    claims = _claim_texts(text, language)
+    assert len(claims) == parts, claims
+    # Nothing is lost or duplicated: the parts are consecutive pieces of the sentence, and only
+    # the separator between them (a comma or semicolon and spaces) is left out.
+    position = 0
+    for part in claims:
+        found = text.find(part, position)
+        assert found >= 0 and not text[position:found].strip(" ,;"), (part, text)
+        position = found + len(part)
+    assert position == len(text)

@@ -7,7 +7,15 @@ import re
 
 import pytest
 
-from claimcheck.core.models import Claim, Cluster, ClusterReview, Difference, Result, Settings, Source
+from claimcheck.core.models import (
+    Claim,
+    Cluster,
+    ClusterReview,
+    Difference,
+    Result,
+    Settings,
+    Source,
+)
 from claimcheck.report.jsonout import render_json
 from claimcheck.report.markdown import escape_inline, label, render_markdown
 
@@ -77,7 +85,10 @@ def test_label_cuts_at_a_word() -> None:
 
 def test_summary_and_sections() -> None:
     md = render_markdown(_result(PLAIN))
-    assert "2 clusters: 1 shared by two or more outlets, 1 across languages, 1 stated by one outlet" in md
+    assert (
+        "2 clusters: 1 shared by two or more outlets, 1 across languages, 1 stated by one outlet"
+        in md
+    )
     assert "### c1 · 2 outlets · en + fr" in md
     assert "**DIFFERS**" in md
     assert "stated 2 times" in md
@@ -100,7 +111,10 @@ def test_json_is_valid_and_documented(texts: tuple[str, str, str]) -> None:
     assert first["sources"] == ["a-fr", "b-en"]
     assert first["claims"][0]["text"] == texts[0]
     assert first["differences"][0] == {
-        "kind": "figure", "status": "differs", "values": {"a-fr": "12", "b-en": "15"}, "note": "12 vs 15"
+        "kind": "figure",
+        "status": "differs",
+        "values": {"a-fr": "12", "b-en": "15"},
+        "note": "12 vs 15",
     }
     assert data["settings"] == {"model": "fake", "threshold": 0.5}
 
