@@ -42,6 +42,16 @@ def _figures(text: str, language: str) -> tuple[Figure, ...]:
     return tuple(extract_figures(text, language))
 
 
+def _same_measure(a: Figure, b: Figure) -> bool:
+    """Same kind of figure, and for counts the same counted thing when both name one ("hundreds
+    of air strikes" and "des centaines de raids", not "hundreds of thousands of refugees")."""
+    if a.kind != b.kind:
+        return False
+    if a.kind == "figure" and a.unit and b.unit:
+        return a.unit == b.unit
+    return True
+
+
 class FigureBonus:
     """``bonus(i, j)`` for arrays of claim indices: :data:`FIGURE_BONUS` where the two claims
     state a figure of the same kind that agrees or refines, else 0."""
@@ -65,7 +75,7 @@ class FigureBonus:
             hit = 0.0
             for a in self.figures[i]:
                 for b in self.figures[j]:
-                    if a.kind == b.kind and compare_figures(a, b) in ("agree", "refines"):
+                    if _same_measure(a, b) and compare_figures(a, b) in ("agree", "refines"):
                         hit = self.weight
                         break
                 if hit:
