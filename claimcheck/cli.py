@@ -180,7 +180,7 @@ def _open_cache(cache_dir: str | None, disabled: bool = False) -> EmbeddingCache
         return None
     from claimcheck.core.cache import EmbeddingCache
 
-    return EmbeddingCache(Path(cache_dir) if cache_dir else None)
+    return EmbeddingCache(Path(cache_dir) if cache_dir else None, on_warning=_warn)
 
 
 def _settings(args: argparse.Namespace) -> Settings:

@@ -54,10 +54,16 @@ def to_dict(result: Result, reviews: Mapping[str, ClusterReview] | None = None) 
         if review is not None and (review.reviewed or review.note):
             entry["review"] = {"reviewed": review.reviewed, "note": review.note}
         clusters.append(entry)
+    from .markdown import dispatch_pairs
+
     return {
         "schema_version": SCHEMA_VERSION,
         "sources": sources,
         "clusters": clusters,
+        "same_dispatch": [
+            {"sources": [a, b], "coverage": round(coverage, 3)}
+            for a, b, coverage in dispatch_pairs(result)
+        ],
         "settings": {"model": result.settings.model, "threshold": result.settings.threshold},
         "warnings": list(result.warnings),
     }

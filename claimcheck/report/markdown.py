@@ -74,6 +74,16 @@ def summary_counts(result: Result) -> dict[str, int]:
     }
 
 
+def dispatch_pairs(result: Result) -> list[tuple[str, str, float]]:
+    """Pairs of sources whose shared claims run in the same order through most of the shorter
+    article: likely one dispatch (a wire story, perhaps translated), not independent reports."""
+    from claimcheck.core.compare import dispatch_positions, same_dispatch
+
+    positions = dispatch_positions(result.clusters)
+    ordered = {s.id: positions[s.id] for s in result.sources if s.id in positions}
+    return same_dispatch(ordered)
+
+
 def _figures_and_names(claim: Claim, source: Source) -> tuple[list[str], list[str]]:
     from claimcheck.core.figures import extract_figures
     from claimcheck.core.names import extract_names
@@ -160,7 +170,7 @@ def render_markdown(result: Result, reviews: Mapping[str, ClusterReview] | None 
     out = ["# claimcheck report", ""]
     out.append(
         f"Model `{escape_inline(result.settings.model)}`, "
-        f"similarity threshold {result.settings.threshold:.2f}."
+        f"similarity threshold {result.settings.threshold:g}."
     )
     out += ["", "## Summary", ""]
     out.append(
@@ -177,6 +187,12 @@ def render_markdown(result: Result, reviews: Mapping[str, ClusterReview] | None 
         f"- {counts['with_differences']} shared clusters where outlets differ on figures, dates, "
         "names, attribution or polarity."
     )
+    for a, b, coverage in dispatch_pairs(result):
+        out.append(
+            f"- `{a}` and `{b}` are likely the same dispatch: their shared claims run in the same "
+            f"order through {coverage:.0%} of the shorter article, so they are not independent "
+            "confirmation."
+        )
     reviewed = sum(1 for c in result.clusters if reviews.get(c.id, ClusterReview()).reviewed)
     if reviews:
         out.append(f"- {reviewed} clusters marked reviewed.")

@@ -93,3 +93,26 @@ def test_cache_info_and_clear(tmp_path: Path) -> None:
     cleared = _run("cache", "clear", "--cache-dir", str(tmp_path))
     assert cleared.returncode == 0, cleared.stderr
     assert "removed" in cleared.stdout
+
+
+def test_articles_with_nothing_but_chrome_say_so(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Share\nNo comments:\n2 min read\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Lire aussi\nPartager\nVous aimez nos articles ?\n", encoding="utf-8"
+    )
+    out = _run("report", str(tmp_path), "-q")
+    assert out.returncode == 2
+    assert "no claims left" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_empty_and_binary_files_are_skipped_with_one_line_each(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blob.txt").write_bytes(bytes(range(256)) * 8)
+    out = _run("report", str(tmp_path / "empty.txt"), str(tmp_path / "blob.txt"), "-q")
+    assert out.returncode == 2
+    lines = [line for line in out.stderr.splitlines() if line.strip()]
+    assert any("empty.txt" in line for line in lines)
+    assert any("blob.txt" in line for line in lines)
+    assert lines[-1].startswith("claimcheck: error:")
+    assert "Traceback" not in out.stderr

@@ -160,7 +160,7 @@ class MainScreen(Screen[None]):
         progress = self.query_one("#progress")
         progress.display = True
         self.query_one("#progress-label", Label).update(
-            {"load": "starting", "threshold": f"re-clustering at {threshold:.2f}"}.get(
+            {"load": "starting", "threshold": f"re-clustering at {threshold:g}"}.get(
                 reason, "applying your correction"
             )
         )
@@ -275,7 +275,7 @@ class MainScreen(Screen[None]):
             self._warn(new[0] + more)
         if message.reason == "threshold":
             self.notify(
-                f"threshold {self.settings.threshold:.2f}: {len(self.result.clusters)} clusters",
+                f"threshold {self.settings.threshold:g}: {len(self.result.clusters)} clusters",
                 markup=False,
             )
         self.refresh_bindings()
@@ -329,13 +329,13 @@ class MainScreen(Screen[None]):
         status.append("claimcheck", style="bold")
         if self.result is None:
             status.append(
-                f" · {len(self.inputs)} input(s) · threshold {self.settings.threshold:.2f}"
+                f" · {len(self.inputs)} input(s) · threshold {self.settings.threshold:g}"
             )
         else:
             r = self.result
             shown = len(self.shown_rows)
             status.append(f" · {len(r.sources)} articles · {len(r.clusters)} clusters")
-            status.append(f" · threshold {self.settings.threshold:.2f}")
+            status.append(f" · threshold {self.settings.threshold:g}")
             status.append(f" · {browse.FILTER_LABELS[self.filter_name]}", style="bold")
             status.append(f" · {browse.sort_label(r, self.sort_key)}")
             if self.query_text.strip():
@@ -551,7 +551,7 @@ class MainScreen(Screen[None]):
     def _rethreshold(self, step: float) -> None:
         if self.machine is None:
             return
-        value = round(self.target_threshold + step, 2)
+        value = round(self.target_threshold + step, 3)
         if not THRESHOLD_MIN - 1e-9 <= value <= THRESHOLD_MAX + 1e-9:
             self.notify(
                 f"The threshold stays between {THRESHOLD_MIN} and {THRESHOLD_MAX}.", markup=False
