@@ -10,6 +10,13 @@ from pathlib import Path
 from .errors import InputError
 
 
+def _umask() -> int:
+    """The process's file creation mask (reading it means setting it, so set it back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | Path, data: str | bytes, *, overwrite: bool = False) -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same folder, fsync, rename.
 
@@ -30,6 +37,10 @@ def write_atomic(path: str | Path, data: str | bytes, *, overwrite: bool = False
     except OSError as exc:
         raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
     try:
+        # mkstemp creates the file private (0600); a report or notes file should get the
+        # permissions any new file gets here (or keep those of the file it replaces).
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()

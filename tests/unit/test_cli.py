@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,14 @@ def test_empty_and_binary_files_are_skipped_with_one_line_each(tmp_path: Path) -
     assert any("blob.txt" in line for line in lines)
     assert lines[-1].startswith("claimcheck: error:")
     assert "Traceback" not in out.stderr
+
+
+def test_atomic_write_gives_normal_permissions(tmp_path: Path) -> None:
+    from claimcheck.core.fileio import write_atomic
+
+    os.umask(0o022)
+    target = write_atomic(tmp_path / "r.md", "x")
+    assert target.stat().st_mode & 0o777 == 0o644
+    target.chmod(0o600)
+    write_atomic(target, "y", overwrite=True)
+    assert target.stat().st_mode & 0o777 == 0o600 and target.read_text() == "y"
