@@ -16,7 +16,7 @@ cluster). Ties are broken by claim index, so the result is deterministic.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -66,12 +66,19 @@ def candidate_pairs_ann(
     k: int = NEIGHBOURS,
     cancel: threading.Event | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs from each claim's ``k`` approximate nearest neighbours (faiss HNSW, inner product)."""
+    """Pairs from each claim's ``k`` approximate nearest neighbours (faiss HNSW, inner product).
+
+    The index keeps its vectors in 16-bit floats (half the memory traffic, which is what an
+    HNSW build and search wait on once the vectors outgrow the CPU cache); the similarities of
+    the pairs it finds are then computed again from the float32 vectors, so they are exactly
+    those of the exact scan.
+    """
     import faiss  # deferred: only large inputs need it
 
     n, dim = vectors.shape
     k = min(k + 1, n)
-    index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+    fp16 = faiss.ScalarQuantizer.QT_fp16
+    index = faiss.IndexHNSWSQ(dim, fp16, 32, faiss.METRIC_INNER_PRODUCT)  # type: ignore[arg-type]
     index.hnsw.efConstruction = 80
     index.hnsw.efSearch = max(64, 2 * k)
     data = np.ascontiguousarray(vectors, dtype=np.float32)
@@ -84,10 +91,10 @@ def candidate_pairs_ann(
     sims: list[np.ndarray] = []
     for start in range(0, n, step):
         check_cancel(cancel)
-        d, idx = index.search(data[start : start + step], k)
+        _, idx = index.search(data[start : start + step], k)
         i = np.repeat(np.arange(start, start + len(idx)), k)
         j = idx.ravel()
-        s = d.ravel()
+        s = _row_dots(data, start, idx)
         keep = (j >= 0) & (i != j) & (s >= threshold)
         i, j, s = i[keep], j[keep], s[keep]
         keep = groups[i] != groups[j]
@@ -96,6 +103,7 @@ def candidate_pairs_ann(
         rows.append(lo)
         cols.append(hi)
         sims.append(s)
+    del index
     i = np.concatenate(rows)
     j = np.concatenate(cols)
     s = np.concatenate(sims).astype(np.float32)
@@ -103,6 +111,18 @@ def candidate_pairs_ann(
     key = i.astype(np.int64) * n + j
     _, first = np.unique(key, return_index=True)
     return i[first], j[first], s[first]
+
+
+def _row_dots(data: np.ndarray, start: int, neighbours: np.ndarray) -> np.ndarray:
+    """Cosines of rows ``start``, ``start + 1``, ... with their ``neighbours`` (-1: none), flat."""
+    out = np.empty(neighbours.shape, dtype=np.float32)
+    rows = 1024  # bounds the gathered neighbour vectors at rows x k x dim floats
+    for first in range(0, len(neighbours), rows):
+        nb = neighbours[first : first + rows]
+        block = data[start + first : start + first + len(nb)]
+        gathered = data[np.where(nb >= 0, nb, 0)]
+        out[first : first + len(nb)] = np.matmul(gathered, block[:, :, None])[:, :, 0]
+    return out.ravel()
 
 
 def cluster_vectors(
@@ -120,8 +140,8 @@ def cluster_vectors(
 
     Returns clusters as sorted lists of claim indices, every index exactly once, ordered by
     their first member. ``exact`` forces (or forbids) the exact pair scan; by default it is used
-    up to :data:`EXACT_LIMIT` claims. ``bonus`` adds up to ``max_bonus`` to a pair's similarity
-    (so pairs down to ``threshold - max_bonus`` are considered).
+    up to :data:`EXACT_LIMIT` claims. ``bonus`` adds between 0 and ``max_bonus`` to a pair's
+    similarity (so pairs down to ``threshold - max_bonus`` are considered).
     """
     vectors = np.asarray(vectors, dtype=np.float32)
     group_arr = np.asarray(groups, dtype=np.int64)
@@ -142,30 +162,73 @@ def cluster_vectors(
         i, j, s = i[above], j[above], s[above]
     # Most similar first; ties broken by indices so the result never depends on sort stability.
     order = np.lexsort((j, i, -s))
+    del s
 
     owner = list(range(n))  # claim -> cluster id (the cluster's first claim when created)
     members: dict[int, list[int]] = {c: [c] for c in range(n)}
-    sources: dict[int, set[int]] = {c: {int(group_arr[c])} for c in range(n)}
-    for step, e in enumerate(order):
-        if step % 4096 == 0:
-            check_cancel(cancel)
-        a, b = owner[int(i[int(e)])], owner[int(j[int(e)])]
-        if a == b or sources[a] & sources[b]:
+    sources: dict[int, set[int]] = {c: {g} for c, g in enumerate(group_arr.tolist())}
+    # Sum of the member vectors of every cluster of two or more: the mean cosine over all cross
+    # pairs of two clusters is the dot product of their sums over the product of their sizes, so
+    # a merge test costs one dot product whatever the sizes.
+    sums: dict[int, np.ndarray] = {}
+    # Cluster pairs whose average linkage failed, with both sizes at the time. A cluster only
+    # ever grows, so the same sizes mean the same members and the same failing mean: another
+    # candidate pair between them is skipped without testing them again.
+    rejected: dict[int, int] = {}
+    bonus_cap = max_bonus if bonus is not None else 0.0
+    for p, q in _pairs_in_order(i, j, order, cancel):
+        a, b = owner[p], owner[q]
+        if a == b or not sources[a].isdisjoint(sources[b]):
             continue
         ma, mb = members[a], members[b]
         if len(ma) * len(mb) > 1:
-            cross = vectors[ma] @ vectors[mb].T
-            if bonus is not None:
-                ii = np.repeat(np.asarray(ma), len(mb))
-                jj = np.tile(np.asarray(mb), len(ma))
-                cross = cross + bonus(ii, jj).reshape(cross.shape)
-            if float(cross.mean()) < threshold:
+            lo, hi = (a, b) if a < b else (b, a)
+            key = lo * n + hi
+            sizes = len(members[lo]) * (n + 1) + len(members[hi])
+            if rejected.get(key) == sizes:
+                continue
+        sum_a = sums[a] if len(ma) > 1 else vectors[a].astype(np.float64)
+        sum_b = sums[b] if len(mb) > 1 else vectors[b].astype(np.float64)
+        if len(ma) * len(mb) > 1:
+            mean = float(sum_a @ sum_b) / (len(ma) * len(mb))
+            # The bonus is between 0 and bonus_cap, so it only needs computing when it could
+            # decide the test.
+            if mean < threshold and (
+                mean + bonus_cap < threshold
+                or bonus is None
+                or mean + _mean_bonus(bonus, ma, mb) < threshold
+            ):
+                rejected[key] = sizes
                 continue
         winner, loser = (a, b) if len(ma) >= len(mb) else (b, a)
         for m in members[loser]:
             owner[m] = winner
         members[winner].extend(members.pop(loser))
         sources[winner] |= sources.pop(loser)
+        sums[winner] = sum_a + sum_b
+        sums.pop(loser, None)
     if progress:
         progress("clustering", n, n)
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+
+
+def _mean_bonus(bonus: PairBonus, first: list[int], second: list[int]) -> float:
+    """The mean bonus over every pair of a claim of ``first`` and a claim of ``second``."""
+    ii = np.repeat(np.asarray(first), len(second))
+    jj = np.tile(np.asarray(second), len(first))
+    return float(bonus(ii, jj).astype(np.float64).mean())
+
+
+def _pairs_in_order(
+    i: np.ndarray, j: np.ndarray, order: np.ndarray, cancel: threading.Event | None
+) -> Iterator[tuple[int, int]]:
+    """``(i[e], j[e])`` for ``e`` in ``order``, as Python ints, checking ``cancel`` as it goes.
+
+    The merge loop is Python, and indexing numpy arrays one item at a time is several times
+    slower than reading lists; a chunk at a time keeps those lists small on large inputs.
+    """
+    chunk = 1 << 16
+    for start in range(0, len(order), chunk):
+        check_cancel(cancel)
+        part = order[start : start + chunk]
+        yield from zip(i[part].tolist(), j[part].tolist(), strict=True)
