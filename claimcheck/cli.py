@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 import threading
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -25,9 +27,10 @@ COMMANDS = ("open", "report", "cache")
 
 EXIT_CODES = """exit codes:
   0    success
-  1    the run failed (for example a model that could not be loaded)
-  2    bad usage or input: missing path, nothing readable, a single article,
-       an existing output file without --force, an unwritable output
+  1    the run failed (an internal error, out of memory)
+  2    bad usage or input: missing path, nothing readable, a single article, too
+       many articles, a model that cannot be found or loaded, an existing output
+       file without --force, an unwritable output
   130  cancelled (Ctrl+C)"""
 
 
@@ -191,8 +194,17 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings(model=args.model, threshold=threshold)
 
 
+#: Control characters and lone surrogates: file names and server replies reach our messages, and
+#: a terminal would act on an escape sequence in them (clear the screen, write the clipboard).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _printable(line: str) -> str:
+    return _UNPRINTABLE.sub("\ufffd", line)
+
+
 def _warn(line: str) -> None:
-    print(f"claimcheck: warning: {line}", file=sys.stderr)
+    print(f"claimcheck: warning: {_printable(line)}", file=sys.stderr)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -235,7 +247,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.output:
         write_atomic(args.output, text, overwrite=args.force)
         if not args.quiet:
-            print(f"claimcheck: wrote {args.output}", file=sys.stderr)
+            print(f"claimcheck: wrote {_printable(args.output)}", file=sys.stderr)
     else:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
@@ -290,10 +302,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     handler = {"open": cmd_open, "report": cmd_report, "cache": cmd_cache}[args.command]
+    if not os.environ.get("CLAIMCHECK_DEBUG"):
+        # Library warnings (torch, transformers) are several lines meant for developers; the
+        # user gets claimcheck's own one-line messages.
+        warnings.simplefilter("ignore")
     try:
         return handler(args)
     except ClaimcheckError as exc:
-        print(f"claimcheck: error: {exc}", file=sys.stderr)
+        print(f"claimcheck: error: {_printable(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("claimcheck: cancelled", file=sys.stderr)
@@ -310,7 +326,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("CLAIMCHECK_DEBUG"):
             raise
         print(
-            f"claimcheck: internal error: {type(exc).__name__}: {exc} "
+            f"claimcheck: internal error: {type(exc).__name__}: {_printable(str(exc))} "
             "(set CLAIMCHECK_DEBUG=1 for details)",
             file=sys.stderr,
         )

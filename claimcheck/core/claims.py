@@ -215,9 +215,11 @@ _CREDIT_LABEL_RE = _rx(
     r"illustrations?|source|sources|légende|caption|vid[ée]o|graphi(?:c|que)|infographi(?:c|e)|"
     r"montage|cr[ée]dit photo|photo credit)\s*(?:[:：/]|\bby\b|\bpar\b|-|–)"
 )
+# Possessive runs (``*+``): a part never gives back letters of its word, which would let a long
+# capitalised token be cut in very many ways before the match fails (hours on 300 letters).
 _AGENCY_RE = re.compile(
-    r"^(?:[A-Z][\w.'’-]*\s*){1,5}/\s*(?:[A-Z][\w.'’-]*\s*){1,5}"
-    r"(?:via\s+(?:[A-Z][\w.'’-]*\s*){1,3})?$"
+    r"^(?:[A-Z][\w.'’-]*+\s*){1,5}/\s*(?:[A-Z][\w.'’-]*+\s*){1,5}"
+    r"(?:via\s+(?:[A-Z][\w.'’-]*+\s*){1,3})?$"
 )
 _STAMP_LABEL_RE = _rx(
     r"^(?:first published|last updated|last modified|published|updated|posted|modified|created|"
@@ -840,10 +842,15 @@ _NOT_PARTICIPLES = words(
 )
 #: Both parts of a split need this many words, so short asides stay attached.
 _CLAUSE_MIN_WORDS = 5
+#: A "sentence" longer than this is not prose (a run-on scraped line, a data blob): it is kept
+#: whole, because the checks below rescan it at every comma and would cost its length squared.
+_CLAUSE_MAX_CHARS = 2000
 
 
 def _split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``(start, end)`` cut before each participle clause; quoted speech is never cut."""
+    if end - start > _CLAUSE_MAX_CHARS:
+        return [(start, end)]
     spans: list[tuple[int, int]] = []
     head = start
     for match in _CLAUSE_RE.finditer(text, start, end):

@@ -8,6 +8,7 @@ judge the text: telling site chrome from claims is :mod:`claimcheck.core.claims`
 from __future__ import annotations
 
 import codecs
+import contextlib
 import errno
 import http.client
 import logging
@@ -44,6 +45,12 @@ HTML_SUFFIXES = (".html", ".htm")
 MIN_HTML_WORDS = 4
 #: Redirects followed for one URL before giving up.
 MAX_REDIRECTS = 5
+#: An article longer than this (in characters, after decoding and HTML extraction) is refused:
+#: no news article comes near it, and the later stages' cost grows faster than the length.
+MAX_TEXT_CHARS = 1_000_000
+#: More articles than this in one run are refused: claimcheck compares one story's coverage,
+#: and comparing the members of a cluster costs the square of their number.
+MAX_ARTICLES = 1000
 
 Warn = Callable[[str], None]
 
@@ -219,6 +226,24 @@ def clean_text(text: str) -> str:
     return _CONTROL_RE.sub("", _NEWLINES_RE.sub("\n", text))
 
 
+_LABEL_BAD_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable_label(text: str) -> str:
+    """``text`` (a path, URL or message naming one) safe to print and to encode as UTF-8.
+
+    File names are bytes: Python hands undecodable ones over as lone surrogates, which no report
+    can encode, and a name may hold terminal escapes. Both become U+FFFD.
+    """
+    if not _LABEL_BAD_RE.search(text):
+        return text
+    # A surrogate that did not come from undecodable bytes cannot be encoded back; the
+    # substitution below replaces it.
+    with contextlib.suppress(UnicodeEncodeError):
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _LABEL_BAD_RE.sub("\ufffd", text)
+
+
 # --------------------------------------------------------------------------------------------
 # Front matter
 
@@ -285,6 +310,24 @@ _META_CHARSET_RE = re.compile(
 )
 
 
+_NUMERIC_REF_RE = re.compile(r"&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));?")
+
+
+def _drop_forbidden_refs(html: str) -> str:
+    """``html`` without numeric references to characters XML forbids (``&#27;``, ``&#xFFFF;``).
+
+    lxml refuses them, and trafilatura then drops the whole page: one stray ``&#27;`` would cost
+    the article. The characters themselves are removed from article text anyway.
+    """
+
+    def keep(match: re.Match[str]) -> str:
+        code = int(match[1]) if match[1] else int(match[2], 16)
+        forbidden = (code < 0x20 and code not in (0x9, 0xA, 0xD)) or code in (0xFFFE, 0xFFFF)
+        return "" if forbidden else match[0]
+
+    return _NUMERIC_REF_RE.sub(keep, html) if "&#" in html else html
+
+
 def looks_like_html(text: str) -> bool:
     """True when ``text`` is a whole HTML document rather than article text."""
     return bool(_HTML_START_RE.match(text[:2000]))
@@ -310,6 +353,7 @@ def extract_html(html: str, url: str | None = None) -> tuple[str | None, _PageMe
     """
     import trafilatura
 
+    html = _drop_forbidden_refs(html)
     meta = _PageMeta()
     # trafilatura and lxml raise a variety of errors on broken markup; a bad page must only
     # cost its own article, so any failure here means "no text".
@@ -369,16 +413,17 @@ _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 def _expand(inputs: Sequence[str], warn: Warn) -> list[_Item]:
     items: list[_Item] = []
     for raw in inputs:
+        label = printable_label(raw)
         if _is_url(raw):
-            items.append(_Item(label=raw, url=raw))
+            items.append(_Item(label=label, url=raw))
             continue
         if _SCHEME_RE.match(raw):
-            raise InputError(f"unsupported address (only http:// and https://): {raw}")
+            raise InputError(f"unsupported address (only http:// and https://): {label}")
         path = Path(raw).expanduser()
         try:
             info = path.stat()
         except FileNotFoundError:
-            raise InputError(f"no such file or folder: {raw}") from None
+            raise InputError(f"no such file or folder: {label}") from None
         except OSError as exc:
             warn(f"{raw}: {_os_reason(exc)}; skipped")
             continue
@@ -388,7 +433,7 @@ def _expand(inputs: Sequence[str], warn: Warn) -> list[_Item]:
                 warn(f"{raw}: no article files ({', '.join(ARTICLE_SUFFIXES)}) in this folder")
             items.extend(found)
         else:
-            items.append(_Item(label=raw, path=path))
+            items.append(_Item(label=label, path=path))
     return items
 
 
@@ -425,7 +470,7 @@ def _walk(root: Path, label: str, warn: Warn) -> Iterator[_Item]:
                 yield here, Path(entry.path)
 
     for _rel, path in sorted(visit(root, ()), key=lambda pair: pair[0]):
-        yield _Item(label=os.path.join(label, *_rel), path=path)
+        yield _Item(label=printable_label(os.path.join(label, *_rel)), path=path)
 
 
 def _os_reason(exc: OSError) -> str:
@@ -491,9 +536,85 @@ class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _opener() -> urllib.request.OpenerDirector:
+class _Watchdog:
+    """Shuts the connections of one fetch when its time is up.
+
+    A socket timeout bounds each read, not the fetch: a server that sends a header line every
+    few seconds would hold it for minutes. Shutting the socket ends whatever read is waiting.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+    def watch(self, sock: socket.socket) -> socket.socket:
+        """Register a new connection's socket (shut at once if the time is already up)."""
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+        return sock
+
+    def connection(self, base: type[http.client.HTTPConnection]) -> Any:
+        """``base`` with every socket it opens registered here."""
+        watchdog = self
+
+        class Watched(base):  # type: ignore[valid-type,misc]
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                create: Callable[..., socket.socket] = getattr(
+                    self, "_create_connection", socket.create_connection
+                )
+                self._create_connection = lambda *a, **k: watchdog.watch(create(*a, **k))
+
+        return Watched
+
+
+class _WatchedHTTP(urllib.request.HTTPHandler):
+    def __init__(self, watchdog: _Watchdog) -> None:
+        super().__init__()
+        self._watchdog = watchdog
+
+    def http_open(self, req: urllib.request.Request) -> Any:
+        return self.do_open(self._watchdog.connection(http.client.HTTPConnection), req)
+
+
+class _WatchedHTTPS(urllib.request.HTTPSHandler):
+    def __init__(self, watchdog: _Watchdog) -> None:
+        super().__init__()
+        self._watchdog = watchdog
+
+    def https_open(self, req: urllib.request.Request) -> Any:
+        return self.do_open(
+            self._watchdog.connection(http.client.HTTPSConnection),
+            req,
+            context=self._context,  # type: ignore[attr-defined]
+        )
+
+
+def _opener(watchdog: _Watchdog) -> urllib.request.OpenerDirector:
     # Built per fetch so that proxy settings in the environment are read at the time of use.
-    return urllib.request.build_opener(_LimitedRedirects)
+    return urllib.request.build_opener(
+        _LimitedRedirects, _WatchedHTTP(watchdog), _WatchedHTTPS(watchdog)
+    )
 
 
 @dataclass
@@ -505,6 +626,20 @@ class _Fetched:
 
 
 def _fetch(url: str, timeout: float, max_bytes: int) -> _Fetched:
+    timed_out = f"timed out after {timeout:g} s"
+    with _Watchdog(timeout) as watchdog:
+        try:
+            fetched = _fetch_watched(url, timeout, max_bytes, watchdog)
+        except _Skip:
+            if watchdog.expired:  # the shut socket shows up as any kind of failure
+                raise _Skip(timed_out) from None
+            raise
+        if watchdog.expired:  # a shut socket also looks like the end of the body
+            raise _Skip(timed_out)
+        return fetched
+
+
+def _fetch_watched(url: str, timeout: float, max_bytes: int, watchdog: _Watchdog) -> _Fetched:
     request = urllib.request.Request(
         url,
         headers={
@@ -515,9 +650,9 @@ def _fetch(url: str, timeout: float, max_bytes: int) -> _Fetched:
     deadline = time.monotonic() + timeout
     timed_out = _Skip(f"timed out after {timeout:g} s")
     try:
-        with _opener().open(request, timeout=timeout) as response:
+        with _opener(watchdog).open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > max_bytes:
+            if length and length.isdecimal() and int(length) > max_bytes:
                 raise _Skip(f"too big ({_size(int(length))}, limit {_size(max_bytes)})")
             chunks: list[bytes] = []
             total = 0
@@ -614,14 +749,16 @@ def _read_url(item: _Item, timeout: float, max_bytes: int) -> _Raw:
 # --------------------------------------------------------------------------------------------
 # Building a Source
 
-_ID_BAD_RE = re.compile(r"[\s#]+")
+# Ids are printed raw inside Markdown code spans and table cells and used as JSON keys, and come
+# from file names and front matter: only letters, digits, "_", "." and "-" are kept.
+_ID_BAD_RE = re.compile(r"[^\w.-]+")
 
 
 def _clean_id(value: str) -> str:
     return _ID_BAD_RE.sub("-", value.strip()).strip("-")
 
 
-def _build_source(raw: _Raw) -> Source:
+def _build_source(raw: _Raw, max_chars: int = MAX_TEXT_CHARS) -> Source:
     label = raw.label
     notes = list(raw.notes)
     # Repair before removing control characters: "â\x80\x99" is a mis-decoded "’" that
@@ -639,6 +776,8 @@ def _build_source(raw: _Raw) -> Source:
         body = clean_text(extracted)
     if not body.strip():
         raise _Skip("no text after the front matter" if meta else "no text")
+    if len(body) > max_chars:
+        raise _Skip(f"too long for one article ({len(body):,} characters, limit {max_chars:,})")
 
     source_id = _clean_id(meta.get("id", "")) or _clean_id(raw.stem) or "article"
     sitename = page.sitename
@@ -666,7 +805,12 @@ def _build_source(raw: _Raw) -> Source:
 
     date: str | None = None
     if meta.get("date"):
-        date = parse_date(meta["date"])
+        try:
+            date = parse_date(meta["date"])
+        except ValueError:
+            # parse_date takes any str.isdigit() token for a number, and int() refuses some of
+            # them ("²"); found by fuzzing. A date it cannot read is noted, not fatal.
+            date = None
         if date is None:
             notes.append(f"could not read the date '{meta['date']}'")
     if date is None:
@@ -715,6 +859,8 @@ def load_sources(
     warn: Callable[[str], None] | None = None,
     timeout: float = 10.0,
     max_bytes: int = 20_000_000,
+    max_chars: int = MAX_TEXT_CHARS,
+    max_articles: int = MAX_ARTICLES,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> list[Source]:
@@ -722,15 +868,25 @@ def load_sources(
 
     Folders are walked recursively in sorted order for :data:`ARTICLE_SUFFIXES` files, hidden
     entries skipped. An input that cannot be read is reported through ``warn`` (one line) and
-    skipped; notes about an article that was read go to its ``Source.warnings``. Raises
-    :class:`InputError` for a missing path or when nothing readable is left, and
+    skipped; notes about an article that was read go to its ``Source.warnings``. Files over
+    ``max_bytes`` and texts over ``max_chars`` are skipped. Raises :class:`InputError` for a
+    missing path, for more than ``max_articles`` inputs, or when nothing readable is left, and
     :class:`~claimcheck.core.errors.Cancelled` when ``cancel`` is set.
     """
-    say = warn if warn is not None else _log_warning
+    given = warn if warn is not None else _log_warning
+
+    def say(line: str) -> None:
+        given(printable_label(line))
+
     if not inputs:
         raise InputError("no articles given: name files, folders or http(s) URLs")
     items = _expand(inputs, say)
     total = len(items)
+    if total > max_articles:
+        raise InputError(
+            f"{total} articles to read, more than the {max_articles} claimcheck compares at once:"
+            " name the files of one story"
+        )
     stage = f"reading {total} article{'s' if total != 1 else ''}"
     sources: list[Source] = []
     for done, item in enumerate(items):
@@ -743,7 +899,7 @@ def load_sources(
                 if item.url is not None
                 else _read_file(item, max_bytes)
             )
-            sources.append(_build_source(raw))
+            sources.append(_build_source(raw, max_chars))
         except _Skip as skip:
             say(f"{item.label}: {skip}; skipped")
     check_cancel(cancel)

@@ -328,9 +328,7 @@ class MainScreen(Screen[None]):
         status = Text()
         status.append("claimcheck", style="bold")
         if self.result is None:
-            status.append(
-                f" · {len(self.inputs)} input(s) · threshold {self.settings.threshold:g}"
-            )
+            status.append(f" · {len(self.inputs)} input(s) · threshold {self.settings.threshold:g}")
         else:
             r = self.result
             shown = len(self.shown_rows)
