@@ -139,7 +139,8 @@ def load_review(path: str | Path, warn: Callable[[str], None] | None = None) -> 
         raise InputError(f"cannot read review file {target}: {exc.strerror or exc}") from None
     try:
         return _parse(json.loads(raw.decode("utf-8")))
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        # RecursionError: json gives up on deeply nested input the hard way.
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         try:
             moved = _move_aside(target)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -69,6 +70,12 @@ def to_dict(result: Result, reviews: Mapping[str, ClusterReview] | None = None) 
     }
 
 
+#: C1 controls (8-bit CSI and friends) and the JavaScript line separators, which ensure_ascii=False
+#: would leave raw: escaped so the file is inert in a terminal and safe to embed anywhere.
+_RAW = re.compile("[\u0080-\u009f\u2028\u2029]")
+
+
 def render_json(result: Result, reviews: Mapping[str, ClusterReview] | None = None) -> str:
     """The report as JSON text: UTF-8, two-space indent, one trailing newline."""
-    return json.dumps(to_dict(result, reviews), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(to_dict(result, reviews), ensure_ascii=False, indent=2)
+    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

@@ -275,8 +275,9 @@ def load_keymap(path: str | Path | None = None) -> tuple[dict[str, str], str | N
         return {}, f"keymap {target} cannot be read ({exc.strerror or exc}); using default keys"
     try:
         data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        reason = str(exc).splitlines()[0]
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
+        # RecursionError: tomllib gives up on deeply nested input the hard way.
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return {}, f"keymap {target} is not valid TOML ({reason}); using default keys"
     table = data.get("keys", data)
     problems: list[str] = []

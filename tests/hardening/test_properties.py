@@ -394,12 +394,6 @@ def test_any_text_gives_json_that_round_trips(texts: list[str]) -> None:
     assert [s["outlet"] for s in data["sources"]] == [s.outlet for s in result.sources]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claimcheck/report/jsonout.py writes with ensure_ascii=False, which leaves C1 controls "
-    "(U+0080-U+009F, e.g. the 8-bit CSI) raw. Reading removes them from article text, file names "
-    "and page metadata, so only a library caller's hand-made Result can carry one.",
-)
 def test_json_never_carries_a_raw_c1_control() -> None:
     texts = list(_PLAIN)
     texts[5] = "a\x9b31mb"
