@@ -28,6 +28,7 @@ from .helpers import (
 
 #: A file name a downloaded archive could carry: an OSC 52 clipboard write and a table pipe.
 HOSTILE_NAME = "evil\x1b]52;c;SGk=\x07|name`x.txt"
+EMPTY_HOSTILE_NAME = "empty\x1b[2J\x9b31m.txt"
 
 
 def _hostile_folder(tmp_path: Path) -> Path:
@@ -43,6 +44,7 @@ def _hostile_folder(tmp_path: Path) -> Path:
     (folder / "lemonde.txt").write_text(front + hostile_article("fr"), encoding="utf-8")
     (folder / "bbc.txt").write_text(hostile_article("en"), encoding="utf-8")
     (folder / HOSTILE_NAME).write_text(EN_ARTICLE, encoding="utf-8")
+    (folder / EMPTY_HOSTILE_NAME).write_bytes(b"")  # skipped, so its name is in a warning
     # A C1 CSI and an OSC in UTF-8, and an HTML page whose metadata carries controls.
     (folder / "page.html").write_text(
         "<html><head><title>Page \u009b31m ZQX &#27;]52;c;SGk=&#7;</title>"
@@ -129,8 +131,8 @@ def test_cli_reports_on_hostile_files_stay_inert(tmp_path: Path) -> None:
     assert RAW_CONTROL.search(json_run.stdout.decode("utf-8")) is None
     data = json.loads(json_run.stdout)
     assert len(data["sources"]) == 4
-    # The file name's escape is shown as U+FFFD in the warnings, never raw.
-    assert "evil\ufffd]52" in md_run.stderr or "evil" not in md_run.stderr
+    # The skipped file's name is in a warning, its escapes shown as U+FFFD.
+    assert f"{folder}/empty\ufffd[2J\ufffd31m.txt: empty file; skipped" in md_run.stderr
 
 
 @pytest.mark.parametrize("escape", TERMINAL_ESCAPES)
