@@ -174,7 +174,7 @@ def report(results: dict[str, Any]) -> str:
         f"{first['encoder_calls']} claims encoded",
         "",
         f"{'corpus':<16} {'run':<5} {'seconds':>8} {'encoded':>8} {'weights':>8} {'torch':>6} "
-        f"{'clusters':>9}",
+        f"{'listed':>7}",
     ]
     for c in results["corpora"]:
         for kind in ("cold", "warm"):
@@ -182,7 +182,7 @@ def report(results: dict[str, Any]) -> str:
             lines.append(
                 f"{c['corpus']:<16} {kind:<5} {r['seconds']:>8.2f} {r['encoder_calls']:>8} "
                 f"{'loaded' if r['weights_loaded'] else 'no':>8} "
-                f"{'yes' if r['torch_imported'] else 'no':>6} {c['clusters']:>9}"
+                f"{'yes' if r['torch_imported'] else 'no':>6} {c['clusters']:>7}"
             )
     lines.append("")
     for c in results["corpora"]:
@@ -200,7 +200,8 @@ def report(results: dict[str, Any]) -> str:
         f"{large['corpus']} / corpus: cold {cold:.2f}x, warm {warm:.2f}x, "
         f"for {claims:.1f}x the claims"
     )
-    lines.append("Seconds are wall time of a whole `claimcheck report` process, best of the runs.")
+    lines.append("Seconds are wall time of a whole `claimcheck report` process, best of the runs;")
+    lines.append("listed: clusters the Markdown report lists.")
     return "\n".join(lines)
 
 

@@ -82,7 +82,7 @@ async def test_loads_through_the_pipeline_with_progress(tmp_path):
         # on timing; the last one queued always does, and every one names a pipeline stage.
         assert stages
         assert all(
-            any(word in s for word in ("reading", "loading", "embedding", "clustering"))
+            any(w in s for w in ("reading", "loading", "embedding", "clustering", "correction"))
             for s in stages
         ), stages
         assert sum(isinstance(m, ResultReady) for m in messages) == 1
