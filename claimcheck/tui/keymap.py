@@ -300,3 +300,10 @@ def load_keymap(path: str | Path | None = None) -> tuple[dict[str, str], str | N
 def effective_keys(keymap: dict[str, str]) -> dict[str, str]:
     """Binding id -> the keys that trigger it once ``keymap`` is applied."""
     return {k.id: keymap.get(k.id, k.keys) for k in KEYS}
+
+
+def list_navigation() -> list[Binding]:
+    """Up/down, page up/down, first and last: the moves every list of rows shares."""
+    return [
+        binding(k) for k in ("cursor-down", "cursor-up", "page-down", "page-up", "first", "last")
+    ]

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from claimcheck.core.browse import article_lines, one_line
 from claimcheck.core.models import Result
-from claimcheck.tui.keymap import binding
+from claimcheck.tui.keymap import binding, list_navigation
 from claimcheck.tui.render import article_line_text
 
 
@@ -20,12 +20,7 @@ class SentenceList(OptionList):
 
     inherit_bindings = False
     BINDINGS = [  # noqa: RUF012 - Textual's declared type
-        binding("cursor-down"),
-        binding("cursor-up"),
-        binding("page-down"),
-        binding("page-up"),
-        binding("first"),
-        binding("last"),
+        *list_navigation(),
         binding("jump-to-cluster", action="select"),
     ]
 

@@ -7,7 +7,7 @@ from textual.widgets.option_list import Option
 
 from claimcheck.core.browse import Row
 from claimcheck.core.models import ClusterReview
-from claimcheck.tui.keymap import binding
+from claimcheck.tui.keymap import binding, list_navigation
 from claimcheck.tui.render import row_text
 
 
@@ -16,12 +16,7 @@ class ClusterList(OptionList):
 
     inherit_bindings = False
     BINDINGS = [  # noqa: RUF012 - Textual's declared type
-        binding("cursor-down"),
-        binding("cursor-up"),
-        binding("page-down"),
-        binding("page-up"),
-        binding("first"),
-        binding("last"),
+        *list_navigation(),
         binding("focus-detail"),
     ]
 
