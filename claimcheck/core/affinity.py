@@ -12,13 +12,13 @@ fact, which sentence encoders are known to weigh weakly. Both are measured in mo
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
 
-from .errors import Progress
+from .errors import Progress, no_progress
 from .models import Figure
 
 #: Added to the similarity of two claims that state an agreeing figure.
@@ -147,16 +147,55 @@ def group_claims(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> list[list[int]]:
-    """Claim indices grouped into clusters the way claimcheck does it: centred vectors, the
-    figure bonus, constrained average linkage at ``threshold``."""
-    from .cluster import cluster_vectors
+    """Claim indices grouped into clusters the way claimcheck does it: the input cut into
+    stories (:mod:`claimcheck.core.stories`), then within each story centred vectors, the figure
+    bonus and constrained average linkage at ``threshold``.
 
-    return cluster_vectors(
-        centre(vectors),
-        groups,
-        threshold,
-        bonus=FigureBonus(texts, languages),
-        max_bonus=FIGURE_BONUS,
-        progress=progress,
-        cancel=cancel,
-    )
+    Returns clusters as sorted lists of claim indices, every index exactly once, ordered by their
+    first member.
+    """
+    from .cluster import cluster_vectors
+    from .stories import story_buckets
+
+    n = len(vectors)
+    if n == 0:
+        return []
+    report = progress or no_progress
+    report("clustering", 0, n)
+    group_arr = np.asarray(groups, dtype=np.int64)
+    buckets = story_buckets(vectors, group_arr, cancel=cancel)
+    figure_bonus = FigureBonus(texts, languages)
+    clusters: list[list[int]] = []
+    done = step = 0
+    for bucket in buckets:
+        local_groups = group_arr[bucket]
+        if len(bucket) == 1 or (local_groups == local_groups[0]).all():
+            # One article: its claims never share a cluster (a source never agrees with itself).
+            clusters.extend([k] for k in bucket.tolist())
+        else:
+            found = cluster_vectors(
+                centre(vectors[bucket]),
+                local_groups,
+                threshold,
+                bonus=_restricted(figure_bonus, bucket),
+                max_bonus=FIGURE_BONUS,
+                cancel=cancel,
+            )
+            clusters.extend(bucket[members].tolist() for members in found)
+        done += len(bucket)
+        if done >= step:  # about a hundred updates however many stories there are
+            report("clustering", done, n)
+            step = done + max(1, n // 100)
+    report("clustering", n, n)
+    return sorted(clusters, key=lambda members: members[0])
+
+
+def _restricted(
+    bonus: FigureBonus, index: np.ndarray
+) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+    """``bonus`` for claims numbered within one story (``index`` maps them to the input's)."""
+
+    def restricted(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        return bonus(index[i], index[j])
+
+    return restricted

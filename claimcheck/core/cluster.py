@@ -133,6 +133,7 @@ def cluster_vectors(
     exact: bool | None = None,
     bonus: PairBonus | None = None,
     max_bonus: float = 0.0,
+    neighbours: int = NEIGHBOURS,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> list[list[int]]:
@@ -141,7 +142,8 @@ def cluster_vectors(
     Returns clusters as sorted lists of claim indices, every index exactly once, ordered by
     their first member. ``exact`` forces (or forbids) the exact pair scan; by default it is used
     up to :data:`EXACT_LIMIT` claims. ``bonus`` adds between 0 and ``max_bonus`` to a pair's
-    similarity (so pairs down to ``threshold - max_bonus`` are considered).
+    similarity (so pairs down to ``threshold - max_bonus`` are considered). ``neighbours`` is how
+    many nearest neighbours of each claim the index offers as candidates.
     """
     vectors = np.asarray(vectors, dtype=np.float32)
     group_arr = np.asarray(groups, dtype=np.int64)
@@ -155,7 +157,7 @@ def cluster_vectors(
     if use_exact:
         i, j, s = candidate_pairs_exact(vectors, group_arr, floor, cancel)
     else:
-        i, j, s = candidate_pairs_ann(vectors, group_arr, floor, cancel=cancel)
+        i, j, s = candidate_pairs_ann(vectors, group_arr, floor, k=neighbours, cancel=cancel)
     if bonus is not None and len(i):
         s = s + bonus(i, j)
         above = s >= threshold

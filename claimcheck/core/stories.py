@@ -1,0 +1,184 @@
+"""Cutting an input into stories before its claims are matched; no text handling here.
+
+Claims are only worth comparing within one story: two reports of different events share no
+fact, however alike their sentences sound ("X people were killed in Y"). Matching every claim of
+a large input against every other therefore costs more than it should and, with one similarity
+threshold, finds more false partners the more stories the input holds. So the articles are
+grouped into stories first, and claims are matched within each story only.
+
+An article's vector is the normalised mean of its claims' vectors (before any centring: the
+story is what the articles share, and centring would remove it). Articles are grouped by the
+same average linkage the claims use (:func:`claimcheck.core.cluster.cluster_vectors`, without
+the one-claim-per-source rule) at :data:`STORY_THRESHOLD`. An article left alone then joins the
+story of its most similar article if that similarity reaches :data:`ATTACH_FLOOR`, so that a
+short or oddly worded article is not cut off from its own story. Both values are measured in
+models.md: on the labelled claims pooled into one input, every article's most similar article
+belongs to the same story.
+
+An input that is one story (a handful of articles about the same event) stays one bucket, and is
+clustered exactly as it would be without this step.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+import numpy as np
+
+from .errors import check_cancel
+
+#: Average cosine of article vectors at which two groups of articles are one story.
+STORY_THRESHOLD = 0.50
+#: An article with no partner at STORY_THRESHOLD joins its nearest article's story from here.
+ATTACH_FLOOR = 0.35
+#: A story holding more claims than this is grouped again at a threshold STEP higher.
+MAX_STORY_CLAIMS = 2000
+#: How much the threshold rises each time a story is cut again.
+STEP = 0.02
+#: Nearest articles the index offers per article when there are too many to compare all pairs:
+#: the merge test reads whole groups' summed vectors, so a few links per article are enough.
+NEIGHBOURS = 24
+#: Rows per block when looking for a lone article's nearest article.
+_BLOCK = 1024
+
+
+def article_vectors(
+    vectors: np.ndarray, groups: Sequence[int] | np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(article_of_claim, article_vectors)``: each claim's article as 0..m-1, and each
+    article's unit mean vector, float32 (m, dim)."""
+    data = np.asarray(vectors, dtype=np.float32)
+    _, article_of = np.unique(np.asarray(groups), return_inverse=True)
+    article_of = article_of.ravel()
+    m = int(article_of.max()) + 1 if len(article_of) else 0
+    # One sum per article over its rows (a loop over articles, not claims: numpy's reduceat
+    # and add.at are ten to forty times slower on rows of 512 floats).
+    order = np.argsort(article_of, kind="stable")
+    bounds = np.searchsorted(article_of[order], np.arange(m + 1)).tolist()
+    sums = np.empty((m, data.shape[1]), dtype=np.float64)
+    for k in range(m):
+        sums[k] = data[order[bounds[k] : bounds[k + 1]]].sum(axis=0, dtype=np.float64)
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return article_of, (sums / norms).astype(np.float32)
+
+
+def story_buckets(
+    vectors: np.ndarray,
+    groups: Sequence[int] | np.ndarray,
+    *,
+    threshold: float = STORY_THRESHOLD,
+    attach_floor: float = ATTACH_FLOOR,
+    max_claims: int = MAX_STORY_CLAIMS,
+    cancel: threading.Event | None = None,
+) -> list[np.ndarray]:
+    """Claim indices grouped by story: sorted int64 arrays, every claim in exactly one, ordered
+    by their first claim. ``vectors`` are the claims' unit vectors (not centred), ``groups[i]``
+    claim i's article."""
+    from .cluster import cluster_vectors
+
+    n = len(vectors)
+    if n == 0:
+        return []
+    article_of, articles = article_vectors(vectors, groups)
+    m = len(articles)
+    if m == 1:
+        return [np.arange(n, dtype=np.int64)]
+    stories = cluster_vectors(
+        articles, np.arange(m), threshold, neighbours=NEIGHBOURS, cancel=cancel
+    )
+    story_of = np.empty(m, dtype=np.int64)
+    for k, members in enumerate(stories):
+        story_of[members] = k
+    lone = [members[0] for members in stories if len(members) == 1]
+    if lone:
+        story_of = _attach(articles, story_of, np.asarray(lone), attach_floor, cancel)
+    size = np.bincount(article_of, minlength=m)
+    story_of = _split_large(articles, size, story_of, threshold, max_claims, cancel)
+    claim_story = story_of[article_of]
+    order = np.argsort(claim_story, kind="stable")
+    bounds = np.flatnonzero(np.diff(claim_story[order])) + 1
+    buckets = np.split(order.astype(np.int64), bounds)
+    return sorted(buckets, key=lambda b: int(b[0]))
+
+
+def _attach(
+    articles: np.ndarray,
+    story_of: np.ndarray,
+    lone: np.ndarray,
+    floor: float,
+    cancel: threading.Event | None,
+) -> np.ndarray:
+    """``story_of`` after each lone article joins its nearest article's story (cosine >= floor).
+
+    Two lone articles nearest to each other end in one story: the joins are edges of a
+    union-find over stories, so the result does not depend on the order they are made in.
+    """
+    parent = np.arange(int(story_of.max()) + 1)
+
+    def find(x: int) -> int:
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    for start in range(0, len(lone), _BLOCK):
+        check_cancel(cancel)
+        rows = lone[start : start + _BLOCK]
+        sims = articles[rows] @ articles.T
+        sims[np.arange(len(rows)), rows] = -np.inf
+        nearest = sims.argmax(axis=1)
+        best = sims[np.arange(len(rows)), nearest]
+        for a, b, s in zip(rows.tolist(), nearest.tolist(), best.tolist(), strict=True):
+            if s >= floor:
+                ra, rb = find(int(story_of[a])), find(int(story_of[b]))
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    roots = np.array([find(s) for s in range(len(parent))])
+    return roots[story_of]
+
+
+def _split_large(
+    articles: np.ndarray,
+    size: np.ndarray,
+    story_of: np.ndarray,
+    threshold: float,
+    max_claims: int,
+    cancel: threading.Event | None,
+) -> np.ndarray:
+    """``story_of`` with every story of more than ``max_claims`` claims grouped again, at a
+    threshold :data:`STEP` higher each round, until each piece fits, is one article, or holds
+    together up to a threshold of 1 (copies of one text are one story, however many).
+
+    Why: with one threshold over thousands of articles, a few groups of related stories
+    (elections in several countries, say) reach it on average and chain into one bucket; inside
+    it, claims would again meet the false partners that cutting into stories is meant to
+    avoid, and the work of a bucket grows with the square of its size. The articles of one
+    event are far more alike than that, so a higher threshold separates such groups first.
+    """
+    from .cluster import cluster_vectors
+
+    out = story_of.copy()
+    claims_in = np.bincount(story_of, weights=size)
+    pending = [
+        (np.flatnonzero(story_of == k), threshold + STEP)
+        for k in np.flatnonzero(claims_in > max_claims)
+    ]
+    next_id = int(story_of.max()) + 1
+    while pending:
+        members, level = pending.pop()
+        if len(members) < 2 or level >= 1.0:
+            continue
+        pieces = cluster_vectors(
+            articles[members], np.arange(len(members)), level, neighbours=NEIGHBOURS, cancel=cancel
+        )
+        for piece in pieces:
+            chosen = members[piece]
+            out[chosen] = next_id
+            next_id += 1
+            if size[chosen].sum() > max_claims:
+                pending.append((chosen, level + STEP))
+    return out
