@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
@@ -24,8 +25,23 @@ from .errors import Progress, check_cancel
 
 #: Below this many claims every pair above the threshold is a candidate (exact and cheap).
 EXACT_LIMIT = 4000
-#: Neighbours per claim taken from the approximate index on large inputs.
-NEIGHBOURS = 24
+
+
+class IndexSettings(NamedTuple):
+    """How the approximate index is built and searched on large inputs (faiss HNSW)."""
+
+    neighbours: int = 24
+    """Nearest neighbours of each item offered as candidate pairs."""
+    links: int = 32
+    """Links per node of the graph (HNSW's M)."""
+    build_effort: int = 80
+    """Candidates kept while inserting (efConstruction)."""
+    search_effort: int = 64
+    """Candidates kept while searching (efSearch), at least twice ``neighbours``."""
+
+
+#: The index for claims: recall of same-fact pairs 0.99 at 10,000 claims (benchmarks/README.md).
+CLAIM_INDEX = IndexSettings()
 #: Rows per block when scanning pairs exactly, to bound memory at EXACT_LIMIT x BLOCK floats.
 BLOCK = 1024
 
@@ -63,10 +79,11 @@ def candidate_pairs_ann(
     vectors: np.ndarray,
     groups: np.ndarray,
     threshold: float,
-    k: int = NEIGHBOURS,
+    index_settings: IndexSettings = CLAIM_INDEX,
     cancel: threading.Event | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs from each claim's ``k`` approximate nearest neighbours (faiss HNSW, inner product).
+    """Pairs from each item's nearest neighbours in an approximate index (faiss HNSW, inner
+    product), as many as ``index_settings.neighbours``.
 
     The index keeps its vectors in 16-bit floats (half the memory traffic, which is what an
     HNSW build and search wait on once the vectors outgrow the CPU cache); the similarities of
@@ -76,11 +93,11 @@ def candidate_pairs_ann(
     import faiss  # deferred: only large inputs need it
 
     n, dim = vectors.shape
-    k = min(k + 1, n)
+    k = min(index_settings.neighbours + 1, n)
     fp16 = faiss.ScalarQuantizer.QT_fp16
-    index = faiss.IndexHNSWSQ(dim, fp16, 32, faiss.METRIC_INNER_PRODUCT)  # type: ignore[arg-type]
-    index.hnsw.efConstruction = 80
-    index.hnsw.efSearch = max(64, 2 * k)
+    index = faiss.IndexHNSWSQ(dim, fp16, index_settings.links, faiss.METRIC_INNER_PRODUCT)  # type: ignore[arg-type]
+    index.hnsw.efConstruction = index_settings.build_effort
+    index.hnsw.efSearch = max(index_settings.search_effort, 2 * k)
     data = np.ascontiguousarray(vectors, dtype=np.float32)
     step = 20_000
     for start in range(0, n, step):
@@ -133,7 +150,7 @@ def cluster_vectors(
     exact: bool | None = None,
     bonus: PairBonus | None = None,
     max_bonus: float = 0.0,
-    neighbours: int = NEIGHBOURS,
+    index_settings: IndexSettings = CLAIM_INDEX,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> list[list[int]]:
@@ -143,7 +160,7 @@ def cluster_vectors(
     their first member. ``exact`` forces (or forbids) the exact pair scan; by default it is used
     up to :data:`EXACT_LIMIT` claims. ``bonus`` adds between 0 and ``max_bonus`` to a pair's
     similarity (so pairs down to ``threshold - max_bonus`` are considered). ``neighbours`` is how
-    many nearest neighbours of each claim the index offers as candidates.
+    the index is built and searched when it is used.
     """
     vectors = np.asarray(vectors, dtype=np.float32)
     group_arr = np.asarray(groups, dtype=np.int64)
@@ -157,7 +174,7 @@ def cluster_vectors(
     if use_exact:
         i, j, s = candidate_pairs_exact(vectors, group_arr, floor, cancel)
     else:
-        i, j, s = candidate_pairs_ann(vectors, group_arr, floor, k=neighbours, cancel=cancel)
+        i, j, s = candidate_pairs_ann(vectors, group_arr, floor, index_settings, cancel)
     if bonus is not None and len(i):
         s = s + bonus(i, j)
         above = s >= threshold

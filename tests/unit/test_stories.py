@@ -189,7 +189,7 @@ def test_index_and_exact_article_search_agree(monkeypatch: pytest.MonkeyPatch) -
     indexed = story_buckets(vectors, articles)
     assert [b.tolist() for b in indexed] == [b.tolist() for b in exact]
     assert _same_partition(exact, story)
-    assert stories.NEIGHBOURS < 40  # the index really offered only some neighbours
+    assert stories.ARTICLE_INDEX.neighbours < 40  # the index offered only some neighbours
 
 
 def test_many_stories_cluster_without_a_square_matrix() -> None:
