@@ -916,6 +916,12 @@ def _parse_core(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) 
     if w in article_words:
         if i + 1 < n and toks[i + 1].kind == "word":
             nxt = toks[i + 1].low
+            if w == "one" and nxt in scales and i + 2 < n and toks[i + 2].kind == "word":
+                # "one hundred and one", "one hundred thousand": number words that go on are
+                # read whole by the loop below, not as "one hundred" then more.
+                more = toks[i + 2].low
+                if more in units or more in scales or more == "and":
+                    return _parse_words(toks, i, french)
             if (nxt in scales and scales[nxt] >= 100) or (nxt in mults and mults[nxt] >= 1e6):
                 value = scales.get(nxt) or mults[nxt]
                 k = i + 2
@@ -944,22 +950,41 @@ def _parse_core(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) 
         return _Num(1.0, 1.0, 1.0, "exact", i + 1, True, False)
     if w not in units and w not in scales:
         return None
+    return _parse_words(toks, i, french)
+
+
+def _parse_words(toks: tuple[_Tok, ...], i: int, french: bool) -> _Num | None:
+    """A number written in words from ``toks[i]`` ("three hundred and forty-two", "cent un",
+    "quatre-vingt-dix-sept mille"), with a multiplier after it ("two million")."""
+    n = len(toks)
+    units = _FR_UNITS if french else _EN_UNITS
+    scales = _FR_SCALES if french else _EN_SCALES
+    mults = _FR_MULT if french else _EN_MULT
     words: list[str] = []
     j = i
     last = i
-    after_et = False
+    after_et = after_hyphen = False
     while j < n:
         tj = toks[j]
         if tj.kind == "word" and (tj.low in units or tj.low in scales):
-            if tj.low in ("un", "une") and words and not after_et:
+            if (
+                tj.low in ("un", "une")
+                and words
+                and not after_et
+                and not after_hyphen
+                and words[-1] not in ("cent", "mille")
+            ):
+                # "un" after a number is an article ("vingt un jour" is not 21) except in
+                # "vingt et un", "quatre-vingt-un", "cent un", "mille un".
                 break
             words.append(tj.low)
             last = j
             j += 1
-            after_et = False
+            after_et = after_hyphen = False
             continue
         if tj.kind == "sym" and tj.text in "-‐" and tj.glued and j + 1 < n and toks[j + 1].glued:
             j += 1
+            after_hyphen = True
             continue
         if (
             tj.kind == "word"

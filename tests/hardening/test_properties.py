@@ -303,14 +303,6 @@ def _number_word_values(n: int) -> tuple[list[float | None], list[float | None]]
     return en, fr
 
 
-#: Forms figures.py misreads today (see the xfail test below), found by this test: an English
-#: number opening with "one hundred" or "one thousand" followed by more ("one hundred and one"
-#: is read 100 then 1, "one hundred thousand" 100 then 1000), and a French "un" that is not
-#: "et un" ("cent un", "quatre-vingt-un": the "un" is dropped).
-_EN_KNOWN_BAD = re.compile(r"^one (?:hundred \S|thousand (?:and|one hundred \S))")
-_FR_KNOWN_BAD = re.compile(r"-un\b|(?<!\bet) un\b")
-
-
 @FAST
 @given(n=st.integers(min_value=2, max_value=999_999))
 @example(n=71)
@@ -320,21 +312,14 @@ _FR_KNOWN_BAD = re.compile(r"-un\b|(?<!\bet) un\b")
 @example(n=999_999)
 def test_english_and_french_number_words_agree(n: int) -> None:
     en, fr = _number_word_values(n)
-    if not _EN_KNOWN_BAD.search(en_words(n)):
-        assert en == [float(n)], en_words(n)
-    if not _FR_KNOWN_BAD.search(fr_words(n)):
-        assert fr == [float(n)], fr_words(n)
+    assert en == [float(n)], en_words(n)
+    assert fr == [float(n)], fr_words(n)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claimcheck/core/figures.py: 'one hundred and one' reads as 100 and 1, 'one hundred "
-    "thousand' as 100 and 1000 (about 10% of English numbers below a million); 'cent un' and "
-    "'quatre-vingt-un' read as 100 and 80 (the 'un' is taken for the article; about 4% of French "
-    "numbers below a million)",
-)
 @pytest.mark.parametrize("n", [101, 1005, 1101, 100_000, 150_000, 81, 201, 81_004])
 def test_number_words_with_a_final_one_read_right(n: int) -> None:
+    # "one hundred and one", "one hundred thousand", "cent un", "quatre-vingt-un": forms that
+    # were once read as two numbers.
     assert _number_word_values(n) == ([float(n)], [float(n)]), (en_words(n), fr_words(n))
 
 
