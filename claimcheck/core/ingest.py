@@ -808,8 +808,8 @@ def _build_source(raw: _Raw, max_chars: int = MAX_TEXT_CHARS) -> Source:
         try:
             date = parse_date(meta["date"])
         except ValueError:
-            # parse_date takes any str.isdigit() token for a number, and int() refuses some of
-            # them ("²"); found by fuzzing. A date it cannot read is noted, not fatal.
+            # A date parse_date cannot read is noted, not fatal (fuzzing once found a "²" that
+            # reached int(); parse_date now only takes decimal digits).
             date = None
         if date is None:
             notes.append(f"could not read the date '{meta['date']}'")

@@ -111,7 +111,7 @@ def _parse_words(text: str) -> str | None:
     for token in tokens:
         if token in MONTHS and month is None:
             month = MONTHS[token]
-        elif token.isdigit():
+        elif token.isdecimal():  # int() reads every decimal digit; isdigit() also takes "²"
             numbers.append(token)
         elif _ORDINAL_RE.fullmatch(token):
             numbers.append(re.sub(r"\D", "", token))
