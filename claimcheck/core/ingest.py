@@ -545,6 +545,7 @@ class _Watchdog:
 
     def __init__(self, seconds: float) -> None:
         self.expired = False
+        self._deadline = time.monotonic() + seconds
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
         self._timer = threading.Timer(seconds, self._expire)
@@ -573,8 +574,39 @@ class _Watchdog:
                     sock.shutdown(socket.SHUT_RDWR)
         return sock
 
+    def connect(
+        self, create: Callable[..., socket.socket], address: tuple[str, int], *args: Any
+    ) -> socket.socket:
+        """A connection to ``address`` made with ``create``, its name looked up within the time
+        left (the system's resolver has no timeout of its own: a dead DNS server would hold the
+        fetch for as long as the resolver retries)."""
+        host, port = address[0], address[1]
+        found: list[Any] = []
+
+        def lookup() -> None:
+            try:
+                found.append(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+            except OSError as exc:
+                found.append(exc)
+
+        worker = threading.Thread(target=lookup, name="claimcheck-dns", daemon=True)
+        worker.start()
+        worker.join(max(0.0, self._deadline - time.monotonic()))
+        if not found:
+            self._expire()
+            raise TimeoutError(f"looking up {host} timed out")
+        if isinstance(found[0], OSError):
+            raise found[0]
+        error: OSError = OSError(f"no address for {host}")
+        for *_, sockaddr in found[0]:
+            try:
+                return self.watch(create((sockaddr[0], port), *args))
+            except OSError as exc:  # the next address (IPv6, then IPv4, ...)
+                error = exc
+        raise error
+
     def connection(self, base: type[http.client.HTTPConnection]) -> Any:
-        """``base`` with every socket it opens registered here."""
+        """``base`` with every socket it opens made by :meth:`connect` and registered here."""
         watchdog = self
 
         class Watched(base):  # type: ignore[valid-type,misc]
@@ -583,7 +615,7 @@ class _Watchdog:
                 create: Callable[..., socket.socket] = getattr(
                     self, "_create_connection", socket.create_connection
                 )
-                self._create_connection = lambda *a, **k: watchdog.watch(create(*a, **k))
+                self._create_connection = lambda address, *a: watchdog.connect(create, address, *a)
 
         return Watched
 

@@ -385,6 +385,27 @@ def test_a_slow_or_silent_server_is_bounded_by_the_timeout(handler: object, no_p
     assert elapsed < 1.5, elapsed
 
 
+def test_a_name_lookup_that_hangs_is_bounded_by_the_timeout(
+    no_proxy: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The system resolver has no timeout: a dead DNS server holds getaddrinfo for many seconds.
+    real = socket.getaddrinfo
+
+    def hanging(host: str, *args: object, **kwargs: object) -> object:
+        if host == "news.example":
+            time.sleep(5)
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging)
+    warns = Warnings()
+    start = time.monotonic()
+    with pytest.raises(InputError):
+        load_sources(["http://news.example/story"], warn=warns, timeout=0.5)
+    elapsed = time.monotonic() - start
+    assert warns == ["http://news.example/story: timed out after 0.5 s; skipped"]
+    assert elapsed < 1.5, elapsed
+
+
 def _odd_length(conn: socket.socket) -> None:
     """A page whose Content-Length is a superscript two: a digit to str.isdigit, not to int."""
     body = EN_ARTICLE.encode()
