@@ -33,16 +33,19 @@ from .errors import check_cancel
 STORY_THRESHOLD = 0.50
 #: An article with no partner at STORY_THRESHOLD joins its nearest article's story from here.
 ATTACH_FLOOR = 0.35
-#: A story holding more claims than this is grouped again at a threshold STEP higher.
+#: A story holding more claims than this is grouped again at a threshold STEP higher...
 MAX_STORY_CLAIMS = 2000
-#: How much the threshold rises each time a story is cut again.
+#: How much the threshold rises each time a story is grouped again.
 STEP = 0.02
+#: ... up to this threshold: the top of the band in which the labelled stories are recovered
+#: exactly (models.md); above it the articles of one story start to fall apart.
+SPLIT_CEILING = 0.58
 #: The index over articles when there are too many to compare every pair: the merge test reads
 #: whole groups' summed vectors, so ten candidates per article are enough. (A smaller or quicker
 #: graph, M 16 or efSearch 32, cut more synthetic stories apart: 11 to 91 of 1,069 against 4.)
 ARTICLE_INDEX = IndexSettings(neighbours=10)
-#: Rows per block when looking for a lone article's nearest article.
-_BLOCK = 1024
+#: Similarities computed at once when looking for lone articles' nearest articles exactly.
+_CELLS = 1 << 22
 
 
 def article_vectors(
@@ -90,17 +93,9 @@ def story_buckets(
     m = len(articles)
     if m == 1:
         return [np.arange(n, dtype=np.int64)]
-    stories = cluster_vectors(
-        articles, np.arange(m), threshold, index_settings=ARTICLE_INDEX, cancel=cancel
-    )
-    story_of = np.empty(m, dtype=np.int64)
-    for k, members in enumerate(stories):
-        story_of[members] = k
-    lone = [members[0] for members in stories if len(members) == 1]
-    if lone:
-        story_of = _attach(articles, story_of, np.asarray(lone), attach_floor, cancel)
+    story_of = _group(articles, threshold, attach_floor, cancel)
     size = np.bincount(article_of, minlength=m)
-    story_of = _split_large(articles, size, story_of, threshold, max_claims, cancel)
+    story_of = _split_large(articles, size, story_of, threshold, attach_floor, max_claims, cancel)
     claim_story = story_of[article_of]
     order = np.argsort(claim_story, kind="stable")
     bounds = np.flatnonzero(np.diff(claim_story[order])) + 1
@@ -108,14 +103,34 @@ def story_buckets(
     return sorted(buckets, key=lambda b: int(b[0]))
 
 
-def _attach(
-    articles: np.ndarray,
-    story_of: np.ndarray,
-    lone: np.ndarray,
-    floor: float,
-    cancel: threading.Event | None,
+def _group(
+    articles: np.ndarray, threshold: float, attach_floor: float, cancel: threading.Event | None
 ) -> np.ndarray:
-    """``story_of`` after each lone article joins its nearest article's story (cosine >= floor).
+    """Each article's story, numbered from 0: average linkage at ``threshold``, then lone
+    articles attached from ``attach_floor``."""
+    m = len(articles)
+    clean = np.where(np.isfinite(articles), articles, 0.0).astype(np.float32)
+    stories = cluster_vectors(
+        clean, np.arange(m), threshold, index_settings=ARTICLE_INDEX, cancel=cancel
+    )
+    story_of = np.empty(m, dtype=np.int64)
+    for k, members in enumerate(stories):
+        story_of[members] = k
+    lone = np.array([members[0] for members in stories if len(members) == 1], dtype=np.int64)
+    if len(lone):
+        # Exact even when the linkage used the index: an article the index served badly is
+        # typically one of these, and there are few of them.
+        nearest, best = _nearest(clean, lone, cancel)
+        story_of = _attach(story_of, lone, nearest, best, attach_floor)
+    _, story_of = np.unique(story_of, return_inverse=True)
+    return story_of.ravel().astype(np.int64)
+
+
+def _attach(
+    story_of: np.ndarray, lone: np.ndarray, nearest: np.ndarray, best: np.ndarray, floor: float
+) -> np.ndarray:
+    """``story_of`` after each lone article joins the story of its ``nearest`` article when
+    their cosine ``best`` reaches ``floor``.
 
     Two lone articles nearest to each other end in one story: the joins are edges of a
     union-find over stories, so the result does not depend on the order they are made in.
@@ -130,20 +145,33 @@ def _attach(
             parent[x], x = root, parent[x]
         return root
 
-    for start in range(0, len(lone), _BLOCK):
-        check_cancel(cancel)
-        rows = lone[start : start + _BLOCK]
-        sims = articles[rows] @ articles.T
-        sims[np.arange(len(rows)), rows] = -np.inf
-        nearest = sims.argmax(axis=1)
-        best = sims[np.arange(len(rows)), nearest]
-        for a, b, s in zip(rows.tolist(), nearest.tolist(), best.tolist(), strict=True):
-            if s >= floor:
-                ra, rb = find(int(story_of[a])), find(int(story_of[b]))
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
+    for a, b, s in zip(lone.tolist(), nearest.tolist(), best.tolist(), strict=True):
+        if s >= floor:
+            ra, rb = find(int(story_of[a])), find(int(story_of[b]))
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
     roots = np.array([find(s) for s in range(len(parent))])
     return roots[story_of]
+
+
+def _nearest(
+    articles: np.ndarray, rows: np.ndarray, cancel: threading.Event | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each article in ``rows``, the most similar other article and that cosine, from every
+    pair, :data:`_CELLS` similarities at a time (time: rows x articles)."""
+    m = len(articles)
+    nearest = np.zeros(len(rows), dtype=np.int64)
+    best = np.full(len(rows), -np.inf, dtype=np.float32)
+    step = max(1, _CELLS // m)
+    for start in range(0, len(rows), step):
+        check_cancel(cancel)
+        part = rows[start : start + step]
+        sims = articles[part] @ articles.T
+        sims[np.arange(len(part)), part] = -np.inf
+        found = sims.argmax(axis=1)
+        nearest[start : start + len(part)] = found
+        best[start : start + len(part)] = sims[np.arange(len(part)), found]
+    return nearest, best
 
 
 def _split_large(
@@ -151,18 +179,21 @@ def _split_large(
     size: np.ndarray,
     story_of: np.ndarray,
     threshold: float,
+    attach_floor: float,
     max_claims: int,
     cancel: threading.Event | None,
 ) -> np.ndarray:
-    """``story_of`` with every story of more than ``max_claims`` claims grouped again, at a
-    threshold :data:`STEP` higher each round, until each piece fits, is one article, or holds
-    together up to a threshold of 1 (copies of one text are one story, however many).
+    """``story_of`` with every story of more than ``max_claims`` claims grouped again at a
+    threshold :data:`STEP` higher each round, lone articles attached again within it, as long
+    as the threshold stays at or under :data:`SPLIT_CEILING`. A story that is still one group
+    there is left whole, however large: it is one event as far as its articles tell.
 
     Why: with one threshold over thousands of articles, a few groups of related stories
     (elections in several countries, say) reach it on average and chain into one bucket; inside
-    it, claims would again meet the false partners that cutting into stories is meant to
-    avoid, and the work of a bucket grows with the square of its size. The articles of one
-    event are far more alike than that, so a higher threshold separates such groups first.
+    it, claims would again meet the false partners that grouping is meant to avoid, and the work
+    of a bucket grows with the square of its size. The articles of one event are more alike
+    than such groups are to each other, so a slightly higher threshold separates the groups
+    first; a much higher one would cut one event's coverage apart, hence the ceiling.
     """
     out = story_of.copy()
     claims_in = np.bincount(story_of, weights=size)
@@ -173,17 +204,14 @@ def _split_large(
     next_id = int(story_of.max()) + 1
     while pending:
         members, level = pending.pop()
-        if len(members) < 2 or level >= 1.0:
+        if len(members) < 2 or level > SPLIT_CEILING + 1e-9:
             continue
-        pieces = cluster_vectors(
-            articles[members],
-            np.arange(len(members)),
-            level,
-            index_settings=ARTICLE_INDEX,
-            cancel=cancel,
-        )
-        for piece in pieces:
-            chosen = members[piece]
+        local = _group(articles[members], level, attach_floor, cancel)
+        if local.max() == 0:  # still one group: try a little higher
+            pending.append((members, level + STEP))
+            continue
+        for piece in range(int(local.max()) + 1):
+            chosen = members[local == piece]
             out[chosen] = next_id
             next_id += 1
             if size[chosen].sum() > max_claims:

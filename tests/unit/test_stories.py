@@ -12,7 +12,13 @@ from claimcheck.core import stories
 from claimcheck.core.affinity import FIGURE_BONUS, FigureBonus, centre, group_claims
 from claimcheck.core.cluster import cluster_vectors
 from claimcheck.core.errors import Cancelled
-from claimcheck.core.stories import ATTACH_FLOOR, STORY_THRESHOLD, article_vectors, story_buckets
+from claimcheck.core.stories import (
+    ATTACH_FLOOR,
+    SPLIT_CEILING,
+    STORY_THRESHOLD,
+    article_vectors,
+    story_buckets,
+)
 
 DIM = 64
 
@@ -122,33 +128,109 @@ def test_a_lone_article_joins_its_nearest_story_from_the_attach_floor() -> None:
     assert [b.tolist() for b in alone] == [[0, 1, 2], [3], [4]]
 
 
-def test_a_story_over_the_size_limit_is_cut_again_at_a_higher_threshold() -> None:
-    # Two tight groups of articles (cosine 0.95 within) whose groups are 0.6 alike: one story
-    # at the default threshold, two once the bucket may hold only one group's claims.
+def _two_groups(between: float, extra: list[float] | None = None) -> tuple[np.ndarray, list[int]]:
+    """Two tight groups of four articles (five claims each) whose directions are ``between``
+    alike, then one-claim articles at each cosine of ``extra`` to the first group only."""
     rng = np.random.default_rng(2)
-    a = np.eye(2, DIM)[0]
-    b = 0.7 * np.eye(2, DIM)[0] + np.sqrt(1 - 0.49) * np.eye(2, DIM)[1]
+    axes = np.eye(3 + len(extra or []), DIM)
+    a = axes[0]
+    b = between * axes[0] + np.sqrt(1 - between**2) * axes[1]
     rows, article_of = [], []
     for group, direction in enumerate((a, b)):
         for art in range(4):
             for _ in range(5):
-                rows.append(direction + 0.02 * rng.standard_normal(DIM))
+                rows.append(direction + 0.005 * rng.standard_normal(DIM))
                 article_of.append(group * 4 + art)
-    vectors = _unit(np.array(rows))
-    _, arts = article_vectors(vectors, article_of)
-    between = float(np.mean(arts[:4] @ arts[4:].T))
-    assert STORY_THRESHOLD < between < 0.9
+    for k, cosine in enumerate(extra or []):
+        rows.append(cosine * a + np.sqrt(1 - cosine**2) * axes[3 + k])
+        article_of.append(8 + k)
+    return _unit(np.array(rows)), article_of
+
+
+def test_a_story_over_the_size_limit_is_cut_again_at_a_higher_threshold() -> None:
+    # Two groups of articles 0.53 alike: one story at the default threshold, two once the
+    # bucket may hold only one group's claims (0.53 is under the ceiling of the cut).
+    vectors, article_of = _two_groups(0.53)
+    assert STORY_THRESHOLD < 0.53 < SPLIT_CEILING
     assert len(story_buckets(vectors, article_of)) == 1
     cut = story_buckets(vectors, article_of, max_claims=20)
     assert [b.tolist() for b in cut] == [list(range(20)), list(range(20, 40))]
 
 
+def test_the_cut_attaches_lone_articles_again() -> None:
+    # Article 8 joined through the attach step (0.42 to the first group); when the story is cut,
+    # it goes with the group it is near, not into a bucket of its own.
+    vectors, article_of = _two_groups(0.53, extra=[(ATTACH_FLOOR + STORY_THRESHOLD) / 2])
+    assert [b.tolist() for b in story_buckets(vectors, article_of)] == [list(range(41))]
+    cut = story_buckets(vectors, article_of, max_claims=21)
+    assert [b.tolist() for b in cut] == [[*range(20), 40], list(range(20, 40))]
+
+
+def test_groups_more_alike_than_the_ceiling_stay_one_story_past_the_size_limit() -> None:
+    vectors, article_of = _two_groups(SPLIT_CEILING + 0.05)
+    assert len(story_buckets(vectors, article_of, max_claims=20)) == 1
+
+
+def test_one_large_event_is_never_cut() -> None:
+    # A hundred outlets of one event, each with its own angle: article cosines 0.54 to 0.79,
+    # 2,500 claims, more than the size limit. It stays one story and clusters as the whole
+    # input (cutting it would make facts stated in two pieces unmatchable).
+    rng = np.random.default_rng(0)
+    dim = 128
+    story = rng.standard_normal(dim)
+    facts = rng.standard_normal((60, dim))
+    rows, article_of = [], []
+    for article in range(100):
+        angle = rng.standard_normal(dim)
+        for fact in rng.choice(60, size=25, replace=False):
+            rows.append(
+                0.55 * story + 0.35 * angle + 0.6 * facts[fact] + 0.25 * rng.standard_normal(dim)
+            )
+            article_of.append(article)
+    vectors = _unit(np.array(rows))
+    assert len(vectors) > stories.MAX_STORY_CLAIMS
+    _, arts = article_vectors(vectors, article_of)
+    assert float((arts @ arts.T).min()) > STORY_THRESHOLD
+    assert len(story_buckets(vectors, article_of)) == 1
+    texts, langs = ["x"] * len(vectors), ["en"] * len(vectors)
+    whole = cluster_vectors(
+        centre(vectors), article_of, 0.3, bonus=FigureBonus(texts, langs), max_bonus=FIGURE_BONUS
+    )
+    assert group_claims(vectors, article_of, texts, langs, 0.3) == whole
+
+
 def test_articles_alike_at_every_threshold_stay_one_story_past_the_size_limit() -> None:
-    # Copies of one wire story cannot be told apart, and are one story: the cut gives up at a
-    # threshold of 1 instead of splitting them arbitrarily or looping, and loses no claim.
+    # Copies of one wire story cannot be told apart, and are one story: the cut gives up at its
+    # ceiling instead of splitting them arbitrarily or looping, and loses no claim.
     vectors = _unit(np.ones((12, DIM)))
     buckets = story_buckets(vectors, np.repeat(np.arange(4), 3), max_claims=2)
     assert [b.tolist() for b in buckets] == [list(range(12))]
+
+
+def test_lone_articles_joined_by_their_nearest_links_form_one_story() -> None:
+    # Two lone articles nearest to each other (0.4) form a story of two; a chain lone -> lone
+    # -> story joins the story; the joins do not depend on article order.
+    axes = np.eye(8, DIM)
+    a0 = axes[0]
+    story = [a0, a0, a0]  # articles 0-2
+    chained_1 = 0.42 * a0 + np.sqrt(1 - 0.42**2) * axes[1]  # 3: nearest is the story
+    chained_2 = 0.38 * chained_1 + np.sqrt(1 - 0.38**2) * axes[2]  # 4: nearest is 3
+    pair_a = axes[5]
+    pair_b = 0.4 * axes[5] + np.sqrt(1 - 0.16) * axes[6]  # 5 and 6: nearest to each other
+    far = axes[7]  # 7: alone
+    vectors = _unit(np.array([*story, chained_1, chained_2, pair_a, pair_b, far]))
+    expected = [[0, 1, 2, 3, 4], [5, 6], [7]]
+    assert [b.tolist() for b in story_buckets(vectors, np.arange(8))] == expected
+    order = np.array([7, 6, 5, 4, 3, 2, 1, 0])
+    shuffled = story_buckets(vectors[order], np.arange(8))
+    assert sorted(sorted(order[b].tolist()) for b in shuffled) == expected
+
+
+def test_a_broken_vector_does_not_stop_other_articles_attaching() -> None:
+    vectors, articles = _one_claim_articles([(ATTACH_FLOOR + STORY_THRESHOLD) / 2, 0.0])
+    vectors[4] = np.nan
+    buckets = story_buckets(vectors, articles)
+    assert [b.tolist() for b in buckets] == [[0, 1, 2, 3], [4]]
 
 
 def test_edge_cases() -> None:
@@ -178,6 +260,7 @@ def test_group_claims_reports_progress_from_zero_to_all() -> None:
     assert seen[0] == ("clustering", 0, n) and seen[-1] == ("clustering", n, n)
     done = [d for _, d, _ in seen]
     assert done == sorted(done)
+    assert len(seen) > 2  # it moves between the stories, not only at the start and the end
 
 
 def test_index_and_exact_article_search_agree(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -208,3 +291,48 @@ def test_many_stories_cluster_without_a_square_matrix() -> None:
     assert peak < n * n * 4 / 8
     assert sorted(k for c in clusters for k in c) == list(range(n))
     assert all(len({int(story[m]) for m in c}) == 1 for c in clusters)
+
+
+def test_each_story_gets_the_figure_bonus_of_its_own_claims() -> None:
+    # Several stories, texts whose figures agree or not: every story must be clustered with the
+    # bonus of its own claims (numbered within the story, looked up in the whole input).
+    rng = np.random.default_rng(4)
+    vectors, articles, story = _coverage(n_stories=4, articles=4, claims=6, seed=6)
+    texts = [f"Officials said {int(rng.integers(10, 14))} people were hurt." for _ in vectors]
+    langs = ["en"] * len(vectors)
+    threshold = 0.05
+    buckets = story_buckets(vectors, articles)
+    assert _same_partition(buckets, story)
+    bonus = FigureBonus(texts, langs)
+
+    def per_story(with_bonus: bool) -> list[list[int]]:
+        out: list[list[int]] = []
+        for bucket in buckets:
+            local = cluster_vectors(
+                centre(vectors[bucket]),
+                articles[bucket],
+                threshold,
+                bonus=(lambda i, j, b=bucket: bonus(b[i], b[j])) if with_bonus else None,
+                max_bonus=FIGURE_BONUS,
+            )
+            out.extend(bucket[m].tolist() for m in local)
+        return sorted(out, key=lambda m: m[0])
+
+    expected = per_story(with_bonus=True)
+    assert expected != per_story(with_bonus=False)  # the bonus decides some merges here
+    assert group_claims(vectors, list(articles), texts, langs, threshold) == expected
+
+
+def test_grouping_stops_when_cancelled_while_attaching(monkeypatch: pytest.MonkeyPatch) -> None:
+    vectors, articles = _one_claim_articles([0.42, 0.1])
+    cancel = threading.Event()
+    real = stories.cluster_vectors
+
+    def then_cancel(*args: object, **kwargs: object) -> list[list[int]]:
+        out = real(*args, **kwargs)  # type: ignore[arg-type]
+        cancel.set()
+        return out
+
+    monkeypatch.setattr(stories, "cluster_vectors", then_cancel)
+    with pytest.raises(Cancelled):
+        story_buckets(vectors, articles, cancel=cancel)
