@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -28,10 +28,13 @@ EXACT_LIMIT = 4000
 
 
 class IndexSettings(NamedTuple):
-    """How the approximate index is built and searched on large inputs (faiss HNSW)."""
+    """How the nearest-neighbour index is built and searched on large inputs (faiss)."""
 
     neighbours: int = 24
     """Nearest neighbours of each item offered as candidate pairs."""
+    flat_up_to: int = 0
+    """Up to this many items, an exact index (every distance, computed in blocks by BLAS: faster
+    than the graph below some tens of thousands of items, and it misses nothing); above it, HNSW."""
     links: int = 32
     """Links per node of the graph (HNSW's M)."""
     build_effort: int = 80
@@ -82,10 +85,11 @@ def candidate_pairs_ann(
     index_settings: IndexSettings = CLAIM_INDEX,
     cancel: threading.Event | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs from each item's nearest neighbours in an approximate index (faiss HNSW, inner
-    product), as many as ``index_settings.neighbours``.
+    """Pairs from each item's nearest neighbours in a faiss index (inner product), as many as
+    ``index_settings.neighbours``: an exact one up to ``index_settings.flat_up_to`` items, HNSW
+    above.
 
-    The index keeps its vectors in 16-bit floats (half the memory traffic, which is what an
+    The HNSW index keeps its vectors in 16-bit floats (half the memory traffic, which is what an
     HNSW build and search wait on once the vectors outgrow the CPU cache); the similarities of
     the pairs it finds are then computed again from the float32 vectors, so they are exactly
     those of the exact scan.
@@ -94,10 +98,14 @@ def candidate_pairs_ann(
 
     n, dim = vectors.shape
     k = min(index_settings.neighbours + 1, n)
-    fp16 = faiss.ScalarQuantizer.QT_fp16
-    index = faiss.IndexHNSWSQ(dim, fp16, index_settings.links, faiss.METRIC_INNER_PRODUCT)  # type: ignore[arg-type]
-    index.hnsw.efConstruction = index_settings.build_effort
-    index.hnsw.efSearch = max(index_settings.search_effort, 2 * k)
+    index: Any
+    if n <= index_settings.flat_up_to:
+        index = faiss.IndexFlatIP(dim)
+    else:
+        fp16 = faiss.ScalarQuantizer.QT_fp16
+        index = faiss.IndexHNSWSQ(dim, fp16, index_settings.links, faiss.METRIC_INNER_PRODUCT)  # type: ignore[arg-type]
+        index.hnsw.efConstruction = index_settings.build_effort
+        index.hnsw.efSearch = max(index_settings.search_effort, 2 * k)
     data = np.ascontiguousarray(vectors, dtype=np.float32)
     step = 20_000
     for start in range(0, n, step):

@@ -263,16 +263,19 @@ def test_group_claims_reports_progress_from_zero_to_all() -> None:
     assert len(seen) > 2  # it moves between the stories, not only at the start and the end
 
 
-def test_index_and_exact_article_search_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("flat", [True, False], ids=["exact-index", "hnsw"])
+def test_index_and_exact_article_search_agree(flat: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     vectors, articles, story = _coverage(n_stories=8, articles=5, claims=3, seed=11)
     exact = story_buckets(vectors, articles)
     from claimcheck.core import cluster
 
-    monkeypatch.setattr(cluster, "EXACT_LIMIT", 1)  # force the index even for 40 articles
+    monkeypatch.setattr(cluster, "EXACT_LIMIT", 1)  # the index even for 40 articles
+    settings = stories.ARTICLE_INDEX._replace(flat_up_to=10**6 if flat else 0)
+    monkeypatch.setattr(stories, "ARTICLE_INDEX", settings)
     indexed = story_buckets(vectors, articles)
     assert [b.tolist() for b in indexed] == [b.tolist() for b in exact]
     assert _same_partition(exact, story)
-    assert stories.ARTICLE_INDEX.neighbours < 40  # the index offered only some neighbours
+    assert settings.neighbours < 40  # the index offered only some neighbours
 
 
 def test_many_stories_cluster_without_a_square_matrix() -> None:
@@ -336,3 +339,19 @@ def test_grouping_stops_when_cancelled_while_attaching(monkeypatch: pytest.Monke
     monkeypatch.setattr(stories, "cluster_vectors", then_cancel)
     with pytest.raises(Cancelled):
         story_buckets(vectors, articles, cancel=cancel)
+
+
+def test_the_exact_index_gives_each_items_true_nearest_neighbours() -> None:
+    from claimcheck.core.cluster import IndexSettings, candidate_pairs_ann
+
+    vectors = _unit(np.random.default_rng(3).standard_normal((300, DIM)))
+    k = 5
+    i, j, s = candidate_pairs_ann(
+        vectors, np.arange(300), -1.0, IndexSettings(neighbours=k, flat_up_to=300)
+    )
+    sims = vectors @ vectors.T
+    np.fill_diagonal(sims, -np.inf)
+    top = np.argsort(-sims, axis=1)[:, :k]
+    expected = {(min(a, b), max(a, b)) for a in range(300) for b in top[a].tolist()}
+    assert set(zip(i.tolist(), j.tolist(), strict=True)) == expected
+    np.testing.assert_allclose(s, sims[i, j], atol=1e-5)
