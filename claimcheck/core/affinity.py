@@ -1,9 +1,10 @@
-"""What claimcheck adds to embedding similarity before clustering: centring on the input's own
-topic, and a small bonus for claims that state the same figure. No clustering logic here.
+"""What claimcheck adds to embedding similarity before clustering: centring on each story's own
+topic, and a small bonus for claims that state the same figure; and :func:`group_claims`, which
+puts it together with the grouping into stories. No clustering logic here.
 
 Why: in a set of articles about one story every sentence is "about" the same things, so raw
 cosines are high across the board and the claims that truly match stand out less. Subtracting
-the mean vector of the input removes what all its claims share (the story's topic) and leaves
+the mean vector of the story's claims removes what they all share (the story's topic) and leaves
 what tells them apart. A figure both claims state (the same year, count or amount, or one that
 refines the other: "hundreds" and "des centaines") is strong evidence that they report the same
 fact, which sentence encoders are known to weigh weakly. Both are measured in models.md.
