@@ -145,12 +145,14 @@ def group_claims(
     languages: Sequence[str],
     threshold: float,
     *,
+    buckets: Sequence[np.ndarray] | None = None,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> list[list[int]]:
     """Claim indices grouped into clusters the way claimcheck does it: the input cut into
-    stories (:mod:`claimcheck.core.stories`), then within each story centred vectors, the figure
-    bonus and constrained average linkage at ``threshold``.
+    stories (:mod:`claimcheck.core.stories`; ``buckets`` if the caller already has them), then
+    within each story centred vectors, the figure bonus and constrained average linkage at
+    ``threshold``.
 
     Returns clusters as sorted lists of claim indices, every index exactly once, ordered by their
     first member.
@@ -164,7 +166,8 @@ def group_claims(
     report = progress or no_progress
     report("clustering", 0, n)
     group_arr = np.asarray(groups, dtype=np.int64)
-    buckets = story_buckets(vectors, group_arr, cancel=cancel)
+    if buckets is None:
+        buckets = story_buckets(vectors, group_arr, cancel=cancel)
     figure_bonus = FigureBonus(texts, languages)
     clusters: list[list[int]] = []
     done = step = 0

@@ -95,6 +95,8 @@ class Row:
     label: str
     """The first member's text on one line, printable."""
     outlets: int
+    possible: int
+    """How many outlets could state it: those of its story (all of them for one story)."""
     languages: tuple[str, ...]
     markers: str
     """Marker letters from :data:`MARKERS` that apply, e.g. ``"FN"`` or ``"1"``."""
@@ -141,6 +143,7 @@ def make_rows(result: Result, names: Mapping[str, Sequence[str]] | None = None) 
                 cluster_id=cluster.id,
                 label=one_line(cluster.claims[0].text) if cluster.claims else "",
                 outlets=len(cluster.claims),
+                possible=len(result.story_sources(cluster)),
                 languages=cluster.languages,
                 markers=cluster_markers(cluster),
                 differs=cluster.differs,
@@ -368,7 +371,7 @@ def cluster_detail(result: Result, cluster: Cluster) -> Detail:
         for c in cluster.claims
     )
     stating = set(cluster.sources)
-    silent = tuple(s for s in result.sources if s.id not in stating)
+    silent = tuple(s for s in result.story_sources(cluster) if s.id not in stating)
     diffs = []
     first_of_language: dict[str, Claim] = {}
     for claim in cluster.claims:

@@ -187,6 +187,9 @@ class Result:
     warnings: tuple[str, ...] = ()
     vectors: object = field(default=None, repr=False)
     """Unit-norm claim embeddings (a numpy array, one row per claim), kept for re-clustering."""
+    stories: tuple[tuple[str, ...], ...] = ()
+    """Source ids of each story the articles were grouped into, when there is more than one
+    (claims are only matched within a story); empty when the input is one story."""
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""
@@ -194,3 +197,15 @@ class Result:
             if s.id == source_id:
                 return s
         raise KeyError(source_id)
+
+    def story_sources(self, cluster: Cluster) -> tuple[Source, ...]:
+        """The sources that could state ``cluster``: those of its story (with any source that
+        kept no claim at all), or every source when the input is one story."""
+        if not self.stories or not cluster.claims:
+            return self.sources
+        first = cluster.claims[0].source
+        story = next((ids for ids in self.stories if first in ids), None)
+        if story is None:
+            return self.sources
+        grouped = {i for ids in self.stories for i in ids}
+        return tuple(s for s in self.sources if s.id in story or s.id not in grouped)

@@ -100,21 +100,40 @@ def recluster(
 ) -> Result:
     """The same claims clustered at another ``threshold``, reusing the stored vectors."""
     from .affinity import group_claims
+    from .stories import story_buckets
 
     validate_threshold(threshold)
     source_index = {s.id: k for k, s in enumerate(result.sources)}
+    vectors = np.asarray(result.vectors, dtype=np.float32)
+    groups = [source_index[c.source] for c in result.claims]
+    buckets = story_buckets(vectors, groups, cancel=cancel)
     groups_of_claims = group_claims(
-        np.asarray(result.vectors, dtype=np.float32),
-        [source_index[c.source] for c in result.claims],
+        vectors,
+        groups,
         [c.text for c in result.claims],
         [c.language for c in result.claims],
         threshold,
+        buckets=buckets,
         progress=progress,
         cancel=cancel,
     )
     clusters = build_clusters(result.claims, groups_of_claims, result.sources)
     settings = replace(result.settings, threshold=threshold)
-    return replace(result, clusters=clusters, settings=settings)
+    stories = _story_sources(result, buckets)
+    return replace(result, clusters=clusters, settings=settings, stories=stories)
+
+
+def _story_sources(result: Result, buckets: Sequence[np.ndarray]) -> tuple[tuple[str, ...], ...]:
+    """Source ids of each story bucket in source order, stories ordered by their first source;
+    empty when there is only one story."""
+    if len(buckets) < 2:
+        return ()
+    rank = {s.id: k for k, s in enumerate(result.sources)}
+    stories = [
+        sorted({result.claims[int(k)].source for k in bucket}, key=rank.__getitem__)
+        for bucket in buckets
+    ]
+    return tuple(tuple(ids) for ids in sorted(stories, key=lambda ids: rank[ids[0]]))
 
 
 def build_clusters(

@@ -60,6 +60,7 @@ def to_dict(result: Result, reviews: Mapping[str, ClusterReview] | None = None) 
     return {
         "schema_version": SCHEMA_VERSION,
         "sources": sources,
+        "stories": [list(ids) for ids in result.stories] or [[s.id for s in result.sources]],
         "clusters": clusters,
         "same_dispatch": [
             {"sources": [a, b], "coverage": round(coverage, 3)}

@@ -193,6 +193,16 @@ def render_markdown(result: Result, reviews: Mapping[str, ClusterReview] | None 
             f"order through {coverage:.0%} of the shorter article, so they are not independent "
             "confirmation."
         )
+    if result.stories:
+        out.append(
+            f"- The articles form {len(result.stories)} stories; claims are matched within a "
+            "story, and an outlet is silent on a claim only if it covers that story: "
+            + "; ".join(
+                f"story {k} ({', '.join(f'`{s}`' for s in ids)})"
+                for k, ids in enumerate(result.stories, 1)
+            )
+            + "."
+        )
     reviewed = sum(1 for c in result.clusters if reviews.get(c.id, ClusterReview()).reviewed)
     if reviews:
         out.append(f"- {reviewed} clusters marked reviewed.")
@@ -213,11 +223,14 @@ def render_markdown(result: Result, reviews: Mapping[str, ClusterReview] | None 
         out += ["", "Warnings:", ""]
         out += [f"- {escape_inline(w)}" for w in result.warnings]
 
-    out += ["", "## Coverage", "", "x: the outlet states the claim; blank: it is silent.", ""]
+    legend = "x: the outlet states the claim; blank: it is silent"
+    legend += "; –: the outlet belongs to another story." if result.stories else "."
+    out += ["", "## Coverage", "", legend, ""]
     rows = []
     for cluster in result.clusters:
         present = set(cluster.sources)
-        marks = ["x" if s in present else " " for s in order]
+        in_story = {s.id for s in result.story_sources(cluster)}
+        marks = ["x" if s in present else " " if s in in_story else "–" for s in order]
         flag = "≠ " if cluster.differs else ""
         rows.append([cluster.id, *marks, flag + escape_inline(label(cluster.claims[0].text, 60))])
     out += _table(
@@ -226,5 +239,6 @@ def render_markdown(result: Result, reviews: Mapping[str, ClusterReview] | None 
 
     out += ["", "## Clusters", ""]
     for cluster in result.clusters:
-        out += render_cluster(cluster, sources, order, reviews.get(cluster.id))
+        story_order = [s.id for s in result.story_sources(cluster)]
+        out += render_cluster(cluster, sources, story_order, reviews.get(cluster.id))
     return "\n".join(out).rstrip("\n") + "\n"

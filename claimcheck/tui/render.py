@@ -43,14 +43,15 @@ def markers_cell(markers: str) -> str:
     return "".join(letter if letter in markers else "·" for letter, _ in MARKERS)
 
 
-def row_text(row: Row, total_sources: int, review: ClusterReview | None) -> Text:
-    """One line of the cluster list."""
+def row_text(row: Row, review: ClusterReview | None) -> Text:
+    """One line of the cluster list; the count is out of the outlets of the cluster's story (in
+    a many-story input, the others could not have stated it)."""
     text = Text(no_wrap=True, overflow="ellipsis", end="")
     mark = "✓" if review and review.reviewed else " "
     mark += "✎" if review and review.note else " "
     text.append(mark, style="bold green")
     text.append(markers_cell(row.markers), style=STYLE_MARKER if row.markers else STYLE_DIM)
-    text.append(f" {row.outlets}/{total_sources} ", style="bold" if row.outlets > 1 else STYLE_DIM)
+    text.append(f" {row.outlets}/{row.possible} ", style="bold" if row.outlets > 1 else STYLE_DIM)
     text.append(f"{'+'.join(row.languages):<5} ", style="italic")
     text.append(row.label)
     return text

@@ -94,3 +94,30 @@ def test_the_new_story_is_matched_across_languages(
         return found[0]
 
     assert cluster_of(french) == cluster_of(english)
+
+
+def test_outlets_of_another_story_are_not_called_silent(
+    corpus_result: Result, two_stories: Result
+) -> None:
+    from claimcheck.core.browse import cluster_detail, make_rows
+    from claimcheck.report.jsonout import to_dict
+    from claimcheck.report.markdown import render_markdown
+
+    corpus_ids = tuple(s.id for s in corpus_result.sources)
+    lyon_ids = tuple(s.id for s in two_stories.sources if s.id not in corpus_ids)
+    assert two_stories.stories == (corpus_ids, lyon_ids)
+    assert corpus_result.stories == ()
+    assert to_dict(two_stories)["stories"] == [list(corpus_ids), list(lyon_ids)]
+    assert to_dict(corpus_result)["stories"] == [list(corpus_ids)]
+    rows = {row.cluster_id: row for row in make_rows(two_stories)}
+    for cluster in two_stories.clusters:
+        own = lyon_ids if cluster.claims[0].source in lyon_ids else corpus_ids
+        silent = {s.id for s in cluster_detail(two_stories, cluster).silent}
+        assert silent == set(own) - set(cluster.sources)
+        assert rows[cluster.id].possible == len(own)
+    report = render_markdown(two_stories)
+    assert "The articles form 2 stories" in report
+    silent_lines = [line for line in report.splitlines() if line.startswith("Not stated by")]
+    assert silent_lines  # the bundled story has outlets silent on shared claims
+    for line in silent_lines:
+        assert "Rhône" not in line and "Rhone" not in line, line

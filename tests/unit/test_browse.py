@@ -149,3 +149,27 @@ def test_core_modules_do_not_import_the_ui() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_clusters_possible_outlets_are_those_of_its_story() -> None:
+    from dataclasses import replace
+
+    from claimcheck.core.browse import cluster_detail, make_rows
+    from claimcheck.core.models import Claim, Cluster, Result, Settings, Source
+
+    sources = tuple(Source(i, f"{i}.txt", f"Outlet {i}", "en", None, "...") for i in "abcde")
+    claims = (
+        Claim("a#0", "a", 0, 0, "A claim.", "en", "body"),
+        Claim("b#0", "b", 0, 0, "A claim.", "en", "body"),
+        Claim("d#0", "d", 0, 0, "Another story.", "en", "body"),
+    )
+    clusters = (Cluster("c1", claims[:2]), Cluster("c2", claims[2:]))
+    one = Result(sources, ((),) * 5, claims, clusters, Settings("fake", 0.5))
+    # One story: everyone could have stated everything.
+    assert [r.possible for r in make_rows(one)] == [5, 5]
+    assert [s.id for s in cluster_detail(one, clusters[0]).silent] == ["c", "d", "e"]
+    # Two stories; "e" kept no claim and so belongs to neither: it counts in both.
+    two = replace(one, stories=(("a", "b", "c"), ("d",)))
+    assert [r.possible for r in make_rows(two)] == [4, 2]
+    assert [s.id for s in cluster_detail(two, clusters[0]).silent] == ["c", "e"]
+    assert [s.id for s in cluster_detail(two, clusters[1]).silent] == ["e"]

@@ -56,6 +56,8 @@ class CoverageScreen(Screen[tuple[str, str | None] | None]):
         legend.append("Coverage", style="bold")
         legend.append(f" · {len(self.rows)} clusters (list filter applies) · ", style="dim")
         legend.append("● states it  · silent", style="dim")
+        if self.result.stories:
+            legend.append("  (blank: another story)", style="dim")
         legend.append("\n")
         legend.append(
             "  ".join(f"{s.id} = {one_line(s.outlet)}" for s in self.result.sources), style="dim"
@@ -74,9 +76,14 @@ class CoverageScreen(Screen[tuple[str, str | None] | None]):
         cursor_row = 0
         for k, row in enumerate(self.rows):
             cluster = self.result.clusters[row.index]
+            in_story = {s.id for s in self.result.story_sources(cluster)}
             cells = [
-                Text("●", style="bold green") if c else Text("·", style="dim")
-                for c in coverage_cells(self.result, cluster)
+                Text("●", style="bold green")
+                if c
+                else Text("·" if s.id in in_story else "", style="dim")
+                for s, c in zip(
+                    self.result.sources, coverage_cells(self.result, cluster), strict=True
+                )
             ]
             label = Text(row.label[:60] + ("…" if len(row.label) > 60 else ""))
             table.add_row(Text(cluster.id, style="bold"), *cells, label, key=cluster.id)

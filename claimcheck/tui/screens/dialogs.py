@@ -95,11 +95,10 @@ class MoveScreen(ModalScreen[MoveTarget | None]):
         Binding("down", "focus_list", "List", show=False),
     ]
 
-    def __init__(self, claim_text: str, rows: list[Row], total_sources: int) -> None:
+    def __init__(self, claim_text: str, rows: list[Row]) -> None:
         super().__init__()
         self.claim_text = claim_text
         self.rows = rows
-        self.total_sources = total_sources
 
     def compose(self) -> ComposeResult:
         """The claim being moved, a search box and the candidate clusters."""
@@ -118,7 +117,7 @@ class MoveScreen(ModalScreen[MoveTarget | None]):
     def _fill(self, query: str) -> None:
         options = [Option(Text("↳ into a cluster of its own", style="bold"), id=ALONE)]
         options += [
-            Option(row_text(row, self.total_sources, None), id=row.cluster_id)
+            Option(row_text(row, None), id=row.cluster_id)
             for row in self.rows
             if not query.strip() or matches(row, query)
         ]

@@ -317,7 +317,7 @@ class MainScreen(Screen[None]):
             )
             target = found if found is not None else keep_index
         cluster_list = self.query_one(ClusterList)
-        cluster_list.show_rows(self.shown_rows, len(self.result.sources), self.reviews, target)
+        cluster_list.show_rows(self.shown_rows, self.reviews, target)
         self._any_difference = any(r.differs for r in self.shown_rows)
         self._shown = None
         self._render_detail()
@@ -577,9 +577,7 @@ class MainScreen(Screen[None]):
         self.reviews = rv.reviews_for(self.result, self.review)
         cluster_list = self.query_one(ClusterList)
         if cluster_list.highlighted is not None:
-            cluster_list.refresh_row(
-                cluster_list.highlighted, len(self.result.sources), self.reviews.get(cluster.id)
-            )
+            cluster_list.refresh_row(cluster_list.highlighted, self.reviews.get(cluster.id))
         self._shown = None
         self._render_detail()
         self._update_status()
@@ -632,7 +630,7 @@ class MainScreen(Screen[None]):
             if self._save_review(new):
                 self._start("correction", self.machine, self.settings.threshold, claim_id)
 
-        self.app.push_screen(MoveScreen(label, rows, len(self.result.sources)), done)
+        self.app.push_screen(MoveScreen(label, rows), done)
 
     # --- the report ------------------------------------------------------------------------------
 

@@ -27,24 +27,22 @@ class ClusterList(OptionList):
     def show_rows(
         self,
         rows: list[Row],
-        total_sources: int,
         reviews: dict[str, ClusterReview],
         highlight: int | None = None,
     ) -> None:
         """Replace the rows shown, keeping the cursor at ``highlight`` (or the top)."""
         self.rows = rows
         self.set_options(
-            Option(row_text(row, total_sources, reviews.get(row.cluster_id)), id=row.cluster_id)
-            for row in rows
+            Option(row_text(row, reviews.get(row.cluster_id)), id=row.cluster_id) for row in rows
         )
         if rows:
             self.highlighted = min(max(highlight or 0, 0), len(rows) - 1)
             self.scroll_to_highlight()
 
-    def refresh_row(self, index: int, total_sources: int, review: ClusterReview | None) -> None:
+    def refresh_row(self, index: int, review: ClusterReview | None) -> None:
         """Redraw one row after its review mark or note changed."""
         row = self.rows[index]
-        self.replace_option_prompt_at_index(index, row_text(row, total_sources, review))
+        self.replace_option_prompt_at_index(index, row_text(row, review))
 
     @property
     def current_row(self) -> Row | None:
