@@ -11,9 +11,12 @@ story is what the articles share, and centring would remove it). Articles are gr
 same average linkage the claims use (:func:`claimcheck.core.cluster.cluster_vectors`, without
 the one-claim-per-source rule) at :data:`STORY_THRESHOLD`. An article left alone then joins the
 story of its most similar article if that similarity reaches :data:`ATTACH_FLOOR`, so that a
-short or oddly worded article is not cut off from its own story. Both values are measured in
-models.md: on the labelled claims pooled into one input, every article's most similar article
-belongs to the same story.
+short or oddly worded article is not cut off from its own story. The threshold is measured in
+models.md; the attach step rests on what was seen there too (every article's most similar
+article belongs to its own story), its floor is a judgement. A story of more than
+:data:`MAX_STORY_CLAIMS` claims is grouped again, a little higher each round up to
+:data:`SPLIT_CEILING`, which separates related stories that chained together without cutting
+one event's coverage apart.
 
 An input that is one story (a handful of articles about the same event) stays one bucket, and is
 clustered exactly as it would be without this step.
