@@ -4,6 +4,7 @@ small derived properties, and no imports from the UI or from heavy libraries."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 #: What a sentence of an article is to claimcheck. ``headline``, ``standfirst`` and ``body`` are
@@ -201,11 +202,16 @@ class Result:
     def story_sources(self, cluster: Cluster) -> tuple[Source, ...]:
         """The sources that could state ``cluster``: those of its story (with any source that
         kept no claim at all), or every source when the input is one story."""
-        if not self.stories or not cluster.claims:
+        if not cluster.claims:
             return self.sources
-        first = cluster.claims[0].source
-        story = next((ids for ids in self.stories if first in ids), None)
-        if story is None:
-            return self.sources
+        return self._sources_by_story.get(cluster.claims[0].source, self.sources)
+
+    @cached_property
+    def _sources_by_story(self) -> dict[str, tuple[Source, ...]]:
+        """Source id -> the sources of its story; computed once, read for every cluster shown."""
         grouped = {i for ids in self.stories for i in ids}
-        return tuple(s for s in self.sources if s.id in story or s.id not in grouped)
+        out: dict[str, tuple[Source, ...]] = {}
+        for ids in self.stories:
+            members = tuple(s for s in self.sources if s.id in ids or s.id not in grouped)
+            out.update(dict.fromkeys(ids, members))
+        return out
