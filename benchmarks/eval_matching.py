@@ -183,16 +183,24 @@ def evaluate_story(
         if a.source == b.source:
             continue
         gold = a.event is not None and a.event == b.event
-        predicted = cluster_of[x] == cluster_of[y]
-        if not gold and not predicted:
-            continue
-        kind = "tp" if gold and predicted else ("fp" if predicted else "fn")
-        for counts in (scores.overall, scores.cross) if a.lang != b.lang else (scores.overall,):
-            setattr(counts, kind, getattr(counts, kind) + 1)
-        if kind != "tp":
+        kind = _tally(scores, a, b, gold, cluster_of[x] == cluster_of[y])
+        if kind in ("fp", "fn"):
             cosine = float(story_vectors[x] @ story_vectors[y])
             scores.errors.append(PairError(kind.upper(), a, b, cosine))
     return scores
+
+
+def _tally(
+    scores: Scores, a: LabelledClaim, b: LabelledClaim, gold: bool, predicted: bool
+) -> str | None:
+    """Count one pair of claims from different sources ("tp", "fp", "fn"; None when both say
+    apart), overall and, for an English/French pair, among cross-language pairs."""
+    if not gold and not predicted:
+        return None
+    kind = "tp" if gold and predicted else ("fp" if predicted else "fn")
+    for counts in (scores.overall, scores.cross) if a.lang != b.lang else (scores.overall,):
+        setattr(counts, kind, getattr(counts, kind) + 1)
+    return kind
 
 
 def merge(parts: Iterable[Scores], threshold: float) -> Scores:
@@ -214,16 +222,22 @@ def evaluate(claims: Sequence[LabelledClaim], vectors: np.ndarray, threshold: fl
 
 
 def evaluate_pooled(
-    claims: Sequence[LabelledClaim], vectors: np.ndarray, threshold: float
+    claims: Sequence[LabelledClaim], vectors: np.ndarray, threshold: float, *, cut: bool = True
 ) -> Scores:
     """Cluster every story's claims in one call, as a user who opens all the articles at once
     would, and score all pairs from different sources: claims of two stories are never the same
-    fact, so any such pair in one cluster is a false match."""
+    fact, so any such pair in one cluster is a false match. ``cut=False`` takes the input as one
+    story instead of grouping the articles into stories, for comparison."""
     articles = sorted({(c.story, c.source) for c in claims})
     article = {a: k for k, a in enumerate(articles)}
     groups = [article[(c.story, c.source)] for c in claims]
     clusters = group_claims(
-        vectors, groups, [c.text for c in claims], [c.lang for c in claims], threshold
+        vectors,
+        groups,
+        [c.text for c in claims],
+        [c.lang for c in claims],
+        threshold,
+        buckets=None if cut else [np.arange(len(claims))],
     )
     label = np.empty(len(claims), dtype=np.int64)
     for k, members in enumerate(clusters):
@@ -234,12 +248,7 @@ def evaluate_pooled(
         if groups[x] == groups[y]:
             continue
         gold = a.story == b.story and a.event is not None and a.event == b.event
-        predicted = bool(label[x] == label[y])
-        if not gold and not predicted:
-            continue
-        kind = "tp" if gold and predicted else ("fp" if predicted else "fn")
-        for counts in (scores.overall, scores.cross) if a.lang != b.lang else (scores.overall,):
-            setattr(counts, kind, getattr(counts, kind) + 1)
+        _tally(scores, a, b, gold, bool(label[x] == label[y]))
     return scores
 
 
@@ -281,12 +290,7 @@ def report_pooled(claims: Sequence[LabelledClaim], vectors: np.ndarray, threshol
         f"all {n_stories} stories in one input at {threshold:.3f}: "
         f"all P/R/F1 {_fmt(pooled.overall).strip()}   en/fr P/R/F1 {_fmt(pooled.cross).strip()}"
     )
-    saved = stories.story_buckets
-    try:  # the same, with the input taken as one story (no cut), for comparison
-        stories.story_buckets = lambda v, g, **_: [np.arange(len(v))]  # type: ignore[assignment]
-        whole = evaluate_pooled(claims, vectors, threshold)
-    finally:
-        stories.story_buckets = saved
+    whole = evaluate_pooled(claims, vectors, threshold, cut=False)
     print(
         f"the same without cutting into stories: all P/R/F1 {_fmt(whole.overall).strip()}   "
         f"en/fr P/R/F1 {_fmt(whole.cross).strip()}"
