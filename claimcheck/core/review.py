@@ -15,19 +15,26 @@ The sidecar is JSON::
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import os
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import InputError
 from .fileio import write_atomic
 from .models import Claim, Cluster, ClusterReview, Result
+from .untrusted import read_regular, sanitise_data
 
 SIDECAR_NAME = ".claimcheck-review.json"
+#: A sidecar bigger than this is refused: 16 MB is some 50,000 notes.
+MAX_SIDECAR_BYTES = 16 << 20
+#: How long a save waits for another session's save to finish.
+LOCK_SECONDS = 5.0
 FORMAT = "claimcheck-review"
 VERSION = 1
 
@@ -124,24 +131,42 @@ def _move_aside(path: Path) -> Path:
     return target
 
 
+def _reason(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def _decode(raw: bytes) -> dict[str, object]:
+    """The sidecar's data, every string made inert, checked by :func:`_parse` (raises on any
+    problem)."""
+    data = sanitise_data(json.loads(raw.decode("utf-8")))
+    _parse(data)
+    return data
+
+
 def load_review(path: str | Path, warn: Callable[[str], None] | None = None) -> Review:
     """The review stored at ``path``; an empty one if there is none.
 
-    A file that cannot be read as a review is moved aside (renamed ``*.corrupt-<time>``, never
-    deleted), ``warn`` gets one line saying so, and an empty review is returned.
+    Only a regular file of at most :data:`MAX_SIDECAR_BYTES` is read (a FIFO or a link to a
+    device is refused at once, with :class:`InputError`, and never overwritten later). Every
+    string in it is made inert (terminal escapes, bidi overrides) as article text is. A file that
+    cannot be read as a review is moved aside (renamed ``*.corrupt-<time>``, never deleted),
+    ``warn`` gets one line saying so, and an empty review is returned.
     """
     target = Path(path)
     try:
-        raw = target.read_bytes()
+        raw = read_regular(target, MAX_SIDECAR_BYTES)
     except FileNotFoundError:
         return Review()
     except OSError as exc:
-        raise InputError(f"cannot read review file {target}: {exc.strerror or exc}") from None
+        raise InputError(
+            f"cannot read review file {target}: {exc.strerror or exc}; "
+            "it will be left as it is and nothing will be saved over it"
+        ) from None
     try:
-        return _parse(json.loads(raw.decode("utf-8")))
+        return _parse(_decode(raw))
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         # RecursionError: json gives up on deeply nested input the hard way.
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        reason = _reason(exc)
         try:
             moved = _move_aside(target)
         except OSError as move_error:
@@ -170,11 +195,228 @@ def dumps_review(review: Review) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def save_review(path: str | Path, review: Review) -> None:
-    """Write ``review`` to ``path`` atomically (the old file or the new one, never a torn one)."""
-    if review.empty and not Path(path).exists():
+@dataclass(frozen=True)
+class Saved:
+    """What :func:`save_review` wrote: the review now on disk, and what the user should read."""
+
+    review: Review
+    """The merged review (this session's changes and any other session's since ``base``)."""
+    notices: tuple[str, ...] = ()
+    """One line each: conflicts with another session, a damaged file moved aside."""
+
+
+@contextlib.contextmanager
+def _locked(target: Path) -> Iterator[None]:
+    """Hold ``.<sidecar>.lock`` beside ``target`` while reading, merging and writing.
+
+    Another claimcheck session saving the same sidecar waits; a folder where no lock file can be
+    made (read-only) goes on without one, and the write then reports the problem.
+    """
+    lock = target.with_name(target.name + ".lock")
+    flags = os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(lock, flags, 0o666)
+    except OSError:
+        yield
         return
-    write_atomic(path, dumps_review(review), overwrite=True)
+    try:
+        deadline = time.monotonic() + LOCK_SECONDS
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise InputError(
+                        f"review file {target} is being saved by another claimcheck; try again"
+                    ) from None
+                time.sleep(0.02)
+            except OSError:
+                break  # a file system without locks
+        yield
+    finally:
+        os.close(fd)
+
+
+# Fields that identify an entry of a sidecar list: a mark follows its anchor claim, a decision its
+# pair of claims. Entries of other lists (corrections, anything later) are identified by their
+# whole content: two equal corrections are the same one.
+_IDENTITY_FIELDS = ("anchor", "pair")
+
+
+def _identity(item: object) -> str:
+    if isinstance(item, dict):
+        for name in _IDENTITY_FIELDS:
+            if name in item:
+                value = item[name]
+                if name == "pair" and isinstance(value, list):
+                    value = sorted(value, key=str)
+                return f"{name}={json.dumps(value, sort_keys=True, ensure_ascii=False)}"
+    return json.dumps(item, sort_keys=True, ensure_ascii=False)
+
+
+def _keyed(items: object) -> dict[str, object]:
+    """List entries by identity; repeats of one identity get ``#2``, ``#3``... (kept in order)."""
+    out: dict[str, object] = {}
+    for item in items if isinstance(items, list) else []:
+        key = _identity(item)
+        n = 1
+        while (key if n == 1 else f"{key}#{n}") in out:
+            n += 1
+        out[key if n == 1 else f"{key}#{n}"] = item
+    return out
+
+
+def _label(name: str, item: object) -> str:
+    """A short one-line name of a sidecar entry for a message: its note or text if it has one."""
+    kind = name[:-1] if name.endswith("s") else name
+    if isinstance(item, dict):
+        for field in ("text", "note"):
+            value = item.get(field)
+            if isinstance(value, str) and value.strip():
+                return f'{kind} "{" ".join(value.split())[:40]}"'
+    return f"{kind} {_identity(item)[:60]}"
+
+
+def _combine(mine: dict[str, object], theirs: dict[str, object]) -> dict[str, object]:
+    """Both sessions changed one entry: keep both notes, reviewed if either says so, and this
+    session's value for anything else."""
+    out = dict(theirs)
+    out.update(mine)
+    for field, value in mine.items():
+        other = theirs.get(field)
+        if isinstance(value, bool) and isinstance(other, bool):
+            out[field] = value or other
+        elif field == "note" and isinstance(value, str) and isinstance(other, str):
+            out[field] = _join_notes([*value.split("\n"), *other.split("\n")])
+        elif isinstance(value, list) and isinstance(other, list):
+            out[field] = value + [x for x in other if x not in value]
+    return out
+
+
+def _merge_list(
+    name: str, base: object, mine: object, theirs: object, notices: list[str]
+) -> list[object]:
+    """Three-way merge of one sidecar list: what this session changed since ``base``, applied
+    to what is on disk now (``theirs``), by entry identity. A conflict keeps both sides where
+    they combine (notes, reviewed marks) and is named in ``notices`` either way."""
+    b, m, t = _keyed(base), _keyed(mine), _keyed(theirs)
+    merged: dict[str, object] = {}
+    for key in [*t, *(k for k in m if k not in t)]:
+        old, me, them = b.get(key), m.get(key), t.get(key)
+        if me == them:
+            value = me
+        elif me == old:
+            value = them
+        elif them == old:
+            value = me
+        elif me is None:
+            value = them
+            notices.append(
+                f"another session changed the {_label(name, them)} you removed; it is kept"
+            )
+        elif them is None:
+            value = me
+            notices.append(f"another session removed the {_label(name, me)}; your change is kept")
+        elif isinstance(me, dict) and isinstance(them, dict):
+            value = _combine(me, them)
+            lost = {f: v for f, v in them.items() if value.get(f) != v and f != "note"}
+            extra = (
+                f"; yours kept for {', '.join(lost)}, theirs was "
+                f"{json.dumps(lost, ensure_ascii=False)[:120]}"
+                if lost
+                else ""
+            )
+            notices.append(
+                f"another session also changed the {_label(name, me)}; both notes and marks "
+                f"kept{extra}"
+            )
+        else:
+            value = me
+            notices.append(
+                f"another session also changed the {_label(name, me)}; yours is kept, theirs was "
+                f"{json.dumps(them, ensure_ascii=False)[:120]}"
+            )
+        if value is not None:
+            merged[key] = value
+    return list(merged.values())
+
+
+def merge_data(
+    base: Mapping[str, object] | None,
+    mine: Mapping[str, object],
+    theirs: Mapping[str, object],
+) -> tuple[dict[str, object], list[str]]:
+    """The sidecar data to write when this session turned ``base`` into ``mine`` while the file
+    on disk became ``theirs``; and one line per conflict.
+
+    Every list in the data (marks, corrections, and any list a later version adds) is merged
+    entry by entry; other fields are this session's. Without a ``base`` the disk is taken as the
+    base: this session's review replaces it, as a plain save would.
+    """
+    base = theirs if base is None else base
+    notices: list[str] = []
+    out: dict[str, object] = dict(theirs)
+    out.update(mine)
+    for name in [*mine, *(k for k in theirs if k not in mine)]:
+        if isinstance(mine.get(name, []), list) and isinstance(theirs.get(name, []), list):
+            out[name] = _merge_list(
+                name, base.get(name, []), mine.get(name, []), theirs.get(name, []), notices
+            )
+    return out, notices
+
+
+def save_review(path: str | Path, review: Review, base: Review | None = None) -> Saved:
+    """Save ``review`` to ``path``, merged with what another session saved there since ``base``.
+
+    ``base`` is the review as this session last loaded or saved it: the changes from ``base`` to
+    ``review`` are applied to the file as it is now, under a lock file, and the result is written
+    atomically (the old file or the new one, never a torn one). Conflicts are kept where they
+    combine and always named in :attr:`Saved.notices`. A sidecar that cannot be read (not a
+    regular file, too big, permission) is never replaced: :class:`InputError`. One that reads but
+    is damaged is moved aside first, as :func:`load_review` does.
+    """
+    target = Path(path)
+    with _locked(target):
+        try:
+            raw: bytes | None = read_regular(target, MAX_SIDECAR_BYTES)
+        except FileNotFoundError:
+            raw = None
+        except OSError as exc:
+            raise InputError(
+                f"review file {target} cannot be read ({exc.strerror or exc}); "
+                "not saved, and the file is left as it is"
+            ) from None
+        notices: list[str] = []
+        theirs: dict[str, object] | None = None
+        if raw is not None:
+            try:
+                theirs = _decode(raw)
+            except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+                try:
+                    moved = _move_aside(target)
+                except OSError as move_error:
+                    raise InputError(
+                        f"review file {target} is unreadable ({_reason(exc)}) and cannot be "
+                        f"moved aside: {move_error.strerror or move_error}; not saved"
+                    ) from None
+                notices.append(
+                    f"review file {target} was unreadable ({_reason(exc)}); moved to {moved.name}"
+                )
+        mine = json.loads(dumps_review(review))
+        if theirs is None:
+            data = mine
+        else:
+            old = json.loads(dumps_review(base)) if base is not None else None
+            data, conflicts = merge_data(old, mine, theirs)
+            notices += conflicts
+        merged = _parse(data)
+        if merged.empty and raw is None:
+            return Saved(merged, tuple(notices))
+        if theirs is not None and data == theirs:
+            return Saved(merged, tuple(notices))
+        write_atomic(target, json.dumps(data, ensure_ascii=False, indent=1) + "\n", overwrite=True)
+    return Saved(merged, tuple(notices))
 
 
 # --- marks and notes ---------------------------------------------------------------------------

@@ -14,11 +14,14 @@ A file that cannot be used gives one warning and the default keys; it never stop
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from textual.binding import Binding
+
+from claimcheck.core.untrusted import neutralise, read_regular
 
 
 @dataclass(frozen=True)
@@ -266,9 +269,21 @@ def load_keymap(path: str | Path | None = None) -> tuple[dict[str, str], str | N
     A missing file is not a problem; a file that is not TOML, names an unknown binding or gives a
     key that is not a string is ignored as a whole, so a half-applied keymap never surprises.
     """
-    target = Path(path) if path is not None else default_path()
+    keymap, warning = _load_keymap(Path(path) if path is not None else default_path())
+    # The path comes from the environment and the reasons may quote the file: made inert.
+    return keymap, neutralise(" ".join(warning.split())) if warning else None
+
+
+#: A keymap bigger than this is refused (the whole table is a few hundred bytes).
+MAX_KEYMAP_BYTES = 64 * 1024
+#: What a key name may be: Textual names (``ctrl+n``, ``f5``, ``question_mark``) or one printable
+#: character. Anything else (escapes, markup, spaces) is refused, not passed on to the screen.
+_KEY_NAME = re.compile(r"[A-Za-z0-9_]+(?:[+-][A-Za-z0-9_]+)*|[!-~]")
+
+
+def _load_keymap(target: Path) -> tuple[dict[str, str], str | None]:
     try:
-        raw = target.read_bytes()
+        raw = read_regular(target, MAX_KEYMAP_BYTES)
     except FileNotFoundError:
         return {}, None
     except OSError as exc:
@@ -291,7 +306,12 @@ def load_keymap(path: str | Path | None = None) -> tuple[dict[str, str], str | N
         elif not isinstance(keys, str) or not keys.strip(",").strip():
             problems.append(f'{key_id} must be a string of keys like "n" or "n,ctrl+n"')
         else:
-            keymap[key_id] = ",".join(k.strip() for k in keys.split(",") if k.strip())
+            names = [k.strip() for k in keys.split(",") if k.strip()]
+            bad = next((k for k in names if not _KEY_NAME.fullmatch(k)), None)
+            if bad is not None:
+                problems.append(f"{key_id}: {bad[:20]!r} is not a key name")
+            else:
+                keymap[key_id] = ",".join(names)
     if problems:
         return {}, f"keymap {target}: {problems[0]}; using default keys"
     return keymap, None

@@ -145,7 +145,7 @@ class MainScreen(Screen[None]):
         self._start("load", None, self.settings.threshold, None)
 
     def _warn(self, line: str) -> None:
-        self.notify(line, severity="warning", timeout=8, markup=False)
+        self.notify(browse.one_line(line), severity="warning", timeout=8, markup=False)
 
     # --- background work -------------------------------------------------------------------------
 
@@ -561,11 +561,14 @@ class MainScreen(Screen[None]):
 
     def _save_review(self, new: rv.Review) -> bool:
         try:
-            rv.save_review(self.sidecar, new)
+            # Merged with what another session saved since this one last read or wrote the file.
+            saved = rv.save_review(self.sidecar, new, base=self.review)
         except ClaimcheckError as exc:
-            self.notify(f"not saved: {exc}", severity="error", markup=False)
+            self.notify(f"not saved: {browse.one_line(str(exc))}", severity="error", markup=False)
             return False
-        self.review = new
+        self.review = saved.review
+        for line in saved.notices:
+            self._warn(line)
         return True
 
     def _set_mark(self, **change: Any) -> None:

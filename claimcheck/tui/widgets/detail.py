@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from claimcheck.core.browse import Detail
+from claimcheck.core.browse import Detail, printable
 from claimcheck.core.models import ClusterReview
 from claimcheck.tui.keymap import binding
 from claimcheck.tui.render import comparison, member_text, silent_text
@@ -88,7 +88,7 @@ class DetailPane(VerticalScroll):
             title.append("  ✓ reviewed", style="bold green")
         if review and review.note:
             title.append("\nNote: ", style="bold")
-            title.append(review.note)
+            title.append(printable(review.note))
         head.update(title)
         self.selected = min(selected, len(detail.members) - 1)
         for k, widget in enumerate(members):
