@@ -817,6 +817,8 @@ class _Draft:
     text: str
     role: Role = "body"
     reason: str | None = None
+    whole: tuple[int, int] | None = None
+    """The whole sentence's span when this draft is a clause cut from it."""
 
 
 # A participle clause after a comma states a second fact ("Russia has been in Syria since 2015,
@@ -876,8 +878,12 @@ def _drafts(source: Source) -> list[_Draft]:
     drafts: list[_Draft] = []
     for line_no, line in enumerate(_LINE_RE.finditer(text)):
         for sentence_start, sentence_end in _split_line(text, line.start(), line.end()):
-            for start, end in _split_clauses(text, sentence_start, sentence_end):
-                drafts.append(_Draft(len(drafts), start, end, line_no, text[start:end]))
+            spans = _split_clauses(text, sentence_start, sentence_end)
+            whole = (sentence_start, sentence_end) if len(spans) > 1 else None
+            for start, end in spans:
+                drafts.append(
+                    _Draft(len(drafts), start, end, line_no, text[start:end], whole=whole)
+                )
     return drafts
 
 
@@ -1023,6 +1029,7 @@ def _finish(source: Source, drafts: list[_Draft]) -> tuple[Sentence, ...]:
             ),
             role=d.role,
             reason=d.reason,
+            whole=d.whole,
         )
         for d in drafts
     )

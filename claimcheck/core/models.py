@@ -3,6 +3,7 @@ small derived properties, and no imports from the UI or from heavy libraries."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -56,6 +57,9 @@ class Sentence:
     role: Role
     reason: str | None = None
     """Why a dropped sentence was dropped (the boilerplate rule, or which sentence it repeats)."""
+    whole: tuple[int, int] | None = None
+    """Offsets of the whole sentence in ``Source.text`` when this one is a clause cut from it
+    (its context when matching); ``None`` for a whole sentence."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,57 @@ class Name:
 
 
 @dataclass(frozen=True)
+class ClaimFacts:
+    """What one claim states, extracted once: matching, comparison and reports all read it."""
+
+    figures: tuple[Figure, ...] = ()
+    names: tuple[Name, ...] = ()
+    words: tuple[str, ...] = ()
+    """Its distinct content words, folded, in order (what is aligned across claims)."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why the verifier thinks two claims do (or do not) state the same fact."""
+
+    cosine: float = 0.0
+    """Similarity of the two claims' vectors, centred on their story."""
+    words: tuple[tuple[str, str], ...] = ()
+    """Content words aligned across the pair (first claim's word, second claim's word)."""
+    shared_names: tuple[str, ...] = ()
+    other_names: tuple[str, ...] = ()
+    """Names found in one claim only."""
+    agreeing_figures: tuple[str, ...] = ()
+    conflicting_figures: tuple[str, ...] = ()
+
+
+#: A suggestion's state: not yet decided, confirmed by the reader, or rejected by the reader.
+SuggestionStatus = Literal["open", "confirmed", "rejected"]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """Two claims of different outlets that may state the same fact, for the reader to decide."""
+
+    claims: tuple[str, str]
+    """The two claim ids, in input order."""
+    confidence: float
+    """The verifier's confidence that they state the same fact (0..1)."""
+    evidence: Evidence
+    status: SuggestionStatus = "open"
+
+
+@dataclass(frozen=True)
+class Related:
+    """A claim of another outlet related to a cluster, not confirmed as the same fact."""
+
+    claim: Claim
+    confidence: float
+    anchor: str
+    """Id of the cluster member it relates to most."""
+
+
+@dataclass(frozen=True)
 class Difference:
     """One aligned item of a cluster and whether its members agree on it."""
 
@@ -132,6 +187,15 @@ class Cluster:
     id: str
     claims: tuple[Claim, ...]
     differences: tuple[Difference, ...] = ()
+    confidence: tuple[float, ...] = ()
+    """For each member, the lowest confidence of the verifier against the other members (1.0
+    for a member the reader confirmed); empty for a one-claim cluster."""
+    confirmed_by: tuple[str, ...] = ()
+    """For each member, ``model`` (verified by claimcheck) or ``reader`` (confirmed by hand)."""
+    related: tuple[Related, ...] = ()
+    """Claims of other outlets that may state it too: suggestions, not agreement."""
+    origins: int = 1
+    """How many independent origins its sources have (same-dispatch sources count once)."""
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -173,6 +237,9 @@ class Settings:
 
     model: str
     threshold: float
+    """Confidence the verifier needs to call two claims the same fact."""
+    verifier: str = "built-in"
+    """``built-in`` or the name or path of a sentence-transformers cross-encoder."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -191,6 +258,21 @@ class Result:
     stories: tuple[tuple[str, ...], ...] = ()
     """Source ids of each story the articles were grouped into, when there is more than one
     (claims are only matched within a story); empty when the input is one story."""
+    facts: tuple[ClaimFacts, ...] = ()
+    """Each claim's facts, in the order of ``claims``."""
+    context_vectors: object = field(default=None, repr=False)
+    """Unit vectors of each claim's whole sentence (its own vector when it is a whole sentence)."""
+    vocabulary: tuple[str, ...] = ()
+    """Every content word of the claims, in the order of ``word_vectors``' rows."""
+    word_vectors: object = field(default=None, repr=False)
+    suggestions: tuple[Suggestion, ...] = ()
+    """Candidate same-fact pairs not in one cluster, most likely first (at most 5 per claim)."""
+    same_dispatch: tuple[tuple[str, str, float], ...] = ()
+    """Pairs of sources that carry one dispatch, with how much of the shorter one they cover."""
+    pair_scores: Mapping[tuple[str, str], float] = field(default_factory=dict, repr=False)
+    """The verifier's confidence for every candidate pair of claim ids."""
+    decisions: tuple[tuple[str, str, bool], ...] = ()
+    """The reader's verdicts applied: (claim id, claim id, confirmed?)."""
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""

@@ -1,0 +1,389 @@
+"""Agreement on real text: how often "these outlets state the same fact" holds, and fitting the
+verifier that decides it.
+
+Reads the labelled real articles of ``benchmarks/data/labels`` (67 SemEval same-story pairs,
+English–English and French–French, read from ``../shared/datasets``; and the five articles of
+``corpus/``, the English–French set), runs claimcheck on each set as a user would, and reports:
+
+- **precision** over every cross-outlet pair that the clusters present as the same claim (a
+  claim the labels do not know counts as matching nothing);
+- **recall** of agreement: labelled same-fact pairs put in one cluster;
+- **recall with top-3 suggestions**: same-fact pairs in one cluster, or among the three most
+  likely open suggestions of either claim;
+- **suggestions to 80 %**: how many suggestions a reader must review, most likely first, before
+  agreement plus confirmed suggestions reach 80 % of the same-fact pairs.
+
+``--fit`` fits the verifier's logistic weights on the SemEval sets' candidate pairs and writes
+``claimcheck/core/data/verifier.json``; its acceptance threshold is the lowest confidence at
+which out-of-fold precision (5 folds over the article pairs) is at least 0.9. The corpus is
+never used for fitting: its figures are held out.
+
+Run: ``python benchmarks/eval_agreement.py [--fit] [--datasets ../shared/datasets]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+for p in (ROOT, ROOT / "benchmarks"):
+    if str(p) not in sys.path:
+        sys.path.insert(0, str(p))
+
+from labelset import DEFAULT_DATASETS, LABELS, semeval_articles, text_hash  # noqa: E402
+
+from claimcheck.core import verify  # noqa: E402
+from claimcheck.core.agreement import StoryScorer  # noqa: E402
+from claimcheck.core.defaults import DEFAULT_MODEL  # noqa: E402
+from claimcheck.core.models import Result, Settings  # noqa: E402
+from claimcheck.core.pipeline import matching_inputs, recluster, run  # noqa: E402
+
+VERIFIER_FILE = ROOT / "claimcheck" / "core" / "data" / "verifier.json"
+TARGET_PRECISION = 0.9
+
+
+@dataclass
+class LabelledSet:
+    name: str
+    kind: str
+    """semeval-en, semeval-fr or corpus"""
+    paths: list[str]
+    labels: dict[str, object]
+
+
+@dataclass
+class Scored:
+    """One set run through claimcheck, with the labelled facts of each claim id."""
+
+    ls: LabelledSet
+    result: Result
+    truth: dict[str, frozenset[str]]
+    unmatched: int = 0
+
+
+def load_sets(datasets: Path, tmp: Path) -> list[LabelledSet]:
+    out = []
+    files = sorted((LABELS / "semeval").glob("*.json"))
+    articles = semeval_articles(datasets, [f.stem for f in files])
+    for f in files:
+        labels = json.loads(f.read_text(encoding="utf-8"))
+        arts = articles[f.stem]
+        folder = tmp / f.stem
+        folder.mkdir()
+        paths = []
+        for art in arts:
+            path = folder / f"{art.id}.txt"
+            path.write_text(f"---\nlanguage: {art.language}\n---\n{art.text}", encoding="utf-8")
+            paths.append(str(path))
+        out.append(LabelledSet(f.stem, f"semeval-{arts[0].language}", paths, labels))
+    corpus = json.loads((LABELS / "corpus.json").read_text(encoding="utf-8"))
+    out.append(LabelledSet("corpus", "corpus", [str(ROOT / "corpus")], corpus))
+    return out
+
+
+def truth_of(result: Result, labels: Mapping[str, object]) -> tuple[dict[str, frozenset[str]], int]:
+    """Each claim id -> its labelled facts, matched by text hash, then by span overlap."""
+    entries = labels["claims"]  # type: ignore[index]
+    by_hash = {(e["article"], e["hash"]): frozenset(e["facts"]) for e in entries}  # type: ignore[index]
+    spans: dict[str, list[tuple[int, int, frozenset[str]]]] = {}
+    for e in entries:  # type: ignore[union-attr]
+        spans.setdefault(e["article"], []).append((e["span"][0], e["span"][1], frozenset(e["facts"])))
+    out: dict[str, frozenset[str]] = {}
+    unmatched = 0
+    for k, claim in enumerate(result.claims):
+        facts = by_hash.get((claim.source, text_hash(claim.text)))
+        if facts is None:
+            sents = result.sentences[[s.id for s in result.sources].index(claim.source)]
+            s = sents[claim.sentence]
+            best, overlap = frozenset(), 0
+            for a, b, f in spans.get(claim.source, []):
+                o = min(b, s.end) - max(a, s.start)
+                if o > overlap:
+                    best, overlap = f, o
+            if overlap >= 0.5 * (s.end - s.start):
+                facts = best
+            else:
+                facts = frozenset()
+                unmatched += 1
+        out[claim.id] = facts
+        del k
+    return out, unmatched
+
+
+def run_sets(sets: Sequence[LabelledSet], cache_dir: str | None) -> list[Scored]:
+    from claimcheck.core.cache import EmbeddingCache
+    from claimcheck.core.embed import get_encoder
+
+    cache = EmbeddingCache(Path(cache_dir) if cache_dir else None)
+    encoder = get_encoder(DEFAULT_MODEL)
+    out = []
+    for ls in sets:
+        result = run(ls.paths, Settings(DEFAULT_MODEL, 0.5), encoder=encoder, cache=cache)
+        truth, unmatched = truth_of(result, ls.labels)
+        out.append(Scored(ls, result, truth, unmatched))
+    return out
+
+
+def candidate_table(scored: Scored) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str]], list[bool]]:
+    """Features and same-fact labels of every candidate pair of a set; and how many labelled
+    same-fact pairs the candidates miss (as the last return, pairs)."""
+    result = scored.result
+    data, buckets = matching_inputs(result)
+    weights = verify.word_weights(data.facts)
+    xs, ys, ids, cross = [], [], [], []
+    for bucket in buckets:
+        groups = data.groups[bucket]
+        if len(bucket) < 2 or (groups == groups[0]).all():
+            continue
+        scorer = StoryScorer(data, np.asarray(bucket), verify.default_verifier(), weights)
+        pairs = scorer.candidates()
+        x, _ = scorer.features(pairs)
+        for (i, j), row in zip(pairs, x, strict=True):
+            a = result.claims[int(bucket[i])]
+            b = result.claims[int(bucket[j])]
+            xs.append(row)
+            ys.append(bool(scored.truth[a.id] & scored.truth[b.id]))
+            ids.append((a.id, b.id))
+            cross.append(a.language[:2] != b.language[:2])
+    return np.array(xs).reshape(len(xs), len(verify.FEATURES)), np.array(ys), ids, cross
+
+
+def true_pairs(scored: Scored) -> set[tuple[str, str]]:
+    claims = scored.result.claims
+    out = set()
+    for x in range(len(claims)):
+        for y in range(x + 1, len(claims)):
+            a, b = claims[x], claims[y]
+            if a.source != b.source and scored.truth[a.id] & scored.truth[b.id]:
+                out.add((a.id, b.id))
+    return out
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    true: int = 0
+    top3: int = 0
+    suggestions_to_80: list[int | None] = field(default_factory=list)
+
+    def add(self, other: Counts) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.true += other.true
+        self.top3 += other.top3
+
+    def line(self, label: str) -> str:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / self.true if self.true else 1.0
+        r3 = self.top3 / self.true if self.true else 1.0
+        return (
+            f"{label:<14} pairs shown {self.tp + self.fp:4d}  P {p:.3f}  R {r:.3f}  "
+            f"R+top3 {r3:.3f}  true pairs {self.true}"
+        )
+
+
+def score_result(scored: Scored, result: Result, cross_only: bool | None = None) -> Counts:
+    """Pair counts of a clustered result against the labels (``cross_only``: True keeps only
+    cross-language pairs, False only same-language ones, None all)."""
+    truth = scored.truth
+    lang = {c.id: c.language[:2] for c in result.claims}
+
+    def keep(a: str, b: str) -> bool:
+        if cross_only is None:
+            return True
+        return (lang[a] != lang[b]) == cross_only
+
+    counts = Counts()
+    together = set()
+    for cluster in result.clusters:
+        ids = [c.id for c in cluster.claims]
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                a, b = sorted((ids[x], ids[y]))
+                together.add((a, b))
+                if not keep(a, b):
+                    continue
+                if truth[a] & truth[b]:
+                    counts.tp += 1
+                else:
+                    counts.fp += 1
+    truths = {tuple(sorted(p)) for p in true_pairs(scored) if keep(*p)}
+    counts.true = len(truths)
+    top: dict[str, list[str]] = {}
+    for s in result.suggestions:
+        if s.status != "open":
+            continue
+        a, b = s.claims
+        top.setdefault(a, []).append(b)
+        top.setdefault(b, []).append(a)
+    covered = 0
+    for a, b in truths:
+        if (a, b) in together or b in top.get(a, [])[:3] or a in top.get(b, [])[:3]:
+            covered += 1
+    counts.top3 = covered
+    return counts
+
+
+def suggestions_needed(results: Sequence[tuple[Scored, Result]], goal: float = 0.8) -> tuple[int | None, int]:
+    """Suggestions a reader reviews (all sets' suggestions pooled, most likely first) before
+    agreement plus confirmed suggestions cover ``goal`` of the same-fact pairs."""
+    truths: set[tuple[str, str, str]] = set()
+    found: set[tuple[str, str, str]] = set()
+    queue = []
+    for scored, result in results:
+        name = scored.ls.name
+        for a, b in true_pairs(scored):
+            truths.add((name, *sorted((a, b))))
+        for cluster in result.clusters:
+            ids = sorted(c.id for c in cluster.claims)
+            for x in range(len(ids)):
+                for y in range(x + 1, len(ids)):
+                    found.add((name, ids[x], ids[y]))
+        for s in result.suggestions:
+            if s.status == "open":
+                queue.append((s.confidence, name, *sorted(s.claims)))
+    found &= truths
+    need = goal * len(truths)
+    if len(found) >= need:
+        return 0, len(queue)
+    queue.sort(key=lambda t: -t[0])
+    for k, (_p, name, a, b) in enumerate(queue, start=1):
+        if (name, a, b) in truths:
+            found.add((name, a, b))
+        if len(found) >= need:
+            return k, len(queue)
+    return None, len(queue)
+
+
+def fit(tables: Sequence[tuple[Scored, np.ndarray, np.ndarray]], seed: int = 0) -> tuple[verify.Verifier, np.ndarray]:
+    """Logistic weights on the pooled candidate pairs; out-of-fold probabilities (5 folds over
+    the sets) for choosing the acceptance threshold."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.concatenate([t[1] for t in tables])
+    y = np.concatenate([t[2] for t in tables])
+    fold_of_set = np.random.default_rng(seed).permutation(len(tables)) % 5
+    fold = np.concatenate([np.full(len(t[2]), fold_of_set[k]) for k, t in enumerate(tables)])
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = (x - mean) / scale
+    oof = np.zeros(len(y))
+    for f in range(5):
+        train = fold != f
+        model = LogisticRegression(C=1.0, max_iter=2000).fit(z[train], y[train])
+        oof[~train] = model.predict_proba(z[~train])[:, 1]
+    model = LogisticRegression(C=1.0, max_iter=2000).fit(z, y)
+    v = verify.Verifier(
+        weights=tuple(float(w) for w in model.coef_[0]),
+        bias=float(model.intercept_[0]),
+        mean=tuple(float(m) for m in mean),
+        scale=tuple(float(s) for s in scale),
+        accept=0.5,
+        name="claimcheck-verifier",
+    )
+    return v, oof
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--datasets", default=str(DEFAULT_DATASETS))
+    parser.add_argument("--fit", action="store_true", help="fit and write the verifier's weights")
+    parser.add_argument("--threshold", type=float, default=None, help="confidence to score at")
+    parser.add_argument("--cache-dir", default=None)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        sets = load_sets(Path(args.datasets), Path(tmp))
+        scored = run_sets(sets, args.cache_dir)
+    lost = sum(s.unmatched for s in scored)
+    print(f"{len(scored)} labelled sets, {sum(len(s.result.claims) for s in scored)} claims "
+          f"({lost} not found in the labels)")
+    semeval = [s for s in scored if s.ls.kind != "corpus"]
+    if args.fit:
+        tables = []
+        candidates_true = all_true = 0
+        for s in semeval:
+            x, y, ids, _cross = candidate_table(s)
+            tables.append((s, x, y))
+            candidates_true += int(y.sum())
+            all_true += len(true_pairs(s))
+        print(f"candidates cover {candidates_true}/{all_true} same-fact pairs")
+        v, oof = fit(tables)
+        y = np.concatenate([t[2] for t in tables])
+        accept = choose_accept(oof, y)
+        v = replace(v, accept=accept, info=fit_info(tables, oof, y, accept))
+        VERIFIER_FILE.write_text(v.to_json(), encoding="utf-8")
+        verify.default_verifier.cache_clear()
+        print(f"wrote {VERIFIER_FILE.relative_to(ROOT)}; accept {accept:.3f}")
+        for name, w in zip(verify.FEATURES, v.weights, strict=True):
+            print(f"  {name:<17} {w:+.3f}")
+    threshold = args.threshold or verify.default_verifier().accept
+    report(scored, threshold)
+    return 0
+
+
+def choose_accept(oof: np.ndarray, y: np.ndarray) -> float:
+    """The lowest confidence whose out-of-fold pair precision is at least the target."""
+    order = np.argsort(-oof)
+    tp = np.cumsum(y[order])
+    shown = np.arange(1, len(y) + 1)
+    precision = tp / shown
+    ok = np.flatnonzero(precision >= TARGET_PRECISION)
+    if not len(ok):
+        return 0.99
+    # The deepest cut that still has the target precision, and no deeper.
+    return float(oof[order][ok[-1]])
+
+
+def fit_info(tables: Sequence[tuple[Scored, np.ndarray, np.ndarray]], oof: np.ndarray, y: np.ndarray, accept: float) -> dict[str, object]:
+    keep = oof >= accept
+    return {
+        "fitted_on": f"{len(tables)} SemEval-2022 task 8 same-story article pairs, labelled "
+        "claim by claim (benchmarks/data/labels)",
+        "candidate_pairs": int(len(y)),
+        "same_fact_pairs": int(y.sum()),
+        "out_of_fold_precision_at_accept": round(float(y[keep].mean()) if keep.any() else 1.0, 3),
+        "out_of_fold_candidate_recall_at_accept": round(float(y[keep].sum() / max(1, y.sum())), 3),
+        "command": "python benchmarks/eval_agreement.py --fit",
+    }
+
+
+def report(scored: Sequence[Scored], threshold: float) -> None:
+    print(f"\nagreement at confidence {threshold:.3f}")
+    groups: dict[str, Counts] = {}
+    pairs: dict[str, list[tuple[Scored, Result]]] = {}
+    for s in scored:
+        result = recluster(s.result, threshold)
+        kinds = [s.ls.kind, "all real"]
+        if s.ls.kind == "corpus":
+            for label, only in (("corpus EN-FR", True), ("corpus EN-EN", False)):
+                groups.setdefault(label, Counts()).add(score_result(s, result, only))
+            kinds = ["corpus", "all real"]
+        for kind in kinds:
+            groups.setdefault(kind, Counts()).add(score_result(s, result))
+            pairs.setdefault(kind, []).append((s, result))
+    for label in ("semeval-en", "semeval-fr", "corpus", "corpus EN-EN", "corpus EN-FR", "all real"):
+        if label in groups:
+            print(groups[label].line(label))
+    for label in ("semeval-en", "semeval-fr", "corpus", "all real"):
+        if label in pairs:
+            k, total = suggestions_needed(pairs[label])
+            reach = "not reached" if k is None else str(k)
+            print(f"{label:<14} suggestions to reach 80% recall: {reach} (of {total} open)")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,379 @@
+"""Which claims of different outlets state the same fact: candidates, verification, grouping,
+and the suggestions a reader confirms or rejects. No text handling beyond the verifier's
+features (:mod:`claimcheck.core.verify`).
+
+1. **Candidates.** Within each story, the vectors are centred on the story's mean and each claim
+   gets its :data:`NEIGHBOURS` nearest claims of other outlets.
+2. **Verification.** Each candidate pair is scored by the verifier: a confidence that the two
+   claims state the same fact (or by a cross-encoder the user names, see :class:`PairScorer`).
+3. **Agreement.** Pairs are visited from the most to the least confident; two groups join only
+   if they share no outlet and *every* pair across them reaches the threshold (complete linkage),
+   so one strong pair never drags in a claim that disagrees with the rest. A claim that nobody
+   else states stays alone, however similar its neighbours are.
+4. **Suggestions.** Every claim keeps its most likely partners outside its cluster (at most
+   :data:`SUGGESTIONS_PER_CLAIM`), for the reader to confirm (``y``) or reject (``x``).
+
+The reader's decisions are applied here too: a confirmed pair is joined before anything else
+(the reader's word beats the model's), a rejected pair never joins and is not suggested again.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .errors import Progress, check_cancel, no_progress
+from .models import ClaimFacts, Evidence
+from .verify import PairContext, Verifier, pair_features, word_weights
+
+#: Nearest claims of other outlets proposed as candidates for each claim.
+NEIGHBOURS = 8
+#: A candidate this confident or more is worth showing as a suggestion.
+SUGGESTION_FLOOR = 0.02
+#: At most this many suggestions per claim.
+SUGGESTIONS_PER_CLAIM = 5
+#: Claims in one story above which candidates come from an index instead of every pair.
+EXACT_LIMIT = 4000
+#: Neighbours averaged for a claim's usual similarity (the margin's baseline).
+_BASELINE_K = 3
+
+Pair = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class ClaimData:
+    """Everything verification reads about the claims of an input, in claim order."""
+
+    vectors: np.ndarray
+    """Unit claim vectors (raw, not centred)."""
+    contexts: np.ndarray
+    """Unit vectors of each claim's whole sentence."""
+    facts: Sequence[ClaimFacts]
+    word_vectors: np.ndarray
+    """Unit vectors of the vocabulary's words."""
+    vocabulary: Mapping[str, int]
+    """Word -> row of ``word_vectors``."""
+    groups: np.ndarray
+    """Each claim's source, as an index."""
+    languages: Sequence[str]
+    headlines: Sequence[bool]
+    texts: Sequence[str] = ()
+
+
+@dataclass
+class Agreement:
+    """The outcome of verification: clusters and what the reader is shown about them."""
+
+    clusters: list[list[int]]
+    """Clusters as sorted claim indices, every claim exactly once, ordered by first member."""
+    confidence: dict[int, float] = field(default_factory=dict)
+    """For each claim in a cluster of two or more, its weakest confidence against the others."""
+    by_reader: set[int] = field(default_factory=set)
+    """Claims that joined their cluster by the reader's confirmation."""
+    scores: dict[Pair, float] = field(default_factory=dict)
+    """Confidence of every candidate pair (i < j)."""
+    evidence: dict[Pair, Evidence] = field(default_factory=dict)
+    suggestions: list[tuple[Pair, float, str]] = field(default_factory=list)
+    """(pair, confidence, status) of the suggestions, most likely first."""
+
+
+#: Scores pairs of claims given by index arrays: (confidences, evidence of each pair).
+CrossScorer = Callable[[Sequence[Pair]], Sequence[float]]
+
+
+def centre(vectors: np.ndarray) -> np.ndarray:
+    """Unit rows of ``vectors`` minus their mean (a copy)."""
+    data = np.asarray(vectors, dtype=np.float32)
+    if len(data) < 2:
+        return data.copy()
+    out = data - data.mean(axis=0, keepdims=True)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    out /= norms
+    return out
+
+
+class StoryScorer:
+    """Scores pairs of claims of one story (indices local to the story)."""
+
+    def __init__(
+        self,
+        data: ClaimData,
+        members: np.ndarray,
+        verifier: Verifier,
+        weights: Mapping[str, float],
+        cross: CrossScorer | None = None,
+    ) -> None:
+        self.data = data
+        self.members = members
+        self.verifier = verifier
+        self.weights = weights
+        self.cross = cross
+        self.centred = centre(data.vectors[members])
+        self.groups = data.groups[members]
+        self.neighbours: list[list[int]] = []
+        self.baseline = np.zeros(len(members), dtype=np.float32)
+        self._find_neighbours()
+        self.cache: dict[Pair, tuple[float, Evidence]] = {}
+
+    def _find_neighbours(self) -> None:
+        """Each claim's nearest claims of other sources (most similar first) and its baseline."""
+        n = len(self.members)
+        k = min(NEIGHBOURS, n - 1)
+        if n <= EXACT_LIMIT:
+            # Nearness is the centred cosine plus the cosine of the claims' whole sentences:
+            # centring alone over-corrects in a story of a few short articles.
+            contexts = self.data.contexts[self.members]
+            for start in range(0, n, 512):
+                block = self.centred[start : start + 512] @ self.centred.T
+                block += contexts[start : start + 512] @ contexts.T
+                same = self.groups[start : start + 512, None] == self.groups[None, :]
+                block[same] = -np.inf
+                order = np.argsort(-block, axis=1, kind="stable")[:, :k]
+                for row, idx in enumerate(order):
+                    sims = block[row, idx]
+                    keep = [int(j) for j, s in zip(idx, sims, strict=True) if np.isfinite(s)]
+                    self.neighbours.append(keep)
+                    top = [float(self.centred[start + row] @ self.centred[j]) for j in keep]
+                    top = sorted(top, reverse=True)[:_BASELINE_K]
+                    self.baseline[start + row] = float(np.mean(top)) if top else 0.0
+            return
+        import faiss  # deferred: only very large stories need it
+
+        index = faiss.IndexHNSWFlat(self.centred.shape[1], 32, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efSearch = 64
+        index.add(np.ascontiguousarray(self.centred))
+        sims, idx = index.search(np.ascontiguousarray(self.centred), 4 * k + 1)
+        for row in range(n):
+            keep = [int(j) for j in idx[row] if j >= 0 and self.groups[j] != self.groups[row]][:k]
+            self.neighbours.append(keep)
+            top = [float(self.centred[row] @ self.centred[j]) for j in keep[:_BASELINE_K]]
+            self.baseline[row] = float(np.mean(top)) if top else 0.0
+
+    def candidates(self) -> list[Pair]:
+        """Every pair (i < j) in which one claim is among the other's nearest neighbours."""
+        pairs = {(min(i, j), max(i, j)) for i, near in enumerate(self.neighbours) for j in near}
+        return sorted(pairs)
+
+    def _best_of_source(self, i: int, j: int) -> bool:
+        """Whether ``j`` is the first claim of its source among ``i``'s neighbours."""
+        for k in self.neighbours[i]:
+            if self.groups[k] == self.groups[j]:
+                return k == j
+        return False
+
+    def context(self, i: int, j: int) -> PairContext:
+        gi, gj = int(self.members[i]), int(self.members[j])
+        data = self.data
+        cosine = float(self.centred[i] @ self.centred[j])
+        return PairContext(
+            cosine=cosine,
+            raw_cosine=float(data.vectors[gi] @ data.vectors[gj]),
+            context=float(data.contexts[gi] @ data.contexts[gj]),
+            margin=cosine - float(self.baseline[i] + self.baseline[j]) / 2,
+            mutual=0.5 * self._best_of_source(i, j) + 0.5 * self._best_of_source(j, i),
+        )
+
+    def _word_rows(self, g: int) -> np.ndarray:
+        vocabulary = self.data.vocabulary
+        rows = [vocabulary[w] for w in self.data.facts[g].words if w in vocabulary]
+        return self.data.word_vectors[rows] if rows else np.zeros((0, 1), dtype=np.float32)
+
+    def features(self, pairs: Sequence[Pair]) -> tuple[np.ndarray, list[Evidence]]:
+        rows = []
+        evidence = []
+        for i, j in pairs:
+            gi, gj = int(self.members[i]), int(self.members[j])
+            fa, fb = self.data.facts[gi], self.data.facts[gj]
+            wa, wb = self._word_rows(gi), self._word_rows(gj)
+            if wa.shape[1] != wb.shape[1]:  # one side has no words
+                wa = wb = np.zeros((0, 1), dtype=np.float32)
+                fa_words, fb_words = fa, fb
+                x, ev = pair_features(
+                    _no_words(fa_words),
+                    _no_words(fb_words),
+                    wa,
+                    wb,
+                    self.weights,
+                    self.context(i, j),
+                )
+            else:
+                x, ev = pair_features(fa, fb, wa, wb, self.weights, self.context(i, j))
+            rows.append(x)
+            evidence.append(ev)
+        return np.array(rows, dtype=np.float64).reshape(len(pairs), -1), evidence
+
+    def score(self, pairs: Sequence[Pair]) -> list[float]:
+        """Confidence of each pair, computed once and remembered."""
+        todo = [p for p in pairs if p not in self.cache]
+        if todo:
+            x, evidence = self.features(todo)
+            if self.cross is not None:
+                global_pairs = [(int(self.members[i]), int(self.members[j])) for i, j in todo]
+                probs = np.asarray(self.cross(global_pairs), dtype=np.float64)
+            else:
+                probs = self.verifier.probability(x)
+            for pair, p, ev in zip(todo, probs.tolist(), evidence, strict=True):
+                self.cache[pair] = (float(p), ev)
+        return [self.cache[p][0] for p in pairs]
+
+
+def _no_words(facts: ClaimFacts) -> ClaimFacts:
+    return ClaimFacts(figures=facts.figures, names=facts.names, words=())
+
+
+def verify_and_group(
+    data: ClaimData,
+    buckets: Sequence[np.ndarray],
+    threshold: float,
+    verifier: Verifier,
+    *,
+    confirmed: Sequence[Pair] = (),
+    rejected: Sequence[Pair] = (),
+    cross: CrossScorer | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> Agreement:
+    """Verify candidate pairs story by story and group the claims; see the module docstring.
+
+    ``confirmed`` and ``rejected`` are the reader's decisions, as pairs of claim indices.
+    """
+    n = len(data.groups)
+    report = progress or no_progress
+    report("verifying", 0, n)
+    weights = word_weights(data.facts)
+    yes = {(min(p), max(p)) for p in confirmed}
+    no = {(min(p), max(p)) for p in rejected} - yes
+    result = Agreement(clusters=[])
+    done = 0
+    for bucket in buckets:
+        check_cancel(cancel)
+        bucket = np.asarray(bucket, dtype=np.int64)
+        local = {int(g): k for k, g in enumerate(bucket.tolist())}
+        groups = data.groups[bucket]
+        if len(bucket) == 1 or (groups == groups[0]).all():
+            result.clusters.extend([int(k)] for k in bucket.tolist())
+            done += len(bucket)
+            continue
+        scorer = StoryScorer(data, bucket, verifier, weights, cross)
+        pairs = scorer.candidates()
+        scorer.score(pairs)
+        decided = {
+            (local[a], local[b]) if local[a] < local[b] else (local[b], local[a]): ok
+            for ok, chosen in ((True, yes), (False, no))
+            for a, b in chosen
+            if a in local and b in local
+        }
+        clusters, confidence, by_reader = _link(scorer, pairs, threshold, decided, cancel)
+        for members in clusters:
+            result.clusters.append(sorted(int(bucket[m]) for m in members))
+        for m, c in confidence.items():
+            result.confidence[int(bucket[m])] = c
+        result.by_reader.update(int(bucket[m]) for m in by_reader)
+        cluster_of = {m: k for k, members in enumerate(clusters) for m in members}
+        for (i, j), (p, ev) in scorer.cache.items():
+            key = (int(bucket[i]), int(bucket[j]))
+            key = (min(key), max(key))
+            result.scores[key] = p
+            result.evidence[key] = ev
+        result.suggestions.extend(_suggestions(scorer, cluster_of, decided, bucket))
+        done += len(bucket)
+        report("verifying", done, n)
+    result.clusters.sort(key=lambda members: members[0])
+    result.suggestions.sort(key=lambda s: (-s[1], s[0]))
+    report("verifying", n, n)
+    return result
+
+
+def _link(
+    scorer: StoryScorer,
+    pairs: Sequence[Pair],
+    threshold: float,
+    decided: Mapping[Pair, bool],
+    cancel: threading.Event | None,
+) -> tuple[list[list[int]], dict[int, float], set[int]]:
+    """Complete linkage over verified pairs; the reader's confirmations first."""
+    n = len(scorer.members)
+    owner = list(range(n))
+    members: dict[int, list[int]] = {c: [c] for c in range(n)}
+    sources: dict[int, set[int]] = {c: {int(g)} for c, g in enumerate(scorer.groups.tolist())}
+    by_reader: set[int] = set()
+
+    def pair_ok(a: int, b: int) -> bool:
+        key = (min(a, b), max(a, b))
+        verdict = decided.get(key)
+        if verdict is not None:
+            return verdict
+        return scorer.score([key])[0] >= threshold
+
+    def merge(a: int, b: int) -> None:
+        winner, loser = (a, b) if len(members[a]) >= len(members[b]) else (b, a)
+        for m in members[loser]:
+            owner[m] = winner
+        members[winner].extend(members.pop(loser))
+        sources[winner] |= sources.pop(loser)
+
+    for (i, j), verdict in sorted(decided.items()):
+        a, b = owner[i], owner[j]
+        if verdict and a != b and sources[a].isdisjoint(sources[b]):
+            merge(a, b)
+            by_reader.update((i, j))
+    order = sorted(pairs, key=lambda p: (-scorer.cache[p][0], p))
+    for step, (i, j) in enumerate(order):
+        if step % 4096 == 0:
+            check_cancel(cancel)
+        if scorer.cache[(i, j)][0] < threshold:
+            break
+        a, b = owner[i], owner[j]
+        if a == b or not sources[a].isdisjoint(sources[b]):
+            continue
+        if decided.get((i, j)) is False:
+            continue
+        if all(pair_ok(p, q) for p in members[a] for q in members[b]):
+            merge(a, b)
+    confidence: dict[int, float] = {}
+    for group in members.values():
+        if len(group) < 2:
+            continue
+        for m in group:
+            values = []
+            for other in group:
+                if other == m:
+                    continue
+                key = (min(m, other), max(m, other))
+                if decided.get(key):
+                    values.append(1.0)
+                else:
+                    values.append(scorer.score([key])[0])
+            confidence[m] = min(values)
+    return [sorted(g) for g in members.values()], confidence, by_reader
+
+
+def _suggestions(
+    scorer: StoryScorer,
+    cluster_of: Mapping[int, int],
+    decided: Mapping[Pair, bool],
+    bucket: np.ndarray,
+) -> list[tuple[Pair, float, str]]:
+    """Candidate pairs across clusters, at most :data:`SUGGESTIONS_PER_CLAIM` per claim, with
+    the reader's decisions kept as their status."""
+    ranked = sorted(scorer.cache.items(), key=lambda item: (-item[1][0], item[0]))
+    count: dict[int, int] = {}
+    out: list[tuple[Pair, float, str]] = []
+    for (i, j), (p, _ev) in ranked:
+        verdict = decided.get((i, j))
+        if verdict is None and (cluster_of[i] == cluster_of[j] or p < SUGGESTION_FLOOR):
+            continue
+        if verdict is None and (
+            count.get(i, 0) >= SUGGESTIONS_PER_CLAIM or count.get(j, 0) >= SUGGESTIONS_PER_CLAIM
+        ):
+            continue
+        count[i] = count.get(i, 0) + 1
+        count[j] = count.get(j, 0) + 1
+        status = "open" if verdict is None else ("confirmed" if verdict else "rejected")
+        gi, gj = int(bucket[i]), int(bucket[j])
+        out.append(((min(gi, gj), max(gi, gj)), p, status))
+    return out

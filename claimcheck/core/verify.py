@@ -1,0 +1,345 @@
+"""Deciding whether two claims of different outlets state the same fact; no clustering here.
+
+The sentence encoder tells a claim's counterpart from unrelated sentences well, but among
+sentences with the same actors and topic (another meeting, another statement by the same people)
+its cosine is close to chance. So a pair proposed by the embedding is verified on evidence the
+cosine does not weigh:
+
+- **content words aligned one to one** across the pair (each word embedded on its own with the
+  same multilingual encoder, so "réunion" meets "meeting"), weighted by how rare each word is in
+  the input: words every claim of the story uses ("Syria", "Israel") say little, the action and
+  its object say much;
+- the **sentence context** of a clause cut from a longer sentence;
+- **margin**: how far the pair's similarity stands above each claim's usual similarity to the
+  other claims (the margin scoring of bitext mining), and whether each is the other's best match
+  in its outlet;
+- **names** shared or found on one side only, and **figures** (counts, amounts, dates resolved
+  against each article's date) that agree or conflict.
+
+A logistic model turns these into a confidence that the two claims state the same fact. Its
+weights are fitted on real articles labelled claim by claim (``benchmarks/fit_verifier.py``) and
+kept in ``data/verifier.json``; the fitting and what it scored are in models.md.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from .models import ClaimFacts, Evidence, Figure
+
+#: Two words whose vectors are at least this similar may be aligned.
+WORD_FLOOR = 0.5
+
+#: The order of the verifier's features (the weights file names them, and must match).
+FEATURES: tuple[str, ...] = (
+    "cosine",
+    "raw_cosine",
+    "context",
+    "margin",
+    "mutual",
+    "align",
+    "align_min",
+    "names_shared",
+    "names_apart",
+    "figures_agree",
+    "figures_conflict",
+)
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
+
+
+@cache
+def function_words(language: str) -> frozenset[str]:
+    """The function words of ``language`` (``lang/<code>/function_words.txt``); empty if none."""
+    code = (language or "")[:2].lower()
+    try:
+        text = (
+            resources.files("claimcheck.core.lang")
+            .joinpath(code, "function_words.txt")
+            .read_text(encoding="utf-8")
+        )
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return frozenset()
+    words: set[str] = set()
+    for line in text.splitlines():
+        words.update(line.split("#", 1)[0].split())
+    return frozenset(words)
+
+
+def fold_word(word: str) -> str:
+    """A word reduced for counting and matching: NFC, case folded, curly apostrophes plain."""
+    return unicodedata.normalize("NFC", word).casefold().replace("’", "'")
+
+
+def content_words(text: str, language: str) -> tuple[str, ...]:
+    """The distinct content words of ``text`` in order: letters only, folded, no function words
+    of the claim's language (nor of English or French, which news in either language quotes)."""
+    stop = function_words(language) | function_words("en") | function_words("fr")
+    out: dict[str, None] = {}
+    for match in _WORD.finditer(text):
+        word = fold_word(match.group())
+        # "l'armée" -> "armée": the elided article is a function word glued on.
+        word = word.split("'")[-1]
+        if len(word) < 2 or word in stop:
+            continue
+        out.setdefault(word, None)
+    return tuple(out)
+
+
+def extract_facts(text: str, language: str, reference_date: str | None = None) -> ClaimFacts:
+    """The facts of one claim that matching and comparison read: figures, names, content words."""
+    from .figures import extract_figures
+    from .names import extract_names
+
+    return ClaimFacts(
+        figures=tuple(extract_figures(text, language, reference_date)),
+        names=tuple(extract_names(text, language)),
+        words=content_words(text, language),
+    )
+
+
+def word_weights(facts: Sequence[ClaimFacts]) -> dict[str, float]:
+    """Inverse document frequency of every content word over the claims given: ``log((n + 1) /
+    (df + 0.5))``, so a word in every claim weighs little and a word in one claim weighs most."""
+    df: dict[str, int] = {}
+    for f in facts:
+        for word in f.words:
+            df[word] = df.get(word, 0) + 1
+    n = len(facts)
+    return {word: math.log((n + 1) / (count + 0.5)) for word, count in df.items()}
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Content words aligned one to one across two claims."""
+
+    pairs: tuple[tuple[str, str, float], ...]
+    """(word of the first claim, word of the second, similarity), most similar first."""
+    precision: float
+    """Weighted share of the first claim's words that found a partner (times its similarity)."""
+    recall: float
+    """The same for the second claim's words."""
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+
+def align_words(
+    a: Sequence[str],
+    b: Sequence[str],
+    va: np.ndarray,
+    vb: np.ndarray,
+    weight: Mapping[str, float],
+    floor: float = WORD_FLOOR,
+) -> Alignment:
+    """Greedy one-to-one alignment of words ``a`` (vectors ``va``) with ``b`` (``vb``): the most
+    similar free pair first, down to ``floor``. Identical words always pair (similarity 1)."""
+    if not len(a) or not len(b):
+        return Alignment((), 0.0, 0.0)
+    sims = np.asarray(va @ vb.T, dtype=np.float32)
+    for i, word in enumerate(a):
+        for j, other in enumerate(b):
+            if word == other:
+                sims[i, j] = 1.0
+    order = np.argsort(-sims, axis=None, kind="stable")
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs: list[tuple[str, str, float]] = []
+    got_a = got_b = 0.0
+    for flat in order.tolist():
+        i, j = divmod(flat, len(b))
+        s = float(sims[i, j])
+        if s < floor:
+            break
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        pairs.append((a[i], b[j], s))
+        got_a += weight.get(a[i], 1.0) * s
+        got_b += weight.get(b[j], 1.0) * s
+        if len(used_a) == len(a) or len(used_b) == len(b):
+            break
+    total_a = sum(weight.get(w, 1.0) for w in a)
+    total_b = sum(weight.get(w, 1.0) for w in b)
+    return Alignment(
+        tuple(pairs), got_a / total_a if total_a else 0.0, got_b / total_b if total_b else 0.0
+    )
+
+
+def _same_measure(a: Figure, b: Figure) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.kind == "figure" and a.unit and b.unit:
+        return a.unit == b.unit
+    return True
+
+
+def figure_evidence(a: Sequence[Figure], b: Sequence[Figure]) -> tuple[list[str], list[str]]:
+    """(agreeing, conflicting) figures of two claims, as "x = y" / "x ≠ y" texts. A figure
+    conflicts when the other claim states a figure of the same measure and none agrees with it."""
+    from .figures import compare_figures
+
+    agree: list[str] = []
+    conflict: list[str] = []
+    for f in a:
+        same = [g for g in b if _same_measure(f, g)]
+        if not same:
+            continue
+        verdicts = [(compare_figures(f, g), g) for g in same]
+        hit = next((g for v, g in verdicts if v in ("agree", "refines")), None)
+        if hit is not None:
+            agree.append(f"{f.text} = {hit.text}")
+        else:
+            conflict.append(f"{f.text} ≠ {same[0].text}")
+    return agree, conflict
+
+
+def name_evidence(a: ClaimFacts, b: ClaimFacts) -> tuple[list[str], list[str]]:
+    """(shared, one-sided) names of two claims, by language-neutral key."""
+    from .names import related_entities
+
+    keys_a = {n.key: n.text for n in a.names}
+    keys_b = {n.key: n.text for n in b.names}
+    shared = []
+    apart = []
+    for key, text in keys_a.items():
+        if key in keys_b or any(related_entities(key, k) for k in keys_b):
+            shared.append(text)
+        else:
+            apart.append(text)
+    for key, text in keys_b.items():
+        if not (key in keys_a or any(related_entities(key, k) for k in keys_a)):
+            apart.append(text)
+    return shared, apart
+
+
+@dataclass(frozen=True)
+class PairContext:
+    """What scoring a pair reads beyond the two claims' facts (computed once per story)."""
+
+    cosine: float
+    raw_cosine: float
+    context: float
+    margin: float
+    mutual: float
+
+
+def pair_features(
+    fa: ClaimFacts,
+    fb: ClaimFacts,
+    wa: np.ndarray,
+    wb: np.ndarray,
+    weight: Mapping[str, float],
+    ctx: PairContext,
+) -> tuple[np.ndarray, Evidence]:
+    """The verifier's feature vector for one pair (order of :data:`FEATURES`) and the evidence
+    a reader is shown for it."""
+    alignment = align_words(fa.words, fb.words, wa, wb, weight)
+    agree, conflict = figure_evidence(fa.figures, fb.figures)
+    shared, apart = name_evidence(fa, fb)
+    n_names = len(shared) + len(apart)
+    x = np.array(
+        [
+            ctx.cosine,
+            ctx.raw_cosine,
+            ctx.context,
+            ctx.margin,
+            ctx.mutual,
+            alignment.f1,
+            min(alignment.precision, alignment.recall),
+            min(len(shared), 3) / 3,
+            len(apart) / n_names if n_names else 0.0,
+            1.0 if agree else 0.0,
+            1.0 if conflict and not agree else 0.0,
+        ],
+        dtype=np.float64,
+    )
+    evidence = Evidence(
+        cosine=round(ctx.cosine, 3),
+        words=tuple((p, q) for p, q, s in alignment.pairs if p != q or s >= WORD_FLOOR),
+        shared_names=tuple(shared),
+        other_names=tuple(apart),
+        agreeing_figures=tuple(agree),
+        conflicting_figures=tuple(conflict),
+    )
+    return x, evidence
+
+
+@dataclass(frozen=True)
+class Verifier:
+    """A logistic model over :data:`FEATURES`: ``p = 1 / (1 + exp(-(w . (x - mean) / scale +
+    b)))``. ``accept`` is the confidence at which the fitting data gave precision 0.9."""
+
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    accept: float
+    name: str = "claimcheck-verifier"
+    info: Mapping[str, Any] | None = None
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        """Confidence that each row of ``x`` (features) is a same-fact pair."""
+        x = np.atleast_2d(np.asarray(x, dtype=np.float64))
+        z = ((x - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights)
+        return 1.0 / (1.0 + np.exp(-(z + self.bias)))
+
+    def to_json(self) -> str:
+        return (
+            json.dumps(
+                {
+                    "name": self.name,
+                    "features": list(FEATURES),
+                    "weights": [round(w, 6) for w in self.weights],
+                    "bias": round(self.bias, 6),
+                    "mean": [round(m, 6) for m in self.mean],
+                    "scale": [round(s, 6) for s in self.scale],
+                    "accept": round(self.accept, 4),
+                    "info": dict(self.info or {}),
+                },
+                indent=1,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
+
+
+def verifier_from_dict(data: Mapping[str, Any]) -> Verifier:
+    """A :class:`Verifier` from its JSON form; its features must be :data:`FEATURES`."""
+    if tuple(data.get("features", ())) != FEATURES:
+        raise ValueError("the verifier's weights are for other features")
+    n = len(FEATURES)
+    weights = tuple(float(w) for w in data["weights"])
+    mean = tuple(float(m) for m in data["mean"])
+    scale = tuple(float(s) or 1.0 for s in data["scale"])
+    if not (len(weights) == len(mean) == len(scale) == n):
+        raise ValueError("the verifier's weights have the wrong length")
+    return Verifier(
+        weights=weights,
+        bias=float(data["bias"]),
+        mean=mean,
+        scale=scale,
+        accept=float(data["accept"]),
+        name=str(data.get("name", "claimcheck-verifier")),
+        info=data.get("info") or {},
+    )
+
+
+@cache
+def default_verifier() -> Verifier:
+    """The built-in verifier, fitted on labelled real articles (``data/verifier.json``)."""
+    text = resources.files("claimcheck.core").joinpath("data", "verifier.json").read_text("utf-8")
+    return verifier_from_dict(json.loads(text))
