@@ -103,8 +103,15 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
         "--threshold",
         type=_threshold,
         default=None,
-        help=f"cosine similarity needed to share a cluster (default: {DEFAULT_THRESHOLD} "
-        "for the default model; see models.md)",
+        help=f"confidence two claims need to count as the same fact (default: "
+        f"{DEFAULT_THRESHOLD}, where the built-in verifier's precision was 0.9; see models.md)",
+    )
+    parser.add_argument(
+        "--verifier",
+        default="built-in",
+        metavar="NAME_OR_PATH",
+        help="a sentence-transformers CrossEncoder (a local folder or a cached hub name) that "
+        "decides which candidate pairs state the same fact, in place of the built-in verifier",
     )
     parser.add_argument(
         "--cache-dir",
@@ -144,7 +151,12 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_run_options(p_report)
-    p_report.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p_report.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write here instead of stdout (a regular file; - for stdout)",
+    )
     p_report.add_argument(
         "--format",
         choices=("markdown", "json"),
@@ -152,6 +164,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="default: from -o, else markdown",
     )
     p_report.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p_report.add_argument(
+        "--no-review",
+        action="store_true",
+        help="leave out the review saved beside the corpus (confirmations, rejections, moves, "
+        "marks and notes made in the interface); by default it is applied",
+    )
     p_report.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
 
     p_cache = sub.add_parser(
@@ -191,7 +209,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     from claimcheck.core.models import Settings
 
     threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
-    return Settings(model=args.model, threshold=threshold)
+    return Settings(model=args.model, threshold=threshold, verifier=args.verifier)
 
 
 #: Control characters and lone surrogates: file names and server replies reach our messages, and
@@ -209,19 +227,16 @@ def _warn(line: str) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """``claimcheck report``: run the comparison and write Markdown or JSON."""
-    from claimcheck.core.errors import InputError
-    from claimcheck.core.fileio import write_atomic
+    from claimcheck.core.fileio import check_writable, write_atomic
 
     fmt = args.format
     if fmt is None:
         fmt = "json" if args.output and args.output.lower().endswith(".json") else "markdown"
-    if args.output:
-        target = Path(args.output)
-        # Refuse before the long work, not after it.
-        if target.exists() and not args.force:
-            raise InputError(f"{target} already exists (use --force to overwrite)")
-        if not (target.parent if str(target.parent) else Path(".")).is_dir():
-            raise InputError(f"cannot write {target}: folder {target.parent} does not exist")
+    output = None if args.output in (None, "-") else args.output  # -o - is standard output
+    if output is not None:
+        # Refuse before the long work, not after it: a device, FIFO or folder, an existing file
+        # without --force, a folder that is missing or takes no new file.
+        check_writable(Path(output), overwrite=args.force)
 
     from claimcheck.core.pipeline import run
 
@@ -236,18 +251,26 @@ def cmd_report(args: argparse.Namespace) -> int:
         )
     finally:
         progress.close()
+    reviews = None
+    if not args.no_review:
+        from claimcheck.core import review as rv
+
+        saved = rv.load_review(rv.sidecar_path(args.paths), warn=_warn)
+        if not saved.empty:
+            result = rv.apply_review(result, saved)
+            reviews = rv.reviews_for(result, saved)
     if fmt == "json":
         from claimcheck.report.jsonout import render_json
 
-        text = render_json(result)
+        text = render_json(result, reviews)
     else:
         from claimcheck.report.markdown import render_markdown
 
-        text = render_markdown(result)
-    if args.output:
-        write_atomic(args.output, text, overwrite=args.force)
+        text = render_markdown(result, reviews)
+    if output is not None:
+        write_atomic(output, text, overwrite=args.force)
         if not args.quiet:
-            print(f"claimcheck: wrote {_printable(args.output)}", file=sys.stderr)
+            print(f"claimcheck: wrote {_printable(output)}", file=sys.stderr)
     else:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()

@@ -68,6 +68,10 @@ def run(
             warn(line)
 
     validate_threshold(settings.threshold)
+    if settings.verifier not in ("", "built-in"):
+        from .crossverify import load_cross_encoder
+
+        load_cross_encoder(settings.verifier)  # a verifier that cannot load fails before reading
     sources = load_sources(inputs, warn=_warn, progress=progress, cancel=cancel)
     if len(sources) < 2:
         only = sources[0].path if sources else "the input"
@@ -151,6 +155,19 @@ def prepare(
 Decision = tuple[str, str, bool]
 
 
+def cross_scorer(result: Result, name: str) -> CrossScorer:
+    """Pairs of claim indices of ``result`` scored by the cross-encoder ``name``."""
+    from .crossverify import load_cross_encoder
+
+    score_texts = load_cross_encoder(name)
+    texts = [c.text for c in result.claims]
+
+    def score(pairs: Sequence[tuple[int, int]]) -> Sequence[float]:
+        return [float(p) for p in score_texts([(texts[i], texts[j]) for i, j in pairs])]
+
+    return score
+
+
 def matching_inputs(
     result: Result, cancel: threading.Event | None = None
 ) -> tuple[ClaimData, list[np.ndarray]]:
@@ -199,6 +216,8 @@ def recluster(
     if decisions is None:
         decisions = result.decisions
     claim_index = {c.id: k for k, c in enumerate(result.claims)}
+    if cross is None and result.settings.verifier not in ("", "built-in"):
+        cross = cross_scorer(result, result.settings.verifier)
     data, buckets = matching_inputs(result, cancel)
     facts = tuple(data.facts)
     known = [
@@ -304,7 +323,7 @@ def build_clusters(
     width = len(str(len(ordered)))
     related_of: dict[str, list[tuple[str, str, float]]] = {}
     for s in suggestions:
-        if s.status == "open":
+        if s.status == "open" and s.confidence >= RELATED_FLOOR:
             a, b = s.claims
             related_of.setdefault(a, []).append((b, a, s.confidence))
             related_of.setdefault(b, []).append((a, b, s.confidence))
@@ -346,6 +365,9 @@ def build_clusters(
 
 #: Related claims shown with a cluster, most likely first.
 RELATED_PER_CLUSTER = 3
+#: A suggestion this confident or more is shown with its cluster as a related claim (the review
+#: view walks through all of them).
+RELATED_FLOOR = 0.3
 
 
 def with_origins(

@@ -4,13 +4,15 @@ notes, and corrections of the clustering. No UI here.
 Marks and corrections never refer to cluster ids (they change with every re-clustering); they name
 claims by a key made of the source id and a hash of the claim's text, which survives restarts and
 new thresholds. A mark is anchored on one claim and attaches to whichever cluster holds that claim
-now; a correction moves one claim into the cluster of another claim, or out on its own.
+now; a correction moves one claim into the cluster of another claim, or out on its own; a
+decision confirms or rejects a suggested pair of claims (the clusters are verified again with it).
 
 The sidecar is JSON::
 
     {"format": "claimcheck-review", "version": 1,
      "marks": [{"anchor": "<key>", "members": ["<key>", ...], "reviewed": true, "note": "..."}],
-     "corrections": [{"claim": "<key>", "into": "<key>" or null, "text": "first words"}]}
+     "corrections": [{"claim": "<key>", "into": "<key>" or null, "text": "first words"}],
+     "decisions": [{"pair": ["<key>", "<key>"], "status": "confirmed", "text": "..."}]}
 """
 
 from __future__ import annotations
@@ -62,16 +64,28 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """The reader's verdict on a suggested pair: the two claims state the same fact or not."""
+
+    pair: tuple[str, str]
+    """Keys of the two claims (see :func:`claim_key`)."""
+    confirmed: bool
+    text: str = ""
+    """The start of both claims' text, for a person reading the file."""
+
+
+@dataclass(frozen=True)
 class Review:
     """Everything a reviewer recorded; immutable, each change returns a new one."""
 
     marks: tuple[Mark, ...] = ()
     corrections: tuple[Correction, ...] = ()
+    decisions: tuple[Decision, ...] = ()
 
     @property
     def empty(self) -> bool:
         """True when there is nothing to save."""
-        return not self.marks and not self.corrections
+        return not self.marks and not self.corrections and not self.decisions
 
 
 def claim_key(claim: Claim) -> str:
@@ -117,7 +131,18 @@ def _parse(data: object) -> Review:
         if not isinstance(claim, str) or not (into is None or isinstance(into, str)):
             raise ValueError("a correction has a field of the wrong type")
         corrections.append(Correction(claim, into, text if isinstance(text, str) else ""))
-    return Review(tuple(marks), tuple(corrections))
+    decisions = []
+    for item in data.get("decisions", []):
+        pair, status, text = item["pair"], item.get("status"), item.get("text", "")
+        if not (
+            isinstance(pair, list) and len(pair) == 2 and all(isinstance(k, str) for k in pair)
+        ):
+            raise ValueError("a decision's pair is not two claim keys")
+        if status not in ("confirmed", "rejected"):
+            raise ValueError("a decision's status is neither confirmed nor rejected")
+        text = text if isinstance(text, str) else ""
+        decisions.append(Decision((pair[0], pair[1]), status == "confirmed", text))
+    return Review(tuple(marks), tuple(corrections), tuple(decisions))
 
 
 def _move_aside(path: Path) -> Path:
@@ -192,6 +217,15 @@ def dumps_review(review: Review) -> str:
             {"claim": c.claim, "into": c.into, "text": c.text} for c in review.corrections
         ],
     }
+    if review.decisions:
+        data["decisions"] = [
+            {
+                "pair": list(d.pair),
+                "status": "confirmed" if d.confirmed else "rejected",
+                "text": d.text,
+            }
+            for d in review.decisions
+        ]
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -502,6 +536,48 @@ def set_mark(
     return replace(review, marks=(*others, merged))
 
 
+# --- decisions on suggestions -------------------------------------------------------------------
+
+
+def decide(result: Result, review: Review, pair: Sequence[str], confirmed: bool) -> Review:
+    """``review`` with the reader's verdict on the suggested pair of claim ids ``pair`` (a new
+    verdict on the same pair replaces the old one)."""
+    by_id = {c.id: c for c in result.claims}
+    try:
+        a, b = (by_id[pair[0]], by_id[pair[1]])
+    except (KeyError, IndexError):
+        raise InputError(f"no such pair of claims: {list(pair)}") from None
+    if a.source == b.source:
+        raise InputError("both claims come from one outlet: a cluster holds one claim per outlet")
+    keys = (claim_key(a), claim_key(b))
+    kept = tuple(d for d in review.decisions if set(d.pair) != set(keys))
+    text = f"{' '.join(a.text.split())[:40]} | {' '.join(b.text.split())[:40]}"
+    return replace(review, decisions=(*kept, Decision(keys, confirmed, text)))
+
+
+def decisions_for(result: Result, review: Review) -> tuple[tuple[str, str, bool], ...]:
+    """The reader's verdicts as (claim id, claim id, confirmed?) for the claims of ``result``;
+    verdicts on claims no longer in the corpus are left out."""
+    by_key = {claim_key(c): c.id for c in result.claims}
+    out = []
+    for d in review.decisions:
+        a, b = by_key.get(d.pair[0]), by_key.get(d.pair[1])
+        if a is not None and b is not None:
+            out.append((a, b, d.confirmed))
+    return tuple(out)
+
+
+def apply_review(result: Result, review: Review) -> Result:
+    """``result`` with everything the reader decided: verdicts on suggestions (clusters verified
+    again with them), then manual moves."""
+    decisions = decisions_for(result, review)
+    if decisions != result.decisions:
+        from .pipeline import recluster
+
+        result = recluster(result, result.settings.threshold, decisions=decisions)
+    return apply_corrections(result, review)
+
+
 # --- corrections ---------------------------------------------------------------------------------
 
 
@@ -548,7 +624,7 @@ def apply_corrections(result: Result, review: Review) -> Result:
     """
     if not review.corrections:
         return result
-    from .pipeline import build_clusters
+    from .pipeline import build_clusters, with_origins
 
     position = {c.id: k for k, c in enumerate(result.claims)}
     by_key = {claim_key(c): c for c in result.claims}
@@ -598,5 +674,25 @@ def apply_corrections(result: Result, review: Review) -> Result:
     if not changed:
         return replace(result, warnings=result.warnings + tuple(skipped)) if skipped else result
     index_groups = [[position[m] for m in members] for members in groups.values() if members]
-    clusters = build_clusters(result.claims, index_groups, result.sources)
-    return replace(result, clusters=clusters, warnings=result.warnings + tuple(skipped))
+    reader = {
+        c.id
+        for cluster in result.clusters
+        for c, by in zip(cluster.claims, cluster.confirmed_by, strict=False)
+        if by == "reader"
+    }
+    reader.update(by_key[corr.claim].id for corr in review.corrections if corr.claim in by_key)
+    clusters = build_clusters(
+        result.claims,
+        index_groups,
+        result.sources,
+        scores=result.pair_scores,
+        reader=frozenset(reader),
+        suggestions=result.suggestions,
+    )
+    clusters, dispatch = with_origins(clusters, result.sources)
+    return replace(
+        result,
+        clusters=clusters,
+        same_dispatch=tuple(dispatch),
+        warnings=result.warnings + tuple(skipped),
+    )

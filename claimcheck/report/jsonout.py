@@ -9,8 +9,10 @@ from typing import Any
 
 from claimcheck.core.models import ClusterReview, Result
 
-#: Bumped when a field changes meaning or disappears; new fields do not bump it.
-SCHEMA_VERSION = 1
+#: Bumped when a field changes meaning or disappears; new fields do not bump it. Version 2:
+#: ``clusters[].claims`` are the verified members only, and ``settings.threshold`` is the
+#: verifier's confidence, no longer a cosine.
+SCHEMA_VERSION = 2
 
 
 def to_dict(result: Result, reviews: Mapping[str, ClusterReview] | None = None) -> dict[str, Any]:
@@ -34,6 +36,7 @@ def to_dict(result: Result, reviews: Mapping[str, ClusterReview] | None = None) 
             "id": cluster.id,
             "sources": list(cluster.sources),
             "languages": list(cluster.languages),
+            "origins": cluster.origins,
             "claims": [
                 {
                     "id": c.id,
@@ -43,8 +46,20 @@ def to_dict(result: Result, reviews: Mapping[str, ClusterReview] | None = None) 
                     "role": c.role,
                     "position": c.position,
                     "repeats": c.repeats,
+                    "confidence": cluster.confidence[k] if cluster.confidence else None,
+                    "confirmed_by": cluster.confirmed_by[k] if cluster.confirmed_by else None,
                 }
-                for c in cluster.claims
+                for k, c in enumerate(cluster.claims)
+            ],
+            "related": [
+                {
+                    "id": r.claim.id,
+                    "source": r.claim.source,
+                    "text": r.claim.text,
+                    "confidence": r.confidence,
+                    "related_to": r.anchor,
+                }
+                for r in cluster.related
             ],
             "differences": [
                 {"kind": d.kind, "status": d.status, "values": dict(d.values), "note": d.note}
@@ -57,6 +72,22 @@ def to_dict(result: Result, reviews: Mapping[str, ClusterReview] | None = None) 
         clusters.append(entry)
     from .markdown import dispatch_pairs
 
+    suggestions = [
+        {
+            "claims": list(s.claims),
+            "confidence": s.confidence,
+            "evidence": {
+                "cosine": s.evidence.cosine,
+                "aligned_words": [list(p) for p in s.evidence.words],
+                "shared_names": list(s.evidence.shared_names),
+                "other_names": list(s.evidence.other_names),
+                "agreeing_figures": list(s.evidence.agreeing_figures),
+                "conflicting_figures": list(s.evidence.conflicting_figures),
+            },
+            "status": s.status,
+        }
+        for s in result.suggestions
+    ]
     return {
         "schema_version": SCHEMA_VERSION,
         "sources": sources,
@@ -66,7 +97,12 @@ def to_dict(result: Result, reviews: Mapping[str, ClusterReview] | None = None) 
             {"sources": [a, b], "coverage": round(coverage, 3)}
             for a, b, coverage in dispatch_pairs(result)
         ],
-        "settings": {"model": result.settings.model, "threshold": result.settings.threshold},
+        "suggestions": suggestions,
+        "settings": {
+            "model": result.settings.model,
+            "threshold": result.settings.threshold,
+            "verifier": result.settings.verifier,
+        },
         "warnings": list(result.warnings),
     }
 

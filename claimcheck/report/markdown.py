@@ -77,6 +77,8 @@ def summary_counts(result: Result) -> dict[str, int]:
 def dispatch_pairs(result: Result) -> list[tuple[str, str, float]]:
     """Pairs of sources whose shared claims run in the same order through most of the shorter
     article: likely one dispatch (a wire story, perhaps translated), not independent reports."""
+    if result.same_dispatch:
+        return list(result.same_dispatch)
     from claimcheck.core.compare import dispatch_positions, same_dispatch
 
     positions = dispatch_positions(result.clusters)
@@ -96,6 +98,13 @@ def _figures_and_names(claim: Claim, source: Source) -> tuple[list[str], list[st
     return figures, names
 
 
+def _how_sure(by: str, confidence: float) -> str:
+    """How a member got into its cluster, in words."""
+    if by == "reader":
+        return "confirmed by the reader"
+    return f"verified, confidence {confidence:.2f}"
+
+
 def render_cluster(
     cluster: Cluster,
     sources: Mapping[str, Source],
@@ -105,6 +114,8 @@ def render_cluster(
     """The report section of one cluster."""
     n = len(cluster.claims)
     outlets = "1 outlet only" if n == 1 else f"{n} outlets"
+    if n > 1 and cluster.origins < n:
+        outlets += f", {cluster.origins} independent"
     langs = " + ".join(cluster.languages)
     lines = [f"### {cluster.id} · {outlets} · {langs}", ""]
     if review is not None and (review.reviewed or review.note):
@@ -113,9 +124,11 @@ def render_cluster(
         if review.note:
             lines.append(f"Note: {escape_inline(review.note)}")
         lines.append("")
-    for claim in cluster.claims:
+    for k, claim in enumerate(cluster.claims):
         source = sources[claim.source]
         meta = [f"`{claim.source}`", claim.language]
+        if cluster.confirmed_by:
+            meta.append(_how_sure(cluster.confirmed_by[k], cluster.confidence[k]))
         if source.date:
             meta.append(source.date)
         if claim.role != "body":
@@ -129,7 +142,22 @@ def render_cluster(
             lines.append("  - figures: " + "; ".join(escape_inline(f) for f in figures))
         if names:
             lines.append("  - names: " + "; ".join(escape_inline(x) for x in names))
-    silent = [s for s in source_order if s not in cluster.sources]
+    if cluster.related:
+        lines.append("")
+        lines.append(
+            "Related, not confirmed (may state the same fact; check before relying on it):"
+        )
+        for related in cluster.related:
+            source = sources[related.claim.source]
+            lines.append(
+                f"- **{escape_inline(source.outlet)}** (`{related.claim.source}`, "
+                f"confidence {related.confidence:.2f}): {escape_inline(related.claim.text)}"
+            )
+    silent = [
+        s
+        for s in source_order
+        if s not in cluster.sources and s not in {r.claim.source for r in cluster.related}
+    ]
     if cluster.shared and silent:
         lines.append("")
         lines.append(
@@ -168,9 +196,17 @@ def render_markdown(result: Result, reviews: Mapping[str, ClusterReview] | None 
     languages = sorted({s.language for s in result.sources})
 
     out = ["# claimcheck report", ""]
+    verifier = result.settings.verifier
+    verifier = (
+        "built-in verifier"
+        if verifier in ("", "built-in")
+        else f"verifier `{escape_inline(verifier)}`"
+    )
     out.append(
-        f"Model `{escape_inline(result.settings.model)}`, "
-        f"similarity threshold {result.settings.threshold:g}."
+        f"Model `{escape_inline(result.settings.model)}`, {verifier}, "
+        f"confidence threshold {result.settings.threshold:g}. Outlets are shown as agreeing only "
+        "on pairs the verifier accepted against every member, or that the reader confirmed; "
+        "likely matches it could not verify are listed as related, not confirmed."
     )
     out += ["", "## Summary", ""]
     out.append(
@@ -187,6 +223,20 @@ def render_markdown(result: Result, reviews: Mapping[str, ClusterReview] | None 
         f"- {counts['with_differences']} shared clusters where outlets differ on figures, dates, "
         "names, attribution or polarity."
     )
+    shared = [c for c in result.clusters if c.shared]
+    if shared:
+        single = sum(1 for c in shared if c.origins < 2)
+        out.append(
+            f"- Independent origins: {len(shared) - single} of the {len(shared)} shared clusters "
+            "are stated by two or more independent origins (outlets carrying one dispatch count "
+            "once)."
+        )
+    suggested = sum(1 for s in result.suggestions if s.status == "open")
+    if suggested:
+        out.append(
+            f"- {suggested} related pairs of claims are suggested but not confirmed; they are "
+            "listed under their clusters, and the interface walks through them most likely first."
+        )
     for a, b, coverage in dispatch_pairs(result):
         out.append(
             f"- `{a}` and `{b}` are likely the same dispatch: their shared claims run in the same "
@@ -223,14 +273,21 @@ def render_markdown(result: Result, reviews: Mapping[str, ClusterReview] | None 
         out += ["", "Warnings:", ""]
         out += [f"- {escape_inline(w)}" for w in result.warnings]
 
-    legend = "x: the outlet states the claim; blank: it is silent"
+    legend = (
+        "x: the outlet states the claim; ~: it has a related statement, not confirmed; "
+        "blank: it is silent"
+    )
     legend += "; –: the outlet belongs to another story." if result.stories else "."
     out += ["", "## Coverage", "", legend, ""]
     rows = []
     for cluster in result.clusters:
         present = set(cluster.sources)
         in_story = {s.id for s in result.story_sources(cluster)}
-        marks = ["x" if s in present else " " if s in in_story else "–" for s in order]
+        related = {r.claim.source for r in cluster.related}
+        marks = [
+            "x" if s in present else "~" if s in related else " " if s in in_story else "–"
+            for s in order
+        ]
         flag = "≠ " if cluster.differs else ""
         rows.append([cluster.id, *marks, flag + escape_inline(label(cluster.claims[0].text, 60))])
     out += _table(
