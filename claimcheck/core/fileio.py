@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from .errors import InputError
+from .untrusted import describe_non_regular
 
 
 def _umask() -> int:
@@ -17,6 +19,45 @@ def _umask() -> int:
     return mask
 
 
+def check_target(target: Path, *, overwrite: bool) -> None:
+    """Refuse, with one line, a destination that is not a regular file (device, FIFO, socket,
+    folder: replacing ``/dev/null`` with a file would break the system), an existing file
+    without ``overwrite``, and a missing folder."""
+    try:
+        info = os.stat(target)  # follows links: /dev/stdout is a link to a pipe or terminal
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"cannot write {target}: it is a folder; name a file inside it")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(
+                f"cannot write {target}: it is {describe_non_regular(info.st_mode)}, "
+                "not a regular file (-o - writes to standard output)"
+            )
+        if not overwrite:
+            raise InputError(f"{target} already exists (use --force to overwrite)")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"cannot write {target}: folder {folder} does not exist")
+
+
+def check_writable(target: Path, *, overwrite: bool) -> None:
+    """:func:`check_target`, and prove the folder takes a new file by making (and removing) one:
+    done before a long run, so a report is never computed only to be lost."""
+    check_target(target, overwrite=overwrite)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(probe)
+
+
 def write_atomic(path: str | Path, data: str | bytes, *, overwrite: bool = False) -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same folder, fsync, rename.
 
@@ -24,30 +65,27 @@ def write_atomic(path: str | Path, data: str | bytes, *, overwrite: bool = False
     and reports an unwritable destination in one line. Text is written as UTF-8 with ``\\n``.
     """
     target = Path(path)
-    if target.exists() and target.is_dir():
-        raise InputError(f"cannot write {target}: it is a folder")
-    if target.exists() and not overwrite:
-        raise InputError(f"{target} already exists (use --force to overwrite)")
+    check_target(target, overwrite=overwrite)
     folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"cannot write {target}: folder {folder} does not exist")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
     try:
-        # mkstemp creates the file private (0600); a report or notes file should get the
-        # permissions any new file gets here (or keep those of the file it replaces).
-        mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+        # mkstemp creates the file private (0600); a report or notes file gets the permissions
+        # any new file gets here, never wider (a file it replaces may narrow them, not widen).
+        mode = 0o666 & ~_umask()
+        with contextlib.suppress(OSError):
+            mode &= os.stat(target).st_mode
         os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists() and not overwrite:
-            # Someone created it while we were writing: still never replace it silently.
-            raise InputError(f"{target} already exists (use --force to overwrite)")
+        # Someone may have created it (or put a device or FIFO there) while we were writing:
+        # still never replace it silently.
+        check_target(target, overwrite=overwrite)
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):

@@ -1,0 +1,142 @@
+"""Where a report may go (issue 14, items 2 and 12): only onto a regular file, or standard output
+with ``-o -``; with a normal file's permissions; and every check made before the long run."""
+
+from __future__ import annotations
+
+import os
+import socket
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from claimcheck import cli
+from claimcheck.core import fileio
+from claimcheck.core.models import Result, Settings
+from claimcheck.core.pipeline import run as real_run
+from tests.conftest import FakeEncoder
+
+from .helpers import EN_ARTICLE, FR_ARTICLE, run_cli
+
+
+@pytest.fixture
+def story(tmp_path: Path) -> Path:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "en.txt").write_text(EN_ARTICLE, encoding="utf-8")
+    (folder / "fr.txt").write_text(FR_ARTICLE, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def fake_run(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The CLI's pipeline with the fake encoder; records each run."""
+    calls: list[str] = []
+
+    def fake(paths: list[str], settings: Settings, **kwargs: object) -> Result:
+        calls.append(paths[0])
+        kwargs.pop("encoder", None)
+        return real_run(paths, Settings("fake", 0.5), encoder=FakeEncoder(), **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("claimcheck.core.pipeline.run", fake)
+    yield calls
+
+
+def _special(tmp_path: Path, kind: str) -> Path:
+    path = tmp_path / f"out-{kind}"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "socket":
+        sock = socket.socket(socket.AF_UNIX)
+        sock.bind(str(path))
+        sock.close()
+    elif kind == "devnull-link":
+        path.symlink_to("/dev/null")
+    elif kind == "device":
+        try:
+            os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # a private /dev/null
+        except OSError:
+            pytest.skip("cannot create a device node here")
+    elif kind == "folder":
+        path.mkdir()
+    return path
+
+
+@pytest.mark.parametrize("kind", ["fifo", "socket", "devnull-link", "device", "folder"])
+@pytest.mark.parametrize("force", [False, True])
+def test_output_onto_anything_but_a_regular_file_is_refused_before_the_run(
+    tmp_path: Path, story: Path, kind: str, force: bool
+) -> None:
+    """`-o /dev/null --force` replaced /dev/null with a world-writable file (issue 14, item 2)."""
+    target = _special(tmp_path, kind)
+    before = os.lstat(target)
+    out = run_cli("report", str(story), "-o", str(target), *(["--force"] if force else []))
+    assert out.returncode == 2, out.stderr
+    (line,) = out.stderr_lines
+    assert line.startswith("claimcheck: error: cannot write"), line
+    assert "--force" not in line  # item 12: forcing would not help, so it is not suggested
+    assert "reading" not in out.stderr  # refused before any work
+    after = os.lstat(target)
+    assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
+
+
+def test_dash_writes_the_report_to_standard_output(
+    story: Path, fake_run: list[str], capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    assert cli.main(["report", str(story), "-o", "-", "-q"]) == 0
+    assert capsysbinary.readouterr().out.startswith(b"# claimcheck report")
+    assert not Path("-").exists()
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_a_report_gets_the_permissions_of_a_new_file_never_wider(
+    tmp_path: Path, story: Path, fake_run: list[str], umask: int
+) -> None:
+    old = os.umask(umask)
+    try:
+        fresh, replaced = tmp_path / "fresh.md", tmp_path / "replaced.md"
+        replaced.write_text("old")
+        os.chmod(replaced, 0o777)
+        assert cli.main(["report", str(story), "-o", str(fresh), "-q"]) == 0
+        assert cli.main(["report", str(story), "-o", str(replaced), "-q", "--force"]) == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~umask
+    assert stat.S_IMODE(replaced.stat().st_mode) == 0o666 & ~umask
+
+
+def test_a_folder_that_takes_no_file_is_refused_before_the_run(
+    tmp_path: Path,
+    story: Path,
+    fake_run: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Staged: the tests run as root, for whom every folder is writable."""
+
+    def denied(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(fileio.tempfile, "mkstemp", denied)
+    assert cli.main(["report", str(story), "-o", str(tmp_path / "r.md"), "-q"]) == 2
+    assert fake_run == []
+    assert "Permission denied" in capsys.readouterr().err
+
+
+def test_write_atomic_refuses_a_device_that_appears_while_writing(tmp_path: Path) -> None:
+    target = tmp_path / "r.md"
+    real = fileio.os.fsync
+
+    def swap(fd: int) -> None:
+        real(fd)
+        if not target.exists():
+            os.mkfifo(target)
+
+    fileio.os.fsync = swap  # type: ignore[attr-defined]
+    try:
+        with pytest.raises(fileio.InputError, match="FIFO"):
+            fileio.write_atomic(target, "x", overwrite=True)
+    finally:
+        fileio.os.fsync = real  # type: ignore[attr-defined]
+    assert target.is_fifo()
