@@ -52,7 +52,9 @@ class Article:
     text: str
 
 
-def semeval_articles(datasets: Path, pair_ids: Iterable[str] | None = None) -> dict[str, list[Article]]:
+def semeval_articles(
+    datasets: Path, pair_ids: Iterable[str] | None = None
+) -> dict[str, list[Article]]:
     """The SemEval same-story pairs (``overall`` <= 2): pair id -> its two articles."""
     wanted = set(pair_ids) if pair_ids is not None else None
     out: dict[str, list[Article]] = {}

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .agreement import ClaimData, CrossScorer
     from .cache import EmbeddingCache
     from .embed import Encoder
+    from .verify import Verifier
 
 
 def validate_threshold(value: float) -> float:
@@ -203,6 +204,7 @@ def recluster(
     *,
     decisions: Sequence[Decision] | None = None,
     cross: CrossScorer | None = None,
+    verifier: Verifier | None = None,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> Result:
@@ -229,7 +231,7 @@ def recluster(
         data,
         buckets,
         threshold,
-        default_verifier(),
+        verifier or default_verifier(),
         confirmed=[(a, b) for a, b, ok in known if ok],
         rejected=[(a, b) for a, b, ok in known if not ok],
         cross=cross,
