@@ -83,6 +83,24 @@ def _threshold(text: str) -> float:
     return value
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {text}")
+    return value
+
+
+def _apply_limits(args: argparse.Namespace) -> None:
+    """The input limits of this run (``--max-claims``), read by the reading stage."""
+    if getattr(args, "max_claims", None):
+        from claimcheck.core import ingest
+
+        ingest.MAX_CLAIMS = args.max_claims
+
+
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
     from claimcheck.core.defaults import DEFAULT_MODEL, DEFAULT_THRESHOLD
 
@@ -121,6 +139,14 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
         "(default: the user cache folder, or $CLAIMCHECK_CACHE_DIR)",
     )
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    parser.add_argument(
+        "--max-claims",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="refuse inputs of more claims than this, estimated after reading and before the "
+        "slow embedding (default: 20000)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -214,7 +240,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 #: Control characters and lone surrogates: file names and server replies reach our messages, and
 #: a terminal would act on an escape sequence in them (clear the screen, write the clipboard).
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _printable(line: str) -> str:
@@ -325,6 +351,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     handler = {"open": cmd_open, "report": cmd_report, "cache": cmd_cache}[args.command]
+    _apply_limits(args)
     if not os.environ.get("CLAIMCHECK_DEBUG"):
         # Library warnings (torch, transformers) are several lines meant for developers; the
         # user gets claimcheck's own one-line messages.

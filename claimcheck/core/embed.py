@@ -283,8 +283,8 @@ def embed(
         return _unit_rows(np.asarray(encoder.encode(texts, progress, cancel), dtype=np.float32))
     progress = progress or no_progress
     identity = encoder.identity
-    found = cache.get_many(identity, texts)
     expected = getattr(encoder, "dimension", None)
+    found = cache.get_many(identity, texts, dim=expected or None, unit=True)
     if expected:
         found = {i: v for i, v in found.items() if v.shape[0] == expected}
     dims = {v.shape[0] for v in found.values()}

@@ -11,6 +11,7 @@ import codecs
 import contextlib
 import errno
 import http.client
+import ipaddress
 import logging
 import os
 import re
@@ -51,6 +52,14 @@ MAX_TEXT_CHARS = 1_000_000
 #: More articles than this in one run are refused: claimcheck compares one story's coverage,
 #: and comparing the members of a cluster costs the square of their number.
 MAX_ARTICLES = 1000
+#: More claims than this (estimated from the text read, before any embedding) are refused: the
+#: model's time and the cache's size grow with them (ten 1 MB articles, some 100,000 claims, took
+#: more than 15 minutes and 2 GB of cache). Read when a run starts: the command line's
+#: ``--max-claims`` sets it for the process.
+MAX_CLAIMS = 20_000
+#: Markup nested deeper than this is cut by the HTML parser (libxml2's default limit), with the
+#: text inside it.
+MAX_HTML_DEPTH = 255
 
 Warn = Callable[[str], None]
 
@@ -97,7 +106,9 @@ _LATIN_CODECS = frozenset(
     {"cp1252", "windows-1252", "latin_1", "iso8859_1", "iso8859_15", "cp1250", "mac_roman",
      "cp850", "iso8859_2", "ascii", "utf_8"}
 )  # fmt: skip
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe]")
+#: Control characters, and the bidirectional embeddings, overrides and isolates that reorder what
+#: a terminal or an editor shows (U+202A-U+202E, U+2066-U+2069: "Trojan source" text).
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe\u202a-\u202e\u2066-\u2069]")
 _NEWLINES_RE = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 
 
@@ -105,7 +116,12 @@ def _looks_binary(text: str) -> bool:
     """True when decoded text is mostly not text (control characters, replacement marks)."""
     if not text:
         return False
-    sample = text[:20_000]
+    # The start, the middle and the end: a text header in front of binary data is still binary.
+    if len(text) > 60_000:
+        middle = len(text) // 2
+        sample = text[:20_000] + text[middle - 10_000 : middle + 10_000] + text[-20_000:]
+    else:
+        sample = text
     bad = sum(
         1
         for ch in sample
@@ -126,6 +142,11 @@ def _sniff_utf16(data: bytes) -> str | None:
     if even_nul > 0.3 and odd_nul < 0.05:
         return "utf-16-be"
     return None
+
+
+def _nul_heavy(data: bytes) -> bool:
+    nuls = data.count(0)
+    return nuls > 2 and nuls * 100 > len(data)
 
 
 def decode_bytes(data: bytes) -> tuple[str, list[str]]:
@@ -226,7 +247,7 @@ def clean_text(text: str) -> str:
     return _CONTROL_RE.sub("", _NEWLINES_RE.sub("\n", text))
 
 
-_LABEL_BAD_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_LABEL_BAD_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def printable_label(text: str) -> str:
@@ -438,8 +459,14 @@ def _expand(inputs: Sequence[str], warn: Warn) -> list[_Item]:
 
 
 def _walk(root: Path, label: str, warn: Warn) -> Iterator[_Item]:
-    """Article files under ``root``, sorted, hidden entries skipped, symlink loops reported."""
+    """Article files under ``root``, sorted, hidden entries skipped, symlink loops reported.
+
+    A symbolic link that leads outside ``root`` is skipped with a warning: a corpus folder must
+    not be able to pull ``~/secret.txt`` or the whole file system into a report (a path named on
+    the command line is still read wherever it leads).
+    """
     seen: set[str] = set()
+    inside = os.path.realpath(root)
 
     def visit(folder: Path, rel: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Path]]:
         real = os.path.realpath(folder)
@@ -458,11 +485,19 @@ def _walk(root: Path, label: str, warn: Warn) -> Iterator[_Item]:
             here = (*rel, entry.name)
             try:
                 is_dir = entry.is_dir()
-                if entry.is_symlink():
+                link = entry.is_symlink()
+                if link:
                     os.stat(entry.path)  # raises on loops and dangling links
             except OSError as exc:
                 if entry.name.lower().endswith(ARTICLE_SUFFIXES) or exc.errno == errno.ELOOP:
                     warn(f"{os.path.join(label, *here)}: {_os_reason(exc)}; skipped")
+                continue
+            if link and os.path.commonpath([inside, os.path.realpath(entry.path)]) != inside:
+                if is_dir or entry.name.lower().endswith(ARTICLE_SUFFIXES):
+                    warn(
+                        f"{os.path.join(label, *here)}: symbolic link to outside the folder; "
+                        "skipped (name it on the command line to read it)"
+                    )
                 continue
             if is_dir:
                 yield from visit(Path(entry.path), here)
@@ -526,14 +561,23 @@ class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
     max_repeats = 1
 
-    def redirect_request(
-        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
-    ) -> urllib.request.Request | None:
-        if not _is_url(urllib.parse.urljoin(req.full_url, newurl)):
-            raise urllib.error.HTTPError(
-                req.full_url, code, f"redirect to a non-http address: {newurl}", headers, fp
-            )
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    def http_error_302(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any
+    ) -> Any:
+        # Checked before urllib's own test, which calls any other scheme "not allowed" and so
+        # reached the user as "a redirect loop".
+        location = headers.get("location") or headers.get("uri")
+        if location:
+            target = urllib.parse.urljoin(req.full_url, location)
+            if not _is_url(target):
+                scheme = urllib.parse.urlsplit(target).scheme or "non-http"
+                raise _Skip(
+                    f"refused a redirect to a {scheme}:// address (only http and https are "
+                    "followed)"
+                )
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 class _Watchdog:
@@ -543,7 +587,9 @@ class _Watchdog:
     few seconds would hold it for minutes. Shutting the socket ends whatever read is waiting.
     """
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, named: tuple[str, int] | None = None) -> None:
+        self.named = named
+        """(host, port) the user named: the only place an internal address may be reached."""
         self.expired = False
         self._deadline = time.monotonic() + seconds
         self._sockets: list[socket.socket] = []
@@ -598,6 +644,9 @@ class _Watchdog:
         if isinstance(found[0], OSError):
             raise found[0]
         error: OSError = OSError(f"no address for {host}")
+        if (host.lower(), port) != self.named and (host.lower(), port) not in _proxies():
+            for *_, sockaddr in found[0]:
+                _refuse_internal(host, str(sockaddr[0]))
         for *_, sockaddr in found[0]:
             try:
                 return self.watch(create((sockaddr[0], port), *args))
@@ -618,6 +667,50 @@ class _Watchdog:
                 self._create_connection = lambda address, *a: watchdog.connect(create, address, *a)
 
         return Watched
+
+
+def _proxies() -> set[tuple[str, int]]:
+    """(host, port) of the proxies the environment names: connecting to them is not a hop."""
+    found = set()
+    for address in urllib.request.getproxies().values():
+        with contextlib.suppress(ValueError):
+            parts = urllib.parse.urlsplit(address if "//" in address else f"//{address}")
+            if parts.hostname:
+                found.add((parts.hostname.lower(), parts.port or 80))
+    return found
+
+
+def _refuse_internal(host: str, address: str) -> None:
+    """Raise ``_Skip`` if ``address`` is loopback, private, link-local or otherwise not public.
+
+    Checked on every connection of a fetch but the one the user named, so a page cannot send
+    claimcheck (by a redirect) to a cloud metadata service (169.254.169.254), to a local service
+    (localhost:22) or into the local network; checked on the address actually connected to, so
+    a name that resolves differently the second time is caught too.
+    """
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return
+    mapped = getattr(ip, "ipv4_mapped", None)
+    if mapped is not None:
+        ip = mapped
+    if ip.is_global and not ip.is_multicast:
+        return
+    kind = (
+        "loopback"
+        if ip.is_loopback
+        else "link-local"
+        if ip.is_link_local
+        else "private"
+        if ip.is_private
+        else "non-public"
+    )
+    shown = host if host == address else f"{host} ({address})"
+    raise _Skip(
+        f"refused to connect to {shown}, a {kind} address reached through a redirect "
+        "(name it on the command line to read it)"
+    )
 
 
 class _WatchedHTTP(urllib.request.HTTPHandler):
@@ -657,9 +750,18 @@ class _Fetched:
     url: str
 
 
+def _named(url: str) -> tuple[str, int] | None:
+    try:
+        parts = urllib.parse.urlsplit(url)
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    except ValueError:
+        return None
+    return ((parts.hostname or "").lower(), port)
+
+
 def _fetch(url: str, timeout: float, max_bytes: int) -> _Fetched:
     timed_out = f"timed out after {timeout:g} s"
-    with _Watchdog(timeout) as watchdog:
+    with _Watchdog(timeout, _named(url)) as watchdog:
         try:
             fetched = _fetch_watched(url, timeout, max_bytes, watchdog)
         except _Skip:
@@ -766,6 +868,12 @@ def _read_url(item: _Item, timeout: float, max_bytes: int) -> _Raw:
             text = None
     if text is None:
         text, notes = decode_bytes(fetched.data)
+    elif _looks_binary(text) or (
+        _nul_heavy(fetched.data) and not (charset or "").lower().startswith(("utf-16", "utf-32"))
+    ):
+        # A declared charset decodes any bytes (iso-8859-1 maps all 256): the same check as
+        # for files, whatever the server says.
+        raise _Skip(f"binary data, not text (sent as {kind}; charset={charset})")
     if not is_html and looks_like_html(text):
         is_html = True
     return _Raw(
@@ -790,9 +898,57 @@ def _clean_id(value: str) -> str:
     return _ID_BAD_RE.sub("-", value.strip()).strip("-")
 
 
+#: The start of claimcheck's own reports: the Markdown title and settings line, or the JSON
+#: report's first keys. A saved report in the corpus folder is not an article.
+_OWN_REPORT_RE = re.compile(
+    r'\A\ufeff?\s*(?:# claimcheck report\s*\n\s*Model `|\{\s*"schema_version":\s*\d+,\s*"sources":)'
+)
+
+
+def is_claimcheck_report(text: str) -> bool:
+    """Whether ``text`` is a report claimcheck wrote (Markdown or JSON)."""
+    return _OWN_REPORT_RE.match(text[:2000]) is not None
+
+
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>")
+_VOID_TAGS = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
+
+def html_depth(html: str) -> int:
+    """How deep the page's elements nest at most (void and self-closed tags do not count)."""
+    depth = deepest = 0
+    for match in _TAG_RE.finditer(html):
+        closing, name, self_closed = match.groups()
+        if closing:
+            depth = max(0, depth - 1)
+        elif not self_closed and name.lower() not in _VOID_TAGS:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
 def _build_source(raw: _Raw, max_chars: int = MAX_TEXT_CHARS) -> Source:
     label = raw.label
     notes = list(raw.notes)
+    if is_claimcheck_report(raw.text):
+        raise _Skip("a report claimcheck wrote, not an article")
     # Repair before removing control characters: "â\x80\x99" is a mis-decoded "’" that
     # would lose its middle byte, and with it the chance of repair.
     text, repaired = repair_mojibake(raw.text)
@@ -803,8 +959,17 @@ def _build_source(raw: _Raw, max_chars: int = MAX_TEXT_CHARS) -> Source:
     page = _PageMeta()
     if raw.is_html:
         extracted, page = extract_html(body, raw.url or meta.get("url") or None)
+        depth = html_depth(body)
+        deep = (
+            f"its markup nests {depth:,} levels deep and the HTML parser stops at "
+            f"{MAX_HTML_DEPTH}, so text inside may be lost"
+            if depth > MAX_HTML_DEPTH
+            else ""
+        )
         if extracted is None:
-            raise _Skip("no article text found in the HTML page")
+            raise _Skip("no article text found in the HTML page" + (f" ({deep})" if deep else ""))
+        if deep:
+            notes.append(deep)
         body = clean_text(extracted)
     if not body.strip():
         raise _Skip("no text after the front matter" if meta else "no text")
@@ -893,6 +1058,7 @@ def load_sources(
     max_bytes: int = 20_000_000,
     max_chars: int = MAX_TEXT_CHARS,
     max_articles: int = MAX_ARTICLES,
+    max_claims: int | None = None,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> list[Source]:
@@ -902,7 +1068,8 @@ def load_sources(
     entries skipped. An input that cannot be read is reported through ``warn`` (one line) and
     skipped; notes about an article that was read go to its ``Source.warnings``. Files over
     ``max_bytes`` and texts over ``max_chars`` are skipped. Raises :class:`InputError` for a
-    missing path, for more than ``max_articles`` inputs, or when nothing readable is left, and
+    missing path, for more than ``max_articles`` inputs, for an estimated ``max_claims``
+    claims or more (default: :data:`MAX_CLAIMS`), or when nothing readable is left, and
     :class:`~claimcheck.core.errors.Cancelled` when ``cancel`` is set.
     """
     given = warn if warn is not None else _log_warning
@@ -934,6 +1101,15 @@ def load_sources(
             sources.append(_build_source(raw, max_chars))
         except _Skip as skip:
             say(f"{item.label}: {skip}; skipped")
+        except MemoryError:
+            raise
+        except Exception as exc:
+            # A library failing on one input (a broken page, a missing optional module such as
+            # lxml_html_clean) costs that input, not the whole run.
+            if os.environ.get("CLAIMCHECK_DEBUG"):
+                raise
+            reason = " ".join(str(exc).split())[:200]
+            say(f"{item.label}: cannot be read ({type(exc).__name__}: {reason}); skipped")
     check_cancel(cancel)
     if progress is not None:
         progress(stage, total, total)
@@ -944,4 +1120,27 @@ def load_sources(
             f"none of the {total} input{'s' if total != 1 else ''} could be read as an article"
             " (see the warnings above)"
         )
+    check_claim_count(sources, max_claims)
     return _unique_ids(sources, say)
+
+
+#: Where one claim ends, roughly: end punctuation before a space, or a line break.
+_CLAIM_END_RE = re.compile(r"[.!?…]+[\"'»”)\]]*\s|\n+")
+
+
+def estimate_claims(sources: Sequence[Source]) -> int:
+    """About how many claims ``sources`` will give (sentences and lines, counted cheaply)."""
+    return sum(len(_CLAIM_END_RE.findall(s.text)) + 1 for s in sources)
+
+
+def check_claim_count(sources: Sequence[Source], limit: int | None = None) -> None:
+    """Refuse, in one line and before any embedding, an input of more claims than ``limit``
+    (default: :data:`MAX_CLAIMS`)."""
+    limit = MAX_CLAIMS if limit is None else limit
+    estimate = estimate_claims(sources)
+    if estimate > limit:
+        raise InputError(
+            f"about {estimate:,} claims in {len(sources)} articles, more than the {limit:,} "
+            "claimcheck handles in reasonable time; name fewer or shorter articles, or raise "
+            f"the limit with --max-claims {max(estimate * 11 // 10, limit + 1)} (slow)"
+        )
