@@ -220,6 +220,10 @@ class MainScreen(Screen[None]):
         except ClaimcheckError as exc:
             self.post_message(WorkFailed(str(exc), False, base is None, exc.exit_code, generation))
             return
+        except MemoryError:
+            # One line, as the command line says it, instead of Textual's traceback.
+            self.post_message(WorkFailed("out of memory", False, base is None, 1, generation))
+            return
         self.post_message(ResultReady(machine, result, rows, keep, reason, generation))
 
     @on(WorkProgress)
