@@ -30,7 +30,7 @@ from pathlib import Path
 from .errors import InputError
 from .fileio import write_atomic
 from .models import Claim, Cluster, ClusterReview, Result
-from .untrusted import read_regular, sanitise_data
+from .untrusted import neutralise, read_regular, sanitise_data
 
 SIDECAR_NAME = ".claimcheck-review.json"
 #: A sidecar bigger than this is refused: 16 MB is some 50,000 notes.
@@ -529,7 +529,7 @@ def set_mark(
         anchor=anchor,
         members=tuple(claim_key(c) for c in cluster.claims),
         reviewed=any(m.reviewed for m in here) if reviewed is None else reviewed,
-        note=_join_notes([m.note for m in here]) if note is None else note.strip(),
+        note=_join_notes([m.note for m in here]) if note is None else neutralise(note.strip()),
     )
     if not merged.reviewed and not merged.note:
         return replace(review, marks=others)

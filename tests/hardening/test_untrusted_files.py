@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from claimcheck.core import review as rv
 from claimcheck.core.errors import InputError
@@ -328,3 +330,62 @@ def test_two_interface_sessions_saving_at_once_lose_nothing(tmp_path: Path) -> N
         assert worker.exitcode == 0
     anchors = {m.anchor for m in rv.load_review(path).marks}
     assert anchors == {f"{t}:{k}" for t in "AB" for k in range(40)}
+
+
+def test_a_note_typed_or_pasted_in_this_session_is_stored_inert(tmp_path: Path) -> None:
+    _folder, result = _story(tmp_path)
+    review = rv.set_mark(result, rv.Review(), result.clusters[0].id, note=HOSTILE_NOTE)
+    (mark,) = review.marks
+    assert _raw(mark.note) == [] and "check the figures" in mark.note
+
+
+# ---------------------------------------------------------------------------------------------
+# The readers take any bytes (the fuzzing of issue 14's "Also", as a property test)
+
+_SIDECAR_SEEDS = [
+    b'{"format": "claimcheck-review", "version": 1, "marks": [{"anchor": "a:1", "note": "x"}]}',
+    b'{"format": "claimcheck-review", "version": 1, "decisions": [{"pair": ["a", "b"]}]}',
+    b'[keys]\nquit = "q"\n',
+]
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.one_of(
+        st.binary(max_size=2000),
+        st.sampled_from(_SIDECAR_SEEDS).flatmap(
+            lambda seed: st.tuples(st.integers(0, len(seed)), st.binary(max_size=40)).map(
+                lambda cut: seed[: cut[0]] + cut[1] + seed[cut[0] :]
+            )
+        ),
+        st.text(max_size=300).map(
+            lambda note: json.dumps(
+                {"format": rv.FORMAT, "version": 1, "marks": [{"anchor": "a:1", "note": note}]}
+            ).encode()
+        ),
+    )
+)
+def test_any_bytes_as_sidecar_or_keymap_give_a_review_a_warning_or_one_line(
+    tmp_path: Path, data: bytes
+) -> None:
+    path = tmp_path / "fuzz" / rv.SIDECAR_NAME
+    path.parent.mkdir(exist_ok=True)
+    for stale in path.parent.iterdir():
+        stale.unlink()
+    path.write_bytes(data)
+    lines: list[str] = []
+    try:
+        review = rv.load_review(path, warn=lines.append)
+    except InputError as exc:
+        lines.append(str(exc))
+    else:
+        for mark in review.marks:
+            assert _raw(mark.note) == [] and _raw(mark.anchor) == []
+        saved = rv.save_review(path, review, base=review)
+        assert rv.load_review(path) == saved.review
+    assert all("\n" not in line and _raw(line) == [] for line in lines)
+    keymap, warning = load_keymap(path)
+    assert warning is None or ("\n" not in warning and _raw(warning) == [])
+    assert all(isinstance(k, str) and isinstance(v, str) for k, v in keymap.items())
