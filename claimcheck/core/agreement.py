@@ -182,6 +182,14 @@ class StoryScorer:
         rows = [vocabulary[w] for w in self.data.facts[g].words if w in vocabulary]
         return self.data.word_vectors[rows] if rows else np.zeros((0, 1), dtype=np.float32)
 
+    def cross_language(self, pairs: Sequence[Pair]) -> np.ndarray:
+        """For each pair, whether its two claims are in different languages."""
+        languages = self.data.languages
+        members = self.members
+        return np.array(
+            [languages[members[i]][:2] != languages[members[j]][:2] for i, j in pairs], dtype=bool
+        )
+
     def features(self, pairs: Sequence[Pair]) -> tuple[np.ndarray, list[Evidence]]:
         rows = []
         evidence = []
@@ -215,7 +223,7 @@ class StoryScorer:
                 global_pairs = [(int(self.members[i]), int(self.members[j])) for i, j in todo]
                 probs = np.asarray(self.cross(global_pairs), dtype=np.float64)
             else:
-                probs = self.verifier.probability(x)
+                probs = self.verifier.probability(x, self.cross_language(todo))
             for pair, p, ev in zip(todo, probs.tolist(), evidence, strict=True):
                 self.cache[pair] = (float(p), ev)
         return [self.cache[p][0] for p in pairs]
@@ -358,22 +366,25 @@ def _suggestions(
     decided: Mapping[Pair, bool],
     bucket: np.ndarray,
 ) -> list[tuple[Pair, float, str]]:
-    """Candidate pairs across clusters, at most :data:`SUGGESTIONS_PER_CLAIM` per claim, with
-    the reader's decisions kept as their status."""
+    """Each claim's most likely partners outside its cluster (at most
+    :data:`SUGGESTIONS_PER_CLAIM` of its own), with the reader's decisions kept as their
+    status."""
     ranked = sorted(scorer.cache.items(), key=lambda item: (-item[1][0], item[0]))
     count: dict[int, int] = {}
-    out: list[tuple[Pair, float, str]] = []
+    keep: dict[Pair, tuple[float, str]] = {}
     for (i, j), (p, _ev) in ranked:
         verdict = decided.get((i, j))
-        if verdict is None and (cluster_of[i] == cluster_of[j] or p < SUGGESTION_FLOOR):
+        if verdict is not None:
+            keep[(i, j)] = (p, "confirmed" if verdict else "rejected")
             continue
-        if verdict is None and (
-            count.get(i, 0) >= SUGGESTIONS_PER_CLAIM or count.get(j, 0) >= SUGGESTIONS_PER_CLAIM
-        ):
+        if cluster_of[i] == cluster_of[j] or p < SUGGESTION_FLOOR:
             continue
-        count[i] = count.get(i, 0) + 1
-        count[j] = count.get(j, 0) + 1
-        status = "open" if verdict is None else ("confirmed" if verdict else "rejected")
+        for end in (i, j):
+            if count.get(end, 0) < SUGGESTIONS_PER_CLAIM:
+                count[end] = count.get(end, 0) + 1
+                keep[(i, j)] = (p, "open")
+    out = []
+    for (i, j), (p, status) in keep.items():
         gi, gj = int(bucket[i]), int(bucket[j])
         out.append(((min(gi, gj), max(gi, gj)), p, status))
     return out

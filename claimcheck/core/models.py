@@ -194,8 +194,14 @@ class Cluster:
     """For each member, ``model`` (verified by claimcheck) or ``reader`` (confirmed by hand)."""
     related: tuple[Related, ...] = ()
     """Claims of other outlets that may state it too: suggestions, not agreement."""
-    origins: int = 1
-    """How many independent origins its sources have (same-dispatch sources count once)."""
+    origins: int | None = None
+    """How many independent origins its sources have (same-dispatch sources count once);
+    ``None`` when not worked out, read as one origin per source."""
+
+    @property
+    def independent(self) -> int:
+        """Independent origins: :attr:`origins`, or the number of sources when unknown."""
+        return len(self.claims) if self.origins is None else self.origins
 
     @property
     def sources(self) -> tuple[str, ...]:

@@ -55,6 +55,11 @@ FEATURES: tuple[str, ...] = (
     "figures_conflict",
 )
 
+#: Features whose values run lower across languages than within one (a translation is less alike
+#: than a paraphrase to the encoder): for a cross-language pair they are mapped onto the
+#: same-language scale first, ``x * a + b``, with (a, b) fitted on English/French parallel data.
+CROSS_LANGUAGE_FEATURES: tuple[str, ...] = ("raw_cosine", "context", "align", "align_min")
+
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 
 
@@ -290,10 +295,26 @@ class Verifier:
     accept: float
     name: str = "claimcheck-verifier"
     info: Mapping[str, Any] | None = None
+    cross_language: Mapping[str, tuple[float, float]] | None = None
+    """Feature -> (a, b): a cross-language pair's value is read as ``value * a + b``."""
 
-    def probability(self, x: np.ndarray) -> np.ndarray:
-        """Confidence that each row of ``x`` (features) is a same-fact pair."""
-        x = np.atleast_2d(np.asarray(x, dtype=np.float64))
+    def same_language_scale(self, x: np.ndarray, cross: np.ndarray | None) -> np.ndarray:
+        """``x`` with the rows of cross-language pairs (``cross``) mapped onto the
+        same-language scale (:data:`CROSS_LANGUAGE_FEATURES`)."""
+        x = np.array(np.atleast_2d(np.asarray(x, dtype=np.float64)))
+        if cross is None or not self.cross_language:
+            return x
+        rows = np.flatnonzero(np.asarray(cross, dtype=bool))
+        if len(rows):
+            for name, (a, b) in self.cross_language.items():
+                col = FEATURES.index(name)
+                x[rows, col] = x[rows, col] * a + b
+        return x
+
+    def probability(self, x: np.ndarray, cross: np.ndarray | None = None) -> np.ndarray:
+        """Confidence that each row of ``x`` (features) is a same-fact pair; ``cross`` marks
+        the rows of pairs whose claims are in different languages."""
+        x = self.same_language_scale(x, cross)
         z = ((x - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights)
         return 1.0 / (1.0 + np.exp(-(z + self.bias)))
 
@@ -308,6 +329,10 @@ class Verifier:
                     "mean": [round(m, 6) for m in self.mean],
                     "scale": [round(s, 6) for s in self.scale],
                     "accept": round(self.accept, 4),
+                    "cross_language": {
+                        k: [round(a, 4), round(b, 4)]
+                        for k, (a, b) in (self.cross_language or {}).items()
+                    },
                     "info": dict(self.info or {}),
                 },
                 indent=1,
@@ -327,6 +352,11 @@ def verifier_from_dict(data: Mapping[str, Any]) -> Verifier:
     scale = tuple(float(s) or 1.0 for s in data["scale"])
     if not (len(weights) == len(mean) == len(scale) == n):
         raise ValueError("the verifier's weights have the wrong length")
+    cross: dict[str, tuple[float, float]] = {}
+    for key, pair in dict(data.get("cross_language") or {}).items():
+        if key not in CROSS_LANGUAGE_FEATURES or len(pair) != 2:
+            raise ValueError(f"the verifier's cross-language map names an unknown feature {key!r}")
+        cross[key] = (float(pair[0]), float(pair[1]))
     return Verifier(
         weights=weights,
         bias=float(data["bias"]),
@@ -335,6 +365,7 @@ def verifier_from_dict(data: Mapping[str, Any]) -> Verifier:
         accept=float(data["accept"]),
         name=str(data.get("name", "claimcheck-verifier")),
         info=data.get("info") or {},
+        cross_language=cross,
     )
 
 

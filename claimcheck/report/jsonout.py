@@ -36,7 +36,7 @@ def to_dict(result: Result, reviews: Mapping[str, ClusterReview] | None = None) 
             "id": cluster.id,
             "sources": list(cluster.sources),
             "languages": list(cluster.languages),
-            "origins": cluster.origins,
+            "origins": cluster.independent,
             "claims": [
                 {
                     "id": c.id,

@@ -114,8 +114,8 @@ def render_cluster(
     """The report section of one cluster."""
     n = len(cluster.claims)
     outlets = "1 outlet only" if n == 1 else f"{n} outlets"
-    if n > 1 and cluster.origins < n:
-        outlets += f", {cluster.origins} independent"
+    if n > 1 and cluster.independent < n:
+        outlets += f", {cluster.independent} independent"
     langs = " + ".join(cluster.languages)
     lines = [f"### {cluster.id} · {outlets} · {langs}", ""]
     if review is not None and (review.reviewed or review.note):
@@ -225,7 +225,7 @@ def render_markdown(result: Result, reviews: Mapping[str, ClusterReview] | None 
     )
     shared = [c for c in result.clusters if c.shared]
     if shared:
-        single = sum(1 for c in shared if c.origins < 2)
+        single = sum(1 for c in shared if c.independent < 2)
         out.append(
             f"- Independent origins: {len(shared) - single} of the {len(shared)} shared clusters "
             "are stated by two or more independent origins (outlets carrying one dispatch count "

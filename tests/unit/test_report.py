@@ -116,9 +116,76 @@ def test_json_is_valid_and_documented(texts: tuple[str, str, str]) -> None:
         "values": {"a-fr": "12", "b-en": "15"},
         "note": "12 vs 15",
     }
-    assert data["settings"] == {"model": "fake", "threshold": 0.5}
+    assert data["settings"] == {"model": "fake", "threshold": 0.5, "verifier": "built-in"}
+    assert data["schema_version"] == 2
+    assert first["origins"] == 2
+    assert first["related"] == [] and data["suggestions"] == []
+    assert {"confidence", "confirmed_by"} <= set(first["claims"][0])
 
 
 def test_rendering_is_reproducible() -> None:
     assert render_markdown(_result(PLAIN)) == render_markdown(_result(PLAIN))
     assert render_json(_result(HOSTILE)) == render_json(_result(HOSTILE))
+
+
+def _verified_result() -> Result:
+    from dataclasses import replace
+
+    from claimcheck.core.models import Evidence, Related, Suggestion
+
+    base = _result(PLAIN)
+    c1, c2, c3 = base.claims
+    extra = Source("c-en", "c-en.txt", "The Wire", "en", None, "...")
+    c4 = Claim("c-en#0", "c-en", 0, 0, "Fifteen people died, police said.", "en", "body")
+    cluster = Cluster(
+        "c1",
+        (c1, c2),
+        base.clusters[0].differences,
+        confidence=(0.83, 1.0),
+        confirmed_by=("model", "reader"),
+        related=(Related(c4, 0.41, c2.id),),
+        origins=1,
+    )
+    evidence = Evidence(0.2, (("died", "died"),), ("police",), (), ("15 = fifteen",), ())
+    suggestion = Suggestion((c2.id, c4.id), 0.41, evidence, "open")
+    return replace(
+        base,
+        sources=(*base.sources, extra),
+        sentences=((), (), ()),
+        claims=(c1, c2, c3, c4),
+        clusters=(cluster, Cluster("c2", (c3,)), Cluster("c3", (c4,))),
+        suggestions=(suggestion,),
+    )
+
+
+def test_agreement_says_how_sure_and_lists_related_claims_apart() -> None:
+    md = render_markdown(_verified_result())
+    assert "### c1 · 2 outlets, 1 independent · en + fr" in md
+    assert "verified, confidence 0.83" in md
+    assert "confirmed by the reader" in md
+    related = md.split("Related, not confirmed", 1)[1]
+    assert "The Wire" in related.split("###", 1)[0] and "confidence 0.41" in related
+    # the outlet with a related statement is marked apart from agreeing and silent outlets
+    row = next(line for line in md.splitlines() if line.startswith("| c1 |"))
+    assert row.split("|")[2:5] == [" x ", " x ", " ~ "]
+    data = json.loads(render_json(_verified_result()))
+    first = data["clusters"][0]
+    assert [c["confirmed_by"] for c in first["claims"]] == ["model", "reader"]
+    assert [c["confidence"] for c in first["claims"]] == [0.83, 1.0]
+    assert first["origins"] == 1
+    assert first["related"][0]["id"] == "c-en#0" and first["related"][0]["related_to"] == "b-en#0"
+    assert data["suggestions"] == [
+        {
+            "claims": ["b-en#0", "c-en#0"],
+            "confidence": 0.41,
+            "evidence": {
+                "cosine": 0.2,
+                "aligned_words": [["died", "died"]],
+                "shared_names": ["police"],
+                "other_names": [],
+                "agreeing_figures": ["15 = fifteen"],
+                "conflicting_figures": [],
+            },
+            "status": "open",
+        }
+    ]
