@@ -95,4 +95,4 @@ def test_the_shipped_weights_are_those_the_fitting_script_writes() -> None:
     assert data["features"] == list(FEATURES)
     assert data["info"]["command"] == "python benchmarks/eval_agreement.py --fit"
     assert data["info"]["out_of_fold_precision_at_accept"] >= 0.9
-    assert DEFAULT_THRESHOLD == round(verifier.accept, 2)
+    assert round(verifier.accept, 2) == DEFAULT_THRESHOLD
