@@ -39,15 +39,39 @@ def check_target(target: Path, *, overwrite: bool) -> None:
             )
         if not overwrite:
             raise InputError(f"{target} already exists (use --force to overwrite)")
-    folder = target.parent if str(target.parent) else Path(".")
+    real = resolve_target(target)
+    folder = real.parent if str(real.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(f"cannot write {target}: folder {folder} does not exist")
+
+
+def resolve_target(target: Path) -> Path:
+    """The path a write to ``target`` must replace: ``target`` itself or, for a symbolic link,
+    the regular file it leads to. Renaming onto a link replaces the link: ``-o /dev/stdout``
+    with standard output in a file once replaced ``/dev/stdout`` itself with a report."""
+    if not os.path.islink(target):
+        return target
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        raise InputError(f"cannot write {target}: it is a broken symbolic link") from None
+    except OSError as exc:
+        raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
+    real = Path(os.path.realpath(target))
+    try:
+        same = os.stat(real)
+    except OSError:
+        same = None
+    if same is None or (same.st_dev, same.st_ino) != (info.st_dev, info.st_ino):
+        raise InputError(f"cannot write {target}: its symbolic link does not lead to a file")
+    return real
 
 
 def check_writable(target: Path, *, overwrite: bool) -> None:
     """:func:`check_target`, and prove the folder takes a new file by making (and removing) one:
     done before a long run, so a report is never computed only to be lost."""
     check_target(target, overwrite=overwrite)
+    target = resolve_target(target)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -64,8 +88,8 @@ def write_atomic(path: str | Path, data: str | bytes, *, overwrite: bool = False
     Refuses (with :class:`InputError`) to replace an existing file unless ``overwrite`` is true,
     and reports an unwritable destination in one line. Text is written as UTF-8 with ``\\n``.
     """
-    target = Path(path)
-    check_target(target, overwrite=overwrite)
+    check_target(Path(path), overwrite=overwrite)
+    target = resolve_target(Path(path))
     folder = target.parent if str(target.parent) else Path(".")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:

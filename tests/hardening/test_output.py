@@ -140,3 +140,76 @@ def test_write_atomic_refuses_a_device_that_appears_while_writing(tmp_path: Path
     finally:
         fileio.os.fsync = real  # type: ignore[attr-defined]
     assert target.is_fifo()
+
+
+def test_a_link_to_a_file_is_written_through_never_replaced(
+    tmp_path: Path, story: Path, fake_run: list[str]
+) -> None:
+    """`-o /dev/stdout --force` with stdout in a file replaced the /dev/stdout link itself."""
+    real = tmp_path / "real.md"
+    real.write_text("old")
+    link = tmp_path / "stdout"
+    link.symlink_to(real)
+    assert cli.main(["report", str(story), "-o", str(link), "-q", "--force"]) == 0
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_text().startswith("# claimcheck report")
+    broken = tmp_path / "broken"
+    broken.symlink_to(tmp_path / "missing" / "x.md")
+    assert cli.main(["report", str(story), "-o", str(broken), "-q", "--force"]) == 2
+    assert broken.is_symlink()
+
+
+_FAKE_CLI = """
+import sys
+from claimcheck import cli
+from claimcheck.core import pipeline
+from claimcheck.core.models import Settings
+from tests.conftest import FakeEncoder
+
+real = pipeline.run
+
+def fake(paths, settings, **kw):
+    kw.pop("encoder", None)
+    return real(paths, Settings("fake", 0.5), encoder=FakeEncoder(), **kw)
+
+
+pipeline.run = fake
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+def test_dev_stdout_redirected_to_a_file_stays_a_link(tmp_path: Path, story: Path) -> None:
+    """The attack itself: `claimcheck report ... -o /dev/stdout --force > file` as root."""
+    import subprocess
+    import sys
+
+    from .helpers import ROOT, cli_env
+
+    out = tmp_path / "out.md"
+    try:
+        with open(out, "wb") as handle:
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    _FAKE_CLI,
+                    "report",
+                    str(story),
+                    "-q",
+                    "--force",
+                    "-o",
+                    "/dev/stdout",
+                ],
+                stdout=handle,
+                stderr=subprocess.PIPE,
+                env=cli_env(),
+                cwd=ROOT,
+                timeout=120,
+            )
+        assert done.returncode == 0, done.stderr
+        assert out.read_text(encoding="utf-8").startswith("# claimcheck report")
+        assert os.path.islink("/dev/stdout")
+    finally:
+        if not os.path.islink("/dev/stdout"):  # repair the machine if the defence failed
+            os.unlink("/dev/stdout")
+            os.symlink("/proc/self/fd/1", "/dev/stdout")
