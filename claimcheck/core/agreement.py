@@ -366,9 +366,9 @@ def _suggestions(
     decided: Mapping[Pair, bool],
     bucket: np.ndarray,
 ) -> list[tuple[Pair, float, str]]:
-    """Each claim's most likely partners outside its cluster (at most
-    :data:`SUGGESTIONS_PER_CLAIM` of its own), with the reader's decisions kept as their
-    status."""
+    """The most likely pairs across clusters, most likely first, each claim in at most
+    :data:`SUGGESTIONS_PER_CLAIM` open suggestions; the pairs the reader decided are kept with
+    their verdict as status."""
     ranked = sorted(scorer.cache.items(), key=lambda item: (-item[1][0], item[0]))
     count: dict[int, int] = {}
     keep: dict[Pair, tuple[float, str]] = {}
@@ -379,10 +379,11 @@ def _suggestions(
             continue
         if cluster_of[i] == cluster_of[j] or p < SUGGESTION_FLOOR:
             continue
-        for end in (i, j):
-            if count.get(end, 0) < SUGGESTIONS_PER_CLAIM:
-                count[end] = count.get(end, 0) + 1
-                keep[(i, j)] = (p, "open")
+        if max(count.get(i, 0), count.get(j, 0)) >= SUGGESTIONS_PER_CLAIM:
+            continue
+        count[i] = count.get(i, 0) + 1
+        count[j] = count.get(j, 0) + 1
+        keep[(i, j)] = (p, "open")
     out = []
     for (i, j), (p, status) in keep.items():
         gi, gj = int(bucket[i]), int(bucket[j])

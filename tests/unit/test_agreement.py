@@ -1,0 +1,134 @@
+"""Agreement: candidates, verification by a scorer, complete linkage, the reader's decisions and
+suggestions (claimcheck.core.agreement), with a scorer the test controls pair by pair."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pytest
+
+from claimcheck.core.agreement import (
+    SUGGESTIONS_PER_CLAIM,
+    ClaimData,
+    verify_and_group,
+)
+from claimcheck.core.errors import Cancelled
+from claimcheck.core.models import ClaimFacts
+from claimcheck.core.verify import default_verifier
+
+
+def _data(sources: Sequence[int], seed: int = 0) -> ClaimData:
+    rng = np.random.default_rng(seed)
+    vectors = rng.standard_normal((len(sources), 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    return ClaimData(
+        vectors=vectors,
+        contexts=vectors,
+        facts=[ClaimFacts() for _ in sources],
+        word_vectors=np.zeros((0, 16), dtype=np.float32),
+        vocabulary={},
+        groups=np.asarray(sources, dtype=np.int64),
+        languages=["en"] * len(sources),
+        headlines=[False] * len(sources),
+    )
+
+
+def _scorer(table: Mapping[frozenset[int], float], default: float = 0.0):  # type: ignore[no-untyped-def]
+    def score(pairs: Sequence[tuple[int, int]]) -> list[float]:
+        return [table.get(frozenset(p), default) for p in pairs]
+
+    return score
+
+
+def _run(data: ClaimData, table: Mapping[frozenset[int], float], **kwargs: object):  # type: ignore[no-untyped-def]
+    bucket = [np.arange(len(data.groups))]
+    return verify_and_group(
+        data,
+        bucket,
+        0.5,
+        default_verifier(),
+        cross=_scorer(table),
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def test_a_claim_joins_only_if_every_member_accepts_it() -> None:
+    # 0-1 agree strongly; 2 agrees with 0 but not with 1: it must stay out (complete linkage).
+    data = _data([0, 1, 2])
+    out = _run(data, {frozenset({0, 1}): 0.95, frozenset({0, 2}): 0.9, frozenset({1, 2}): 0.2})
+    assert sorted(out.clusters) == [[0, 1], [2]]
+    assert out.confidence == {0: 0.95, 1: 0.95}
+    # ... and it is offered to the reader instead.
+    assert any(set(pair) == {0, 2} and status == "open" for pair, _p, status in out.suggestions)
+
+
+def test_all_pairs_accepted_make_one_cluster_with_the_weakest_link_as_confidence() -> None:
+    data = _data([0, 1, 2])
+    out = _run(data, {frozenset({0, 1}): 0.95, frozenset({0, 2}): 0.9, frozenset({1, 2}): 0.6})
+    assert out.clusters == [[0, 1, 2]]
+    assert out.confidence == {0: 0.9, 1: 0.6, 2: 0.6}
+
+
+def test_one_claim_per_outlet_and_no_forced_partner() -> None:
+    # Two claims of outlet 0 both agree with the one claim of outlet 1; claim 3 agrees with
+    # nobody and stays alone however similar it is.
+    data = _data([0, 0, 1, 2])
+    table = {frozenset({0, 2}): 0.9, frozenset({1, 2}): 0.8, frozenset({2, 3}): 0.3}
+    out = _run(data, table)
+    assert sorted(out.clusters) == [[0, 2], [1], [3]]
+    for members in out.clusters:
+        assert len({int(data.groups[m]) for m in members}) == len(members)
+
+
+def test_the_readers_confirmation_beats_the_model_and_a_rejection_is_final() -> None:
+    data = _data([0, 1, 2])
+    table = {frozenset({0, 1}): 0.95, frozenset({1, 2}): 0.1, frozenset({0, 2}): 0.1}
+    out = _run(data, table, confirmed=[(1, 2)], rejected=[(0, 1)])
+    assert sorted(out.clusters) == [[0], [1, 2]]
+    assert out.by_reader == {1, 2}
+    status = {frozenset(pair): s for pair, _p, s in out.suggestions}
+    assert status[frozenset({0, 1})] == "rejected"
+    assert status[frozenset({1, 2})] == "confirmed"
+
+
+def test_each_claim_is_in_at_most_five_suggestions_the_most_likely() -> None:
+    # Claim 0 against eight claims of other outlets, none accepted.
+    data = _data([0, 1, 2, 3, 4, 5, 6, 7, 8])
+    table = {frozenset({0, k}): 0.1 + 0.04 * k for k in range(1, 9)}
+    out = _run(data, table)
+    mine = [(pair, p) for pair, p, s in out.suggestions if 0 in pair and s == "open"]
+    assert len(mine) == SUGGESTIONS_PER_CLAIM
+    assert [p for _pair, p in mine] == sorted((p for _pair, p in mine), reverse=True)
+    assert {k for pair, _p in mine for k in pair if k != 0} == {4, 5, 6, 7, 8}
+
+
+def test_claims_of_one_outlet_only_never_meet() -> None:
+    data = _data([0, 0, 0])
+    out = _run(data, {}, progress=None)
+    assert sorted(out.clusters) == [[0], [1], [2]]
+    assert out.suggestions == []
+
+
+def test_stories_are_verified_apart() -> None:
+    data = _data([0, 1, 2, 3])
+    buckets = [np.array([0, 1]), np.array([2, 3])]
+    table = {frozenset(p): 0.9 for p in ((0, 1), (2, 3), (0, 2), (1, 3))}
+    out = verify_and_group(data, buckets, 0.5, default_verifier(), cross=_scorer(table))
+    assert sorted(out.clusters) == [[0, 1], [2, 3]]
+    assert all(set(pair) in ({0, 1}, {2, 3}) for pair in out.scores)
+
+
+def test_verification_stops_when_cancelled() -> None:
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(Cancelled):
+        _run(_data([0, 1]), {}, cancel=stop)
+
+
+def test_the_built_in_verifier_scores_between_zero_and_one_with_evidence() -> None:
+    data = _data([0, 1, 0, 1], seed=4)
+    out = verify_and_group(data, [np.arange(4)], 0.5, default_verifier())
+    assert out.scores and all(0.0 <= p <= 1.0 for p in out.scores.values())
+    assert set(out.evidence) == set(out.scores)
