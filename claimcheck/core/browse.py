@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .models import Claim, Cluster, Result, Sentence, Source
+from .models import Claim, Cluster, Evidence, Related, Result, Sentence, Source, Suggestion
 
 #: The list filters in the order ``f`` cycles through them, with their labels.
 FILTERS: tuple[str, ...] = ("all", "shared", "cross-language", "differences", "single")
@@ -261,6 +261,28 @@ class Member:
     claim: Claim
     source: Source
     spans: tuple[Span, ...]
+    confidence: float | None = None
+    """The verifier's confidence in this member (``None`` in a one-claim cluster)."""
+    confirmed_by: str = ""
+    """``model`` or ``reader`` (``""`` in a one-claim cluster)."""
+
+    @property
+    def how_sure(self) -> str:
+        """How this member got into its cluster, in a few words ("" when alone)."""
+        if self.confirmed_by == "reader":
+            return "confirmed by you"
+        if self.confidence is not None:
+            return f"verified {self.confidence:.2f}"
+        return ""
+
+
+@dataclass(frozen=True)
+class RelatedClaim:
+    """A claim of another outlet that may state a cluster's fact, with why it may."""
+
+    related: Related
+    source: Source
+    evidence: Evidence | None
 
 
 DiffOp = Literal["equal", "delete", "insert"]
@@ -283,9 +305,11 @@ class Detail:
     cluster: Cluster
     members: tuple[Member, ...]
     silent: tuple[Source, ...]
-    """Sources of the corpus that do not state this claim."""
+    """Sources of the cluster's story that do not state this claim and have no related claim."""
     word_diffs: tuple[WordDiff, ...]
     cross_language: bool
+    related: tuple[RelatedClaim, ...] = ()
+    """Claims of other outlets that may state it too, most likely first (not confirmed)."""
 
 
 def _words(text: str) -> list[tuple[str, str]]:
@@ -366,11 +390,19 @@ def cluster_detail(result: Result, cluster: Cluster) -> Detail:
             mine = statuses.setdefault(source_id, {})
             if STATUS_RANK.get(diff.status, 0) >= STATUS_RANK.get(mine.get(text, ""), -1):
                 mine[text] = diff.status
+    sure = len(cluster.confidence) == len(cluster.claims) == len(cluster.confirmed_by)
     members = tuple(
-        Member(c, sources[c.source], _spans(c, sources[c.source], statuses.get(c.source, {})))
-        for c in cluster.claims
+        Member(
+            c,
+            sources[c.source],
+            _spans(c, sources[c.source], statuses.get(c.source, {})),
+            cluster.confidence[k] if sure else None,
+            cluster.confirmed_by[k] if sure else "",
+        )
+        for k, c in enumerate(cluster.claims)
     )
-    stating = set(cluster.sources)
+    # An outlet with a related claim is not silent: it may state it (the reader decides).
+    stating = set(cluster.sources) | {r.claim.source for r in cluster.related}
     silent = tuple(s for s in result.story_sources(cluster) if s.id not in stating)
     diffs = []
     first_of_language: dict[str, Claim] = {}
@@ -378,7 +410,45 @@ def cluster_detail(result: Result, cluster: Cluster) -> Detail:
         ref = first_of_language.setdefault(claim.language, claim)
         if ref is not claim:
             diffs.append(WordDiff(ref.source, claim.source, tuple(word_diff(ref.text, claim.text))))
-    return Detail(cluster, members, silent, tuple(diffs), cluster.cross_language)
+    related = tuple(
+        RelatedClaim(r, sources[r.claim.source], evidence_of(result, r.anchor, r.claim.id))
+        for r in cluster.related
+    )
+    return Detail(cluster, members, silent, tuple(diffs), cluster.cross_language, related)
+
+
+# --- suggestions ---------------------------------------------------------------------------------
+
+
+def evidence_of(result: Result, a: str, b: str) -> Evidence | None:
+    """The verifier's evidence on the pair of claim ids ``a``, ``b`` (either order), if any."""
+    pair = {a, b}
+    return next((s.evidence for s in result.suggestions if set(s.claims) == pair), None)
+
+
+def open_suggestions(result: Result) -> list[Suggestion]:
+    """The suggestions the reader has not decided, most likely first."""
+    found = [s for s in result.suggestions if s.status == "open"]
+    return sorted(found, key=lambda s: -s.confidence)
+
+
+def evidence_parts(evidence: Evidence, words: int = 4) -> list[str]:
+    """Why the verifier thinks two claims may state one fact, as short printable phrases:
+    aligned words (at most ``words``), shared and other names, agreeing and conflicting figures."""
+    parts = []
+    if evidence.words:
+        shown = [a if a == b else f"{a}~{b}" for a, b in evidence.words[:words]]
+        more = len(evidence.words) - words
+        parts.append("words " + ", ".join(shown) + (f" +{more}" if more > 0 else ""))
+    if evidence.shared_names:
+        parts.append("names " + ", ".join(evidence.shared_names))
+    if evidence.other_names:
+        parts.append("only in one: " + ", ".join(evidence.other_names))
+    if evidence.agreeing_figures:
+        parts.append("figures agree " + ", ".join(evidence.agreeing_figures))
+    if evidence.conflicting_figures:
+        parts.append("figures differ " + ", ".join(evidence.conflicting_figures))
+    return [one_line(p) for p in parts]
 
 
 # --- articles and coverage -----------------------------------------------------------------------

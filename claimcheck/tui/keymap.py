@@ -33,7 +33,7 @@ class Key:
     action: str
     description: str
     context: str
-    """Where it acts: list, detail, article, coverage, dialog or anywhere."""
+    """Where it acts: list, detail, article, coverage, suggestions, dialog or anywhere."""
     show: bool = True
     """Whether the footer shows it (the help screen lists them all)."""
     help: str = ""
@@ -186,6 +186,34 @@ KEYS: tuple[Key, ...] = (
         True,
         "Move the selected claim into another cluster, or out on its own",
     ),
+    Key(
+        "confirm",
+        "y",
+        "confirm",
+        "Confirm",
+        "list, detail, suggestions",
+        True,
+        "Confirm the most likely related claim into the cluster (in the review view: the pair "
+        "shown)",
+    ),
+    Key(
+        "reject",
+        "x",
+        "reject",
+        "Reject",
+        "list, detail, suggestions",
+        True,
+        "Reject the most likely related claim of the cluster (in the review view: the pair shown)",
+    ),
+    Key(
+        "suggestions",
+        "v",
+        "suggestions",
+        "Suggestions",
+        "list, detail",
+        True,
+        "Review the open suggestions, most likely first: confirm or reject each pair",
+    ),
     Key("save", "s", "save", "Save", "list, detail", True, "Save the report as Markdown"),
     Key(
         "member-down",
@@ -206,11 +234,29 @@ KEYS: tuple[Key, ...] = (
         "Select the previous outlet's statement",
     ),
     Key(
+        "suggestion-next",
+        "n,j,down",
+        "next_suggestion",
+        "Next",
+        "suggestions",
+        True,
+        "Show the next open suggestion",
+    ),
+    Key(
+        "suggestion-previous",
+        "k,up",
+        "previous_suggestion",
+        "Prev",
+        "suggestions",
+        True,
+        "Show the previous open suggestion",
+    ),
+    Key(
         "back",
         "escape",
         "back",
         "Back",
-        "detail, search, article, coverage",
+        "detail, search, article, coverage, suggestions",
         True,
         "Back to the list (closes the search)",
     ),

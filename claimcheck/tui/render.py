@@ -20,11 +20,13 @@ from claimcheck.core.browse import (
     ArticleLine,
     Detail,
     Member,
+    RelatedClaim,
     Row,
+    evidence_parts,
     one_line,
     printable,
 )
-from claimcheck.core.models import ClusterReview, Source
+from claimcheck.core.models import Claim, ClusterReview, Evidence, Source
 
 #: Styles carry bold/underline/reverse as well as colour, so they stay distinct under NO_COLOR.
 STYLE_FIGURE = "underline cyan"
@@ -36,6 +38,8 @@ STYLE_INSERT = "bold underline green"
 STYLE_DIM = "dim"
 STYLE_MARKER = "bold yellow"
 STYLE_CLUSTER = "bold magenta"
+STYLE_READER = "bold green"
+STYLE_SURE = "italic"
 
 
 def markers_cell(markers: str) -> str:
@@ -70,6 +74,10 @@ def _outlet_line(member: Member, selected: bool) -> Text:
     if member.claim.repeats > 1:
         meta.append(f"stated {member.claim.repeats} times")
     text.append(f"  ({', '.join(meta)})", style=STYLE_DIM)
+    if member.how_sure:
+        text.append("  ")
+        style = STYLE_READER if member.confirmed_by == "reader" else STYLE_SURE
+        text.append(member.how_sure, style=style)
     return text
 
 
@@ -88,6 +96,79 @@ def member_text(member: Member, selected: bool = False) -> Text:
     for span in member.spans:
         body.stylize(span_style(span.kind, span.status), span.start, span.end)
     return Text.assemble(_outlet_line(member, selected), "\n", body)
+
+
+def outlets_label(n: int, origins: int) -> str:
+    """The outlet count, with how many are independent when some carry one dispatch."""
+    label = f"{n} outlet{'s' if n != 1 else ''}"
+    if n > 1 and 0 < origins < n:
+        label += f", {origins} independent"
+    return label
+
+
+def evidence_line(evidence: Evidence | None) -> Text:
+    """The verifier's evidence on a pair in one short dim line."""
+    parts = evidence_parts(evidence) if evidence is not None else []
+    return Text(" · ".join(parts) if parts else "no aligned words, names or figures", STYLE_DIM)
+
+
+def related_text(related: tuple[RelatedClaim, ...], hint: str = "") -> Text:
+    """The "Related, not confirmed" block: outlet, confidence, text and evidence of each related
+    claim, the first (the one ``hint``'s keys act on) marked."""
+    text = Text("Related, not confirmed:", style="bold")
+    if not related:
+        text.append(" none", style=STYLE_DIM)
+        return text
+    for k, item in enumerate(related):
+        claim = item.related.claim
+        text.append("\n")
+        text.append("▸ " if k == 0 else "  ", style="bold")
+        text.append(one_line(item.source.outlet), style="bold")
+        text.append(f"  ({claim.source}, {claim.language})", style=STYLE_DIM)
+        text.append(f"  {item.related.confidence:.2f}", style=STYLE_SURE)
+        if k == 0 and hint:
+            text.append(f"  {hint}", style=STYLE_MARKER)
+        text.append("\n  ")
+        text.append(one_line(claim.text))
+        text.append("\n  ")
+        text.append_text(evidence_line(item.evidence))
+    return text
+
+
+def pair_claim_text(claim: Claim, source: Source, cluster: str | None, size: int) -> Text:
+    """One claim of a suggested pair: outlet, id, language, date, its cluster now, the text."""
+    text = Text()
+    text.append(one_line(source.outlet), style="bold")
+    meta = [claim.id, claim.language]
+    if source.date:
+        meta.append(source.date)
+    text.append(f"  ({', '.join(meta)})", style=STYLE_DIM)
+    if cluster is not None:
+        others = f" with {size - 1} other outlet{'s' if size != 2 else ''}" if size > 1 else ""
+        text.append(f"  in {cluster}{others}", style=STYLE_CLUSTER)
+    text.append("\n")
+    text.append(printable(claim.text))
+    return text
+
+
+def evidence_text(evidence: Evidence) -> Text:
+    """The verifier's evidence on a pair, one item a line, for the review view."""
+    text = Text("Evidence", style="bold")
+    rows = [
+        ("similarity (centred cosine)", f"{evidence.cosine:.2f}"),
+        ("aligned words", ", ".join(a if a == b else f"{a} ~ {b}" for a, b in evidence.words)),
+        ("names in both", ", ".join(evidence.shared_names)),
+        ("names in one only", ", ".join(evidence.other_names)),
+        ("figures that agree", ", ".join(evidence.agreeing_figures)),
+        ("figures that conflict", ", ".join(evidence.conflicting_figures)),
+    ]
+    for label, value in rows:
+        text.append(f"\n  {label}: ")
+        if value:
+            text.append(one_line(value), style=STYLE_DIFFERS if "conflict" in label else "")
+        else:
+            text.append("none", style=STYLE_DIM)
+    return text
 
 
 def silent_text(silent: tuple[Source, ...]) -> Text:

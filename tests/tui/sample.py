@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 
 import numpy as np
 
@@ -15,6 +16,7 @@ from claimcheck.core.models import (
     Settings,
     Source,
 )
+from claimcheck.core.pipeline import prepare
 
 #: Text an article could carry that must be shown literally: Rich/Textual markup and escapes.
 HOSTILE = "Officials said [bold]nothing[/bold] [@click=app.quit]here[/] \x1b]52;c;SGk=\x07 ok\r."
@@ -45,6 +47,18 @@ SOURCES = (
     Source("reuters", "reuters.txt", "Reuters", "en", "2024-10-30", ""),
 )
 CLUSTER_ORDER = ("flood", "aid", "schools", "hostile", "rail")
+#: French words and the English words the sample's word vectors treat as the same.
+WORD_SYNONYMS = {
+    "crue": "floods",
+    "morts": "killed",
+    "valence": "valencia",
+    "mardi": "tuesday",
+    "ministre": "minister",
+    "sanchez": "sanchez",
+    "promis": "promised",
+    "aide": "aid",
+    "urgence": "emergency",
+}
 
 
 def _vector(topic: str, text: str) -> np.ndarray:
@@ -55,9 +69,20 @@ def _vector(topic: str, text: str) -> np.ndarray:
     return (vec / np.linalg.norm(vec)).astype(np.float32)
 
 
+def _word_vector(word: str) -> np.ndarray:
+    """A deterministic unit vector per word; a French word and its English synonym share one."""
+    folded = "".join(
+        ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)
+    )
+    key = WORD_SYNONYMS.get(folded, folded)
+    rng = np.random.default_rng(int(hashlib.sha256(key.encode()).hexdigest()[:8], 16))
+    vec = rng.normal(size=32)
+    return (vec / np.linalg.norm(vec)).astype(np.float32)
+
+
 def build_result(threshold: float = 0.55) -> Result:
     """The small corpus above as a Result, clustered by hand with the differences a compare
-    stage would report."""
+    stage would report, with the facts and word vectors re-clustering reads."""
     sentences = []
     claims: list[Claim] = []
     topic_of: dict[str, str] = {}
@@ -126,6 +151,8 @@ def build_result(threshold: float = 0.55) -> Result:
         members = tuple(c for c in claims if topic_of[c.id] == topic)
         clusters.append(Cluster(f"c{k}", members, diffs.get(topic, ())))
     vectors = np.stack([_vector(topic_of[c.id], c.text) for c in claims])
+    prepared = prepare(SOURCES, sentences, claims)
+    words = [_word_vector(w) for w in prepared.vocabulary]
     return Result(
         sources=SOURCES,
         sentences=tuple(sentences),
@@ -133,4 +160,7 @@ def build_result(threshold: float = 0.55) -> Result:
         clusters=tuple(clusters),
         settings=Settings("fake", threshold),
         vectors=vectors,
+        facts=prepared.facts,
+        vocabulary=prepared.vocabulary,
+        word_vectors=np.stack(words) if words else np.zeros((0, 32), dtype=np.float32),
     )

@@ -84,7 +84,17 @@ async def test_loads_through_the_pipeline_with_progress(tmp_path):
         # on timing; the last one queued always does, and every one names a pipeline stage.
         assert stages
         assert all(
-            any(w in s for w in ("reading", "loading", "embedding", "clustering", "correction"))
+            any(
+                w in s
+                for w in (
+                    "reading",
+                    "loading",
+                    "embedding",
+                    "verifying",
+                    "clustering",
+                    "correction",
+                )
+            )
             for s in stages
         ), stages
         assert sum(isinstance(m, ResultReady) for m in messages) == 1

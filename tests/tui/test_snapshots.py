@@ -91,10 +91,51 @@ def test_help_view(snap_compare, tmp_path) -> None:
     assert snap_compare(_sample_app(tmp_path), terminal_size=SIZE, run_before=before)
 
 
+def _verified_app(tmp_path: Path):  # type: ignore[no-untyped-def]
+    from claimcheck.core.pipeline import recluster
+
+    result = recluster(build_result(), 0.9)
+    return make_app(
+        [str(tmp_path)],
+        result.settings,
+        result=result,
+        keymap_path=tmp_path / "none.toml",
+        sidecar=tmp_path / "review.json",
+    )
+
+
+def test_related_claims_in_detail(snap_compare, tmp_path) -> None:
+    """The sample verified at 0.9, c2 in detail: Le Monde and BBC each "verified" with their
+    confidence, then "Related, not confirmed:" with Reuters and its confidence, marked ▸ with
+    "y confirm · x reject", its text and one dim line of evidence (aligned words, the shared
+    name); Reuters is not listed as silent."""
+
+    async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _settle(pilot)
+        await pilot.press("j")
+        await _settle(pilot)
+
+    assert snap_compare(_verified_app(tmp_path), terminal_size=SIZE, run_before=before)
+
+
+def test_suggestions_view(snap_compare, tmp_path) -> None:
+    """The review view on the most likely open pair: "1 of N open · most likely first", its
+    confidence, Le Monde's claim (in c2 with 1 other outlet) above Reuters' (in c5), the evidence
+    one item a line, conflicting figures none; y, x, n, k, Esc and ? in the footer."""
+
+    async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _settle(pilot)
+        await pilot.press("v")
+        await _settle(pilot)
+
+    assert snap_compare(_verified_app(tmp_path), terminal_size=SIZE, run_before=before)
+
+
 @pytest.mark.e2e
 def test_corpus_main_view(snap_compare, tmp_path, monkeypatch) -> None:
     """corpus/ with the real default model: 5 articles in the status line, the clusters stated
-    by all five outlets first, the first one in detail with the French statement on top."""
+    by the most outlets first (4 of 5 since agreement is verified), the first one in detail with
+    the French statement on top and each member's verified confidence."""
     from claimcheck.core.defaults import DEFAULT_MODEL, DEFAULT_THRESHOLD
     from claimcheck.core.models import Settings
 

@@ -86,3 +86,71 @@ def test_real_terminal_session_saves_a_report_naming_every_outlet(tmp_path: Path
         assert "5 articles" not in _screen(session)  # the program has left the screen
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], check=False, capture_output=True)
+
+
+def _send(session: str, *keys: str) -> None:
+    subprocess.run(["tmux", "send-keys", "-t", session, *keys], check=True)
+
+
+def _idle(session: str, timeout: float) -> str:
+    """Wait until no work is in progress: the list's border sits right under the status line."""
+    return _wait_for(session, r"\A[^\n]*\n╭", timeout)
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+@pytest.mark.skipif(_program() is None, reason="the claimcheck console script is not installed")
+def test_real_terminal_confirms_a_suggestion_into_the_report(tmp_path: Path) -> None:
+    """``v`` opens the review of suggestions, ``y`` confirms the most likely pair, and the report
+    saved with ``s`` has both outlets in one cluster, marked as confirmed by the reader."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    session = f"claimcheck-test-{uuid.uuid4().hex[:8]}"
+    env = {
+        "CLAIMCHECK_KEYMAP": str(tmp_path / "no-keymap.toml"),
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+    }
+    exports = " ".join(f"{k}={v}" for k, v in env.items())
+    command = f"cd {tmp_path} && env {exports} {_program()} corpus/; sleep 5"
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command], check=True
+    )
+    try:
+        _wait_for(session, r"5 articles · \d+ clusters", timeout=180)
+        _idle(session, timeout=30)
+        _send(session, "v")
+        screen = _wait_for(session, r"Suggestions\s+1 of \d+ open", timeout=10)
+        pair = re.findall(r"\(([\w.-]+)#(\d+), (?:en|fr)", screen)
+        assert len(pair) == 2, screen
+        (source_a, _), (source_b, _) = pair
+        _send(session, "y")
+        _wait_for(session, r"Confirmed: ", timeout=10)
+        assert (corpus / ".claimcheck-review.json").exists()  # the decision is saved at once
+        _send(session, "Escape")
+        _idle(session, timeout=60)  # the clusters are verified again with the decision
+        _send(session, "s")
+        _wait_for(session, r"Save the report", timeout=10)
+        _send(session, "Enter")
+        report = tmp_path / "claimcheck-report.md"
+        deadline = time.monotonic() + 30
+        while not report.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert report.exists(), _screen(session)
+        text = report.read_text(encoding="utf-8")
+        sections = re.split(r"^### ", text, flags=re.M)
+        joined = [
+            s
+            for s in sections
+            if re.search(
+                rf"^- \*\*.*\(`{re.escape(source_a)}`, [^)]*confirmed by the reader", s, re.M
+            )
+            and re.search(
+                rf"^- \*\*.*\(`{re.escape(source_b)}`, [^)]*confirmed by the reader", s, re.M
+            )
+        ]
+        assert len(joined) == 1, f"no cluster with {source_a} and {source_b} confirmed:\n{text}"
+        _wait_for(session, r"Report saved", timeout=10)
+        _send(session, "q")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False, capture_output=True)

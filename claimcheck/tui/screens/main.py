@@ -1,4 +1,8 @@
-"""The main screen: the cluster list, the detail pane, and the background work that fills them."""
+"""The main screen: the cluster list, the detail pane, and the background work that fills them.
+
+The reader's verdicts on suggested pairs (``y``/``x`` here and in the review view) are saved to the
+sidecar and applied by the same background work that loads and re-clusters: the clusters are
+verified again with them (:func:`claimcheck.core.review.apply_review`)."""
 
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ from claimcheck.core import browse
 from claimcheck.core import review as rv
 from claimcheck.core.errors import Cancelled, ClaimcheckError, InputError
 from claimcheck.core.models import Cluster, ClusterReview, Result, Settings
-from claimcheck.tui.keymap import binding
+from claimcheck.tui.keymap import binding, effective_keys
 from claimcheck.tui.messages import ResultReady, WorkFailed, WorkProgress
 from claimcheck.tui.widgets.cluster_list import ClusterList
 from claimcheck.tui.widgets.detail import DetailPane
@@ -69,6 +73,9 @@ class MainScreen(Screen[None]):
         binding("reviewed"),
         binding("note"),
         binding("move"),
+        binding("confirm"),
+        binding("reject"),
+        binding("suggestions"),
         binding("save"),
     ]
 
@@ -112,6 +119,10 @@ class MainScreen(Screen[None]):
         self._detail_timer: Timer | None = None
         self._search_timer: Timer | None = None
         self._shown: tuple[str, str] | None = None
+        self._has_related = False
+        """Whether the cluster shown has related claims (y and x act on them)."""
+        self._confirmed: tuple[str, str] | None = None
+        """The pair the reader just confirmed, checked when the clusters come back."""
 
     @property
     def claimcheck(self) -> ClaimcheckApp:
@@ -160,9 +171,11 @@ class MainScreen(Screen[None]):
         progress = self.query_one("#progress")
         progress.display = True
         self.query_one("#progress-label", Label).update(
-            {"load": "starting", "threshold": f"re-clustering at {threshold:g}"}.get(
-                reason, "applying your correction"
-            )
+            {
+                "load": "starting",
+                "threshold": f"re-clustering at {threshold:g}",
+                "decision": "verifying the clusters again with your decision",
+            }.get(reason, "applying your correction")
         )
         self.query_one("#progress-bar", ProgressBar).update(total=None, progress=0)
         self.refresh_bindings()
@@ -181,7 +194,8 @@ class MainScreen(Screen[None]):
         cancel: threading.Event,
         generation: int,
     ) -> None:
-        """Read, embed and cluster (or re-cluster), apply corrections, build rows; never the UI."""
+        """Read, embed and cluster (or re-cluster), apply the reader's decisions and corrections,
+        build rows; never the UI."""
 
         def progress(stage: str, done: int, total: int) -> None:
             self.post_message(WorkProgress(stage, done, total, generation))
@@ -190,7 +204,11 @@ class MainScreen(Screen[None]):
             if base is not None and reason == "threshold":
                 from claimcheck.core.pipeline import recluster
 
-                machine = recluster(base, threshold, progress=progress, cancel=cancel)
+                # The reader's verdicts go into this one re-clustering, not a second one.
+                decisions = rv.decisions_for(base, review)
+                machine = recluster(
+                    base, threshold, decisions=decisions, progress=progress, cancel=cancel
+                )
             elif base is not None:
                 machine = base
             elif self.injected is not None:
@@ -211,8 +229,8 @@ class MainScreen(Screen[None]):
                     progress=progress,
                     cancel=cancel,
                 )
-            progress("applying your corrections", 0, 0)
-            result = rv.apply_corrections(machine, review)
+            progress("applying your decisions and corrections", 0, 0)
+            result = rv.apply_review(machine, review)
             rows = browse.make_rows(result)
         except Cancelled:
             self.post_message(WorkFailed("cancelled", True, base is None, 130, generation))
@@ -282,7 +300,25 @@ class MainScreen(Screen[None]):
                 f"threshold {self.settings.threshold:g}: {len(self.result.clusters)} clusters",
                 markup=False,
             )
+        self._check_confirmed()
+        from claimcheck.tui.screens.suggestions import SuggestionScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, SuggestionScreen):
+                screen.update_result(self.result)
         self.refresh_bindings()
+
+    def _check_confirmed(self) -> None:
+        """Say so when a pair the reader confirmed could not join one cluster."""
+        pair, self._confirmed = self._confirmed, None
+        if pair is None or self.result is None:
+            return
+        where = browse.cluster_of_claims(self.result)
+        if where.get(pair[0]) != where.get(pair[1]):
+            self._warn(
+                f"{pair[0]} and {pair[1]} are confirmed but not in one cluster: each cluster "
+                "holds one claim per outlet, and a rejected pair never shares one"
+            )
 
     # --- the list --------------------------------------------------------------------------------
 
@@ -374,10 +410,24 @@ class MainScreen(Screen[None]):
         outlets = {s.id: f"{browse.one_line(s.outlet)} ({s.id})" for s in self.result.sources}
         keep = pane.selected if self._shown and self._shown[0] == cluster.id else 0
         pane.show(
-            detail, outlets, self.reviews.get(cluster.id), keep if selected is None else selected
+            detail,
+            outlets,
+            self.reviews.get(cluster.id),
+            keep if selected is None else selected,
+            related_hint=self._related_hint(),
         )
         pane.scroll_home(animate=False)
+        if bool(cluster.related) != self._has_related:
+            self._has_related = bool(cluster.related)
+            self.refresh_bindings()  # y and x appear only for a cluster with related claims
         self._shown = key
+
+    def _related_hint(self) -> str:
+        """The keys that confirm and reject the first related claim, as the reader types them."""
+        from claimcheck.tui.screens.help import pretty_keys
+
+        keys = effective_keys(self.claimcheck.keymap)
+        return f"{pretty_keys(keys['confirm'])} confirm · {pretty_keys(keys['reject'])} reject"
 
     @on(OptionList.OptionSelected, "#clusters")
     def _focus_detail(self) -> None:
@@ -415,8 +465,13 @@ class MainScreen(Screen[None]):
             return True
         if self.result is None:
             return False
-        if action == "move" and self.busy:
+        if action in ("move", "confirm", "reject") and self.busy:
             return None
+        if action in ("confirm", "reject"):
+            cluster = self.current_cluster
+            return bool(cluster and cluster.related)
+        if action == "suggestions":
+            return any(s.status == "open" for s in self.result.suggestions) or None
         if action == "tighten":
             return self.target_threshold + 1e-9 < THRESHOLD_MAX or None
         if action == "loosen":
@@ -638,6 +693,80 @@ class MainScreen(Screen[None]):
                 self._start("correction", self.machine, self.settings.threshold, claim_id)
 
         self.app.push_screen(MoveScreen(label, rows), done)
+
+    # --- decisions on suggested pairs ----------------------------------------------------------
+
+    def action_confirm(self) -> None:
+        """Confirm the most likely related claim of the cluster: it states the same fact."""
+        self._decide_related(True)
+
+    def action_reject(self) -> None:
+        """Reject the most likely related claim of the cluster: it states another fact."""
+        self._decide_related(False)
+
+    def _decide_related(self, confirmed: bool) -> None:
+        cluster = self.current_cluster
+        if cluster is None or not cluster.related or self.busy:
+            return
+        related = cluster.related[0]
+        self.record_decision((related.anchor, related.claim.id), confirmed, related.anchor)
+
+    def _confirmations(self, pair: tuple[str, str]) -> list[tuple[str, str]]:
+        """The pairs to confirm when the reader confirms ``pair``: a claim confirmed with a
+        member of a cluster is confirmed with every member, so it joins the cluster (verified
+        members need the newcomer to pass against each of them, which the reader just vouched
+        for). Two claims both in clusters of several outlets: just the pair."""
+        assert self.result is not None
+        groups = {c.id: cluster.claims for cluster in self.result.clusters for c in cluster.claims}
+        a, b = pair
+        left, right = groups.get(a, ()), groups.get(b, ())
+        if len(right) <= 1 < len(left):
+            return [(a, b), *((m.id, b) for m in left if m.id != a)]
+        if len(left) <= 1 < len(right):
+            return [(a, b), *((m.id, a) for m in right if m.id != b)]
+        return [(a, b)]
+
+    def record_decision(self, pair: tuple[str, str], confirmed: bool, keep: str | None) -> bool:
+        """Record the reader's verdict on the pair of claim ids ``pair``, save it, and verify the
+        clusters again with it (the list keeps the cluster of claim ``keep``); False if not saved.
+        A confirmation also confirms the claim with the other members of its partner's cluster
+        (see :meth:`_confirmations`); a rejection is of the pair alone.
+        """
+        if self.result is None or self.machine is None:
+            return False
+        new = self.review
+        try:
+            for each in self._confirmations(pair) if confirmed else [pair]:
+                new = rv.decide(self.result, new, each, confirmed)
+        except InputError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return False
+        if not self._save_review(new):
+            return False
+        claim = next((c for c in self.result.claims if c.id == pair[1]), None)
+        outlet = browse.one_line(self.result.source(claim.source).outlet) if claim else pair[1]
+        if confirmed:
+            self._confirmed = pair
+            self.notify(f"Confirmed: {outlet} ({pair[1]}) states the same fact.", markup=False)
+        else:
+            self.notify(f"Rejected: {outlet} ({pair[1]}) states another fact.", markup=False)
+        self._start("decision", self.machine, self.settings.threshold, keep)
+        return True
+
+    def action_suggestions(self) -> None:
+        """Walk the open suggestions, most likely first, confirming or rejecting each."""
+        from claimcheck.tui.screens.suggestions import SuggestionScreen
+
+        if self.result is None:
+            return
+
+        def decide(pair: tuple[str, str], confirmed: bool) -> bool:
+            return self.record_decision(pair, confirmed, self.selected_claim())
+
+        def back(_: None) -> None:
+            self.query_one(ClusterList).focus()
+
+        self.app.push_screen(SuggestionScreen(self.result, decide), back)
 
     # --- the report ------------------------------------------------------------------------------
 

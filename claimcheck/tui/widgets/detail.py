@@ -1,4 +1,5 @@
-"""The detail pane: each outlet's statement, who is silent, and how the wordings compare."""
+"""The detail pane: each outlet's statement and how sure it is, the related claims not confirmed,
+who is silent, and how the wordings compare."""
 
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ from textual.widgets import Static
 from claimcheck.core.browse import Detail, printable
 from claimcheck.core.models import ClusterReview
 from claimcheck.tui.keymap import binding
-from claimcheck.tui.render import comparison, member_text, silent_text
+from claimcheck.tui.render import (
+    comparison,
+    member_text,
+    outlets_label,
+    related_text,
+    silent_text,
+)
 
 
 class MemberStatement(Static):
@@ -47,8 +54,10 @@ class DetailPane(VerticalScroll):
         self.selected = 0
 
     def compose(self) -> ComposeResult:
-        """The header, the statement slots, the silent outlets and the comparison."""
+        """The header, the statement slots, the related claims, the silent outlets and the
+        comparison."""
         yield Static(id="detail-head")
+        yield Static(id="detail-related")
         yield Static(id="detail-silent")
         yield Static(id="detail-compare")
 
@@ -57,7 +66,7 @@ class DetailPane(VerticalScroll):
         have = len(self.query(MemberStatement))
         if count > have:
             new = [MemberStatement(classes="member") for _ in range(count - have)]
-            await self.mount_all(new, before="#detail-silent")
+            await self.mount_all(new, before="#detail-related")
 
     def show(
         self,
@@ -65,8 +74,10 @@ class DetailPane(VerticalScroll):
         outlets: Mapping[str, str],
         review: ClusterReview | None,
         selected: int = 0,
+        related_hint: str = "",
     ) -> None:
-        """Render ``detail`` (or an empty pane)."""
+        """Render ``detail`` (or an empty pane); ``related_hint`` names the keys that act on the
+        first related claim."""
         self.detail = detail
         head = self.query_one("#detail-head", Static)
         members = list(self.query(MemberStatement))
@@ -74,6 +85,7 @@ class DetailPane(VerticalScroll):
             head.update("No cluster to show.")
             for widget in members:
                 widget.display = False
+            self.query_one("#detail-related", Static).display = False
             self.query_one("#detail-silent", Static).update("")
             self.query_one("#detail-compare", Static).update("")
             return
@@ -82,8 +94,8 @@ class DetailPane(VerticalScroll):
         cluster = detail.cluster
         title = Text()
         title.append(cluster.id, style="bold magenta")
-        n = len(cluster.claims)
-        title.append(f"  {n} outlet{'s' if n != 1 else ''} · {' + '.join(cluster.languages)}")
+        title.append(f"  {outlets_label(len(cluster.claims), cluster.independent)}")
+        title.append(f" · {' + '.join(cluster.languages)}")
         if review and review.reviewed:
             title.append("  ✓ reviewed", style="bold green")
         if review and review.note:
@@ -98,6 +110,9 @@ class DetailPane(VerticalScroll):
                 widget.display = True
             else:
                 widget.display = False
+        related = self.query_one("#detail-related", Static)
+        related.display = bool(detail.related)
+        related.update(related_text(detail.related, related_hint))
         self.query_one("#detail-silent", Static).update(silent_text(detail.silent))
         self.query_one("#detail-compare", Static).update(comparison(detail, outlets))
 
