@@ -118,6 +118,7 @@ class StoryScorer:
         self.baseline = np.zeros(len(members), dtype=np.float32)
         self._find_neighbours()
         self.cache: dict[Pair, tuple[float, Evidence]] = {}
+        self._word_cache: dict[int, tuple[ClaimFacts, np.ndarray]] = {}
 
     def _find_neighbours(self) -> None:
         """Each claim's nearest claims of other sources (most similar first) and its baseline."""
@@ -177,10 +178,22 @@ class StoryScorer:
             mutual=0.5 * self._best_of_source(i, j) + 0.5 * self._best_of_source(j, i),
         )
 
-    def _word_rows(self, g: int) -> np.ndarray:
-        vocabulary = self.data.vocabulary
-        rows = [vocabulary[w] for w in self.data.facts[g].words if w in vocabulary]
-        return self.data.word_vectors[rows] if rows else np.zeros((0, 1), dtype=np.float32)
+    def _words(self, g: int) -> tuple[ClaimFacts, np.ndarray]:
+        """Claim ``g``'s facts keeping only the words that have a vector, and those vectors
+        (computed once per claim)."""
+        found = self._word_cache.get(g)
+        if found is None:
+            facts = self.data.facts[g]
+            vocabulary = self.data.vocabulary
+            words = tuple(w for w in facts.words if w in vocabulary)
+            if words:
+                vectors = self.data.word_vectors[[vocabulary[w] for w in words]]
+            else:
+                vectors = np.zeros((0, self.data.word_vectors.shape[-1] or 1), dtype=np.float32)
+            if words != facts.words:
+                facts = ClaimFacts(figures=facts.figures, names=facts.names, words=words)
+            found = self._word_cache[g] = (facts, vectors)
+        return found
 
     def cross_language(self, pairs: Sequence[Pair]) -> np.ndarray:
         """For each pair, whether its two claims are in different languages."""
@@ -194,22 +207,9 @@ class StoryScorer:
         rows = []
         evidence = []
         for i, j in pairs:
-            gi, gj = int(self.members[i]), int(self.members[j])
-            fa, fb = self.data.facts[gi], self.data.facts[gj]
-            wa, wb = self._word_rows(gi), self._word_rows(gj)
-            if wa.shape[1] != wb.shape[1]:  # one side has no words
-                wa = wb = np.zeros((0, 1), dtype=np.float32)
-                fa_words, fb_words = fa, fb
-                x, ev = pair_features(
-                    _no_words(fa_words),
-                    _no_words(fb_words),
-                    wa,
-                    wb,
-                    self.weights,
-                    self.context(i, j),
-                )
-            else:
-                x, ev = pair_features(fa, fb, wa, wb, self.weights, self.context(i, j))
+            fa, wa = self._words(int(self.members[i]))
+            fb, wb = self._words(int(self.members[j]))
+            x, ev = pair_features(fa, fb, wa, wb, self.weights, self.context(i, j))
             rows.append(x)
             evidence.append(ev)
         return np.array(rows, dtype=np.float64).reshape(len(pairs), -1), evidence
@@ -227,10 +227,6 @@ class StoryScorer:
             for pair, p, ev in zip(todo, probs.tolist(), evidence, strict=True):
                 self.cache[pair] = (float(p), ev)
         return [self.cache[p][0] for p in pairs]
-
-
-def _no_words(facts: ClaimFacts) -> ClaimFacts:
-    return ClaimFacts(figures=facts.figures, names=facts.names, words=())
 
 
 def verify_and_group(
@@ -328,7 +324,6 @@ def _link(
         a, b = owner[i], owner[j]
         if verdict and a != b and sources[a].isdisjoint(sources[b]):
             merge(a, b)
-            by_reader.update((i, j))
     order = sorted(pairs, key=lambda p: (-scorer.cache[p][0], p))
     for step, (i, j) in enumerate(order):
         if step % 4096 == 0:
@@ -347,6 +342,9 @@ def _link(
         if len(group) < 2:
             continue
         for m in group:
+            # The reader put this claim here: they confirmed it against every other member.
+            if all(decided.get((min(m, o), max(m, o))) for o in group if o != m):
+                by_reader.add(m)
             values = []
             for other in group:
                 if other == m:

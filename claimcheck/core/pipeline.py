@@ -256,6 +256,7 @@ def recluster(
         result.sources,
         scores=scores,
         reader=reader,
+        confidence={claims[k].id: p for k, p in agreement.confidence.items()},
         suggestions=suggestions,
     )
     clusters, dispatch = with_origins(clusters, result.sources)
@@ -294,6 +295,7 @@ def build_clusters(
     *,
     scores: Mapping[tuple[str, str], float] | None = None,
     reader: frozenset[str] = frozenset(),
+    confidence: Mapping[str, float] | None = None,
     suggestions: Sequence[Suggestion] = (),
 ) -> tuple[Cluster, ...]:
     """Turn index groups into ordered :class:`Cluster` objects with their differences, each
@@ -307,6 +309,7 @@ def build_clusters(
     from .compare import compare_cluster
 
     scores = scores or {}
+    known = confidence or {}
     source_rank = {s.id: k for k, s in enumerate(sources)}
     dates = {s.id: s.date for s in sources}
     by_id = {c.id: c for c in claims}
@@ -332,21 +335,26 @@ def build_clusters(
     clusters = []
     for k, members in enumerate(ordered, start=1):
         differences = compare_cluster(members, dates) if len(members) > 1 else ()
-        ids = {c.id for c in members}
-        confidence: tuple[float, ...] = ()
+        sure: tuple[float, ...] = ()
         confirmed_by: tuple[str, ...] = ()
         if len(members) > 1:
-            confidence = tuple(
+            sure = tuple(
                 1.0
                 if c.id in reader
-                else round(min(score(c.id, o.id) for o in members if o is not c), 3)
+                else round(
+                    known.get(c.id, min(score(c.id, o.id) for o in members if o is not c)), 3
+                )
                 for c in members
             )
             confirmed_by = tuple("reader" if c.id in reader else "model" for c in members)
         related: dict[str, Related] = {}
+        present = {c.source for c in members}
         for c in members:
             for other, anchor, p in related_of.get(c.id, ()):
-                if other in ids or (other in related and related[other].confidence >= p):
+                # An outlet already in the cluster does not "also state" it with another claim.
+                if by_id[other].source in present:
+                    continue
+                if other in related and related[other].confidence >= p:
                     continue
                 related[other] = Related(by_id[other], p, anchor)
         top = sorted(related.values(), key=lambda r: (-r.confidence, r.claim.id))[
@@ -357,7 +365,7 @@ def build_clusters(
                 id=f"c{k:0{width}d}",
                 claims=tuple(members),
                 differences=differences,
-                confidence=confidence,
+                confidence=sure,
                 confirmed_by=confirmed_by,
                 related=tuple(top),
             )

@@ -88,6 +88,7 @@ def test_the_readers_confirmation_beats_the_model_and_a_rejection_is_final() -> 
     out = _run(data, table, confirmed=[(1, 2)], rejected=[(0, 1)])
     assert sorted(out.clusters) == [[0], [1, 2]]
     assert out.by_reader == {1, 2}
+    assert out.confidence[1] == out.confidence[2] == 1.0
     status = {frozenset(pair): s for pair, _p, s in out.suggestions}
     assert status[frozenset({0, 1})] == "rejected"
     assert status[frozenset({1, 2})] == "confirmed"
@@ -132,3 +133,13 @@ def test_the_built_in_verifier_scores_between_zero_and_one_with_evidence() -> No
     out = verify_and_group(data, [np.arange(4)], 0.5, default_verifier())
     assert out.scores and all(0.0 <= p <= 1.0 for p in out.scores.values())
     assert set(out.evidence) == set(out.scores)
+
+
+def test_a_claim_confirmed_into_a_cluster_is_the_readers_the_others_stay_the_models() -> None:
+    # 0 and 1 are verified; the reader confirms 2 against both (as y does).
+    data = _data([0, 1, 2])
+    table = {frozenset({0, 1}): 0.9, frozenset({0, 2}): 0.2, frozenset({1, 2}): 0.1}
+    out = _run(data, table, confirmed=[(0, 2), (1, 2)])
+    assert out.clusters == [[0, 1, 2]]
+    assert out.by_reader == {2}
+    assert out.confidence == {0: 0.9, 1: 0.9, 2: 1.0}
