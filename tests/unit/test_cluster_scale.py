@@ -1,19 +1,23 @@
-"""Clustering at scale: the index path agrees with the exact one with the figure bonus on, the
-shortcuts of the merge loop and of the bonus change no result, and no n x n matrix is built."""
+"""Clustering at scale (claimcheck.core.cluster, which groups articles into stories): the index
+path agrees with the exact one, the shortcuts of the merge loop (cluster sums, the rejection cache,
+the bounds of a pair bonus) change no result, and no n x n matrix is built."""
 
 from __future__ import annotations
 
 import tracemalloc
 from collections.abc import Callable
-from dataclasses import replace
 
 import numpy as np
 import pytest
 
-from claimcheck.core import affinity, cluster
-from claimcheck.core.affinity import FIGURE_BONUS, FigureBonus, centre
+from claimcheck.core import cluster
+from claimcheck.core.agreement import centre
 from claimcheck.core.cluster import cluster_vectors
-from claimcheck.core.figures import compare_figures
+from claimcheck.core.figures import compare_figures, extract_figures
+from claimcheck.core.models import Figure
+
+#: The largest bonus :func:`_figure_bonus` adds to a pair's similarity.
+FIGURE_BONUS = 0.1
 
 # (English, French) statements of one fact; {n} is a figure, {p} a place.
 TEMPLATES = [
@@ -90,16 +94,25 @@ def _reference(
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
-def _naive_bonus(
+def _same_measure(a: Figure, b: Figure) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.kind == "figure" and a.unit and b.unit:
+        return a.unit == b.unit
+    return True
+
+
+def _figure_bonus(
     texts: list[str], langs: list[str]
 ) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
-    """The figure bonus pair by pair, straight from the figures, without memo or filters."""
-    figures = [affinity._figures(t, lang) for t, lang in zip(texts, langs, strict=True)]
+    """A pair bonus for the merge loop to bound: :data:`FIGURE_BONUS` where the two claims state
+    an agreeing figure, pair by pair (what claimcheck once added to similarities)."""
+    figures = [extract_figures(t, lang) for t, lang in zip(texts, langs, strict=True)]
 
     def one(i: int, j: int) -> float:
         for a in figures[i]:
             for b in figures[j]:
-                if affinity._same_measure(a, b) and compare_figures(a, b) in ("agree", "refines"):
+                if _same_measure(a, b) and compare_figures(a, b) in ("agree", "refines"):
                     return FIGURE_BONUS
         return 0.0
 
@@ -109,27 +122,14 @@ def _naive_bonus(
     return bonus
 
 
-def test_index_path_matches_exact_path_with_the_figure_bonus() -> None:
-    vectors, groups, texts, langs, truth = _claims(700, 96, seed=4)
+def test_index_path_matches_exact_path() -> None:
+    vectors, groups, _, _, truth = _claims(700, 96, seed=4)
     assert 1500 < len(vectors) < 3000
     vectors = centre(vectors)
     threshold = 0.45
-
-    def run(exact: bool, with_bonus: bool = True) -> list[list[int]]:
-        return cluster_vectors(
-            vectors,
-            groups,
-            threshold,
-            exact=exact,
-            bonus=FigureBonus(texts, langs) if with_bonus else None,
-            max_bonus=FIGURE_BONUS,
-        )
-
-    exact = run(exact=True)
-    assert run(exact=False) == exact
-    # The bonus decided some merges, so the comparison above covered it.
-    assert run(exact=True, with_bonus=False) != exact
-    # And the clusters are the facts, mostly: the test data is not trivially all singletons.
+    exact = cluster_vectors(vectors, groups, threshold, exact=True)
+    assert cluster_vectors(vectors, groups, threshold, exact=False) == exact
+    # The clusters are the facts, mostly: the test data is not trivially all singletons.
     shared = [c for c in exact if len(c) > 1]
     assert len(shared) > 300
     assert sum(len(set(truth[c])) == 1 for c in shared) / len(shared) > 0.95
@@ -140,44 +140,17 @@ def test_merge_shortcuts_change_nothing(seed: int) -> None:
     """Cluster sums, the rejection cache and the bonus bounds give the plain algorithm's result."""
     vectors, groups, texts, langs, _ = _claims(120, 24, seed=seed)
     vectors = centre(vectors)
-    naive = _naive_bonus(texts, langs)
+    bonus = _figure_bonus(texts, langs)
     for threshold in (0.3, 0.5):
-        expected = _reference(vectors, groups, threshold, naive, FIGURE_BONUS)
+        expected = _reference(vectors, groups, threshold, bonus, FIGURE_BONUS)
         got = cluster_vectors(
-            vectors,
-            groups,
-            threshold,
-            exact=True,
-            bonus=FigureBonus(texts, langs),
-            max_bonus=FIGURE_BONUS,
+            vectors, groups, threshold, exact=True, bonus=bonus, max_bonus=FIGURE_BONUS
         )
         assert got == expected
+        assert got != cluster_vectors(vectors, groups, threshold, exact=True)
         assert cluster_vectors(vectors, groups, threshold, exact=True) == _reference(
             vectors, groups, threshold, None, 0.0
         )
-
-
-def test_figure_bonus_equals_the_pair_by_pair_rule() -> None:
-    _, _, texts, langs, _ = _claims(80, 8, seed=7)
-    fast = FigureBonus(texts, langs)
-    naive = _naive_bonus(texts, langs)
-    i, j = np.triu_indices(len(texts), 1)
-    got = fast(i, j)
-    assert np.array_equal(got, naive(i, j))
-    assert np.array_equal(fast(j, i), got)  # symmetric, as the memo assumes
-    assert 0 < np.count_nonzero(got) < len(got)
-    assert fast.pair(int(i[np.argmax(got)]), int(j[np.argmax(got)])) == FIGURE_BONUS
-
-
-def test_figure_comparison_ignores_offsets() -> None:
-    """The bonus memo drops figure offsets; that is only sound if comparing never reads them."""
-    _, _, texts, langs, _ = _claims(60, 8, seed=3)
-    figures = [f for t, lang in zip(texts, langs, strict=True) for f in affinity._figures(t, lang)]
-    assert len(figures) > 40
-    for a, b in zip(figures, figures[1:] + figures[:1], strict=True):
-        moved = replace(a, start=a.start + 7, end=a.end + 7)
-        assert compare_figures(moved, b) == compare_figures(a, b)
-        assert affinity._same_measure(moved, b) == affinity._same_measure(a, b)
 
 
 def _peak_bytes(fn: Callable[[], object]) -> int:

@@ -1,16 +1,19 @@
 """Cutting an input into stories before matching claims: which articles go together, what a
-lone or a chained article becomes, and that a one-story input clusters exactly as before."""
+lone or a chained article becomes, and that a one-story input is verified and grouped exactly as
+the whole input (claimcheck.core.agreement.verify_and_group)."""
 
 from __future__ import annotations
 
+import hashlib
 import threading
+from collections.abc import Sequence
 
 import numpy as np
 import pytest
 
 from claimcheck.core import stories
-from claimcheck.core.affinity import FIGURE_BONUS, FigureBonus, centre, group_claims
-from claimcheck.core.cluster import cluster_vectors
+from claimcheck.core.agreement import Agreement, ClaimData, verify_and_group
+from claimcheck.core.defaults import DEFAULT_THRESHOLD
 from claimcheck.core.errors import Cancelled
 from claimcheck.core.stories import (
     ATTACH_FLOOR,
@@ -19,6 +22,7 @@ from claimcheck.core.stories import (
     article_vectors,
     story_buckets,
 )
+from claimcheck.core.verify import default_verifier, extract_facts
 
 DIM = 64
 
@@ -46,6 +50,51 @@ def _coverage(
                 article_of.append(a * n_stories + s)
                 story_of.append(s)
     return _unit(np.array(rows)), np.array(article_of), np.array(story_of)
+
+
+def _word_vector(word: str) -> np.ndarray:
+    """A unit vector per word, the same in every process (the encoder is not needed here)."""
+    seed = int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+    return _unit(np.random.default_rng(seed).standard_normal(DIM))
+
+
+def _claim_data(
+    vectors: np.ndarray, articles: Sequence[int] | np.ndarray, texts: Sequence[str]
+) -> ClaimData:
+    """What verification reads about English claims with these vectors, articles and texts."""
+    facts = [extract_facts(text, "en") for text in texts]
+    vocabulary = sorted({w for f in facts for w in f.words})
+    return ClaimData(
+        vectors=vectors,
+        contexts=vectors,
+        facts=facts,
+        word_vectors=np.array([_word_vector(w) for w in vocabulary]).reshape(-1, DIM),
+        vocabulary={w: k for k, w in enumerate(vocabulary)},
+        groups=np.asarray(articles, dtype=np.int64),
+        languages=["en"] * len(texts),
+        headlines=[False] * len(texts),
+        texts=list(texts),
+    )
+
+
+def _verified(
+    data: ClaimData, buckets: Sequence[np.ndarray] | None = None, **kwargs: object
+) -> Agreement:
+    """``data`` verified and grouped by story (``buckets``; by default the stories found)."""
+    if buckets is None:
+        buckets = story_buckets(data.vectors, data.groups)
+    return verify_and_group(
+        data,
+        buckets,
+        DEFAULT_THRESHOLD,
+        default_verifier(),
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def _whole(data: ClaimData) -> list[np.ndarray]:
+    """The input as one story."""
+    return [np.arange(len(data.groups), dtype=np.int64)]
 
 
 def _same_partition(buckets: list[np.ndarray], labels: np.ndarray) -> bool:
@@ -78,33 +127,35 @@ def test_one_story_stays_one_bucket_and_clusters_as_the_whole_input() -> None:
     vectors, articles, _ = _coverage(n_stories=1, articles=5, claims=10, seed=3)
     assert len(story_buckets(vectors, articles)) == 1
     texts = [f"Claim {k} says {k % 7} people were hurt." for k in range(len(vectors))]
-    langs = ["en"] * len(vectors)
-    whole = cluster_vectors(
-        centre(vectors),
-        articles,
-        0.3,
-        bonus=FigureBonus(texts, langs),
-        max_bonus=FIGURE_BONUS,
-    )
-    assert group_claims(vectors, list(articles), texts, langs, 0.3) == whole
+    data = _claim_data(vectors, articles, texts)
+    found, whole = _verified(data), _verified(data, _whole(data))
+    assert found == whole
+    assert any(len(c) > 1 for c in found.clusters)  # not trivially every claim alone
 
 
 def test_the_same_fact_sentence_in_two_stories_is_not_matched() -> None:
-    # Two stories with nothing in common but one sentence shape ("N people were killed"): taken
-    # as one input the two sentences match, cut into stories they cannot.
+    # Two stories with nothing in common but one sentence ("Officials said the toll rose"):
+    # taken as one input the two sentences match, cut into stories they cannot.
     vectors, articles, story = _coverage(n_stories=2, articles=3, claims=6, seed=5)
     shared = np.random.default_rng(9).standard_normal(DIM)
     first, second = int(np.flatnonzero(story == 0)[0]), int(np.flatnonzero(story == 1)[0])
     vectors[first] = _unit(shared + 0.05 * vectors[first])
     vectors[second] = _unit(shared + 0.05 * vectors[second])
-    texts = ["Officials said the toll rose."] * len(vectors)
-    langs = ["en"] * len(vectors)
-    whole = cluster_vectors(centre(vectors), articles, 0.3)
-    assert any(first in c and second in c for c in whole)
-    clusters = group_claims(vectors, list(articles), texts, langs, 0.3)
-    assert not any(first in c and second in c for c in clusters)
-    for members in clusters:
+    texts = [f"Item {_letters(k)} happened." for k in range(len(vectors))]
+    texts[first] = texts[second] = "Officials said the toll rose."
+    data = _claim_data(vectors, articles, texts)
+    whole = _verified(data, _whole(data))
+    assert any(first in c and second in c for c in whole.clusters)
+    found = _verified(data)
+    assert not any(first in c and second in c for c in found.clusters)
+    for members in found.clusters:
         assert len({int(story[m]) for m in members}) == 1
+    assert all(story[i] == story[j] for i, j in found.scores)  # never even a candidate
+
+
+def _letters(k: int) -> str:
+    """A word made of letters only (content words have no digits), different for every ``k``."""
+    return "".join(chr(ord("a") + int(d)) for d in f"{k:03d}")
 
 
 def _one_claim_articles(cosines_to_story: list[float]) -> tuple[np.ndarray, np.ndarray]:
@@ -192,11 +243,10 @@ def test_one_large_event_is_never_cut() -> None:
     _, arts = article_vectors(vectors, article_of)
     assert float((arts @ arts.T).min()) > STORY_THRESHOLD
     assert len(story_buckets(vectors, article_of)) == 1
-    texts, langs = ["x"] * len(vectors), ["en"] * len(vectors)
-    whole = cluster_vectors(
-        centre(vectors), article_of, 0.3, bonus=FigureBonus(texts, langs), max_bonus=FIGURE_BONUS
-    )
-    assert group_claims(vectors, article_of, texts, langs, 0.3) == whole
+    data = _claim_data(vectors, article_of, ["Officials said it rose."] * len(vectors))
+    found = _verified(data)
+    assert found == _verified(data, _whole(data))
+    assert any(len(c) > 1 for c in found.clusters)
 
 
 def test_articles_alike_at_every_threshold_stay_one_story_past_the_size_limit() -> None:
@@ -246,18 +296,16 @@ def test_grouping_stops_when_cancelled() -> None:
     with pytest.raises(Cancelled):
         story_buckets(vectors, articles, cancel=cancel)
     with pytest.raises(Cancelled):
-        group_claims(vectors, list(articles), ["x"] * len(vectors), ["en"] * len(vectors), 0.3,
-                     cancel=cancel)  # fmt: skip
+        _verified(_claim_data(vectors, articles, ["x"] * len(vectors)), cancel=cancel)
 
 
-def test_group_claims_reports_progress_from_zero_to_all() -> None:
+def test_verification_reports_progress_from_zero_to_all() -> None:
     vectors, articles, _ = _coverage(n_stories=4, articles=3, claims=5)
     seen: list[tuple[str, int, int]] = []
-    texts = ["x"] * len(vectors)
-    group_claims(vectors, list(articles), texts, ["en"] * len(vectors), 0.3,
-                 progress=lambda *a: seen.append(a))  # fmt: skip
+    data = _claim_data(vectors, articles, ["Officials said it rose."] * len(vectors))
+    _verified(data, progress=lambda *a: seen.append(a))
     n = len(vectors)
-    assert seen[0] == ("clustering", 0, n) and seen[-1] == ("clustering", n, n)
+    assert seen[0] == ("verifying", 0, n) and seen[-1] == ("verifying", n, n)
     done = [d for _, d, _ in seen]
     assert done == sorted(done)
     assert len(seen) > 2  # it moves between the stories, not only at the start and the end
@@ -278,52 +326,42 @@ def test_index_and_exact_article_search_agree(flat: bool, monkeypatch: pytest.Mo
     assert settings.neighbours < 40  # the index offered only some neighbours
 
 
+@pytest.mark.slow
 def test_many_stories_cluster_without_a_square_matrix() -> None:
     import tracemalloc
 
     vectors, articles, story = _coverage(n_stories=60, articles=5, claims=30, seed=8)
     n = len(vectors)
     assert n == 9000
-    texts = [f"Report {k}." for k in range(n)]
+    data = _claim_data(vectors, articles, [f"Report {_letters(k % 500)}." for k in range(n)])
     tracemalloc.start()
     try:
-        clusters = group_claims(vectors, list(articles), texts, ["en"] * n, 0.3)
+        found = _verified(data)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
     assert peak < n * n * 4 / 8
-    assert sorted(k for c in clusters for k in c) == list(range(n))
-    assert all(len({int(story[m]) for m in c}) == 1 for c in clusters)
+    assert sorted(k for c in found.clusters for k in c) == list(range(n))
+    assert all(len({int(story[m]) for m in c}) == 1 for c in found.clusters)
 
 
-def test_each_story_gets_the_figure_bonus_of_its_own_claims() -> None:
-    # Several stories, texts whose figures agree or not: every story must be clustered with the
-    # bonus of its own claims (numbered within the story, looked up in the whole input).
+def test_each_story_reads_the_facts_of_its_own_claims() -> None:
+    # Several stories, texts whose figures agree or not: every pair must be scored on the facts
+    # of its own two claims (numbered within the story, looked up in the whole input).
     rng = np.random.default_rng(4)
     vectors, articles, story = _coverage(n_stories=4, articles=4, claims=6, seed=6)
-    texts = [f"Officials said {int(rng.integers(10, 14))} people were hurt." for _ in vectors]
-    langs = ["en"] * len(vectors)
-    threshold = 0.05
+    figure = rng.integers(10, 14, size=len(vectors))
+    texts = [f"Officials said {int(k)} people were hurt." for k in figure]
     buckets = story_buckets(vectors, articles)
     assert _same_partition(buckets, story)
-    bonus = FigureBonus(texts, langs)
-
-    def per_story(with_bonus: bool) -> list[list[int]]:
-        out: list[list[int]] = []
-        for bucket in buckets:
-            local = cluster_vectors(
-                centre(vectors[bucket]),
-                articles[bucket],
-                threshold,
-                bonus=(lambda i, j, b=bucket: bonus(b[i], b[j])) if with_bonus else None,
-                max_bonus=FIGURE_BONUS,
-            )
-            out.extend(bucket[m].tolist() for m in local)
-        return sorted(out, key=lambda m: m[0])
-
-    expected = per_story(with_bonus=True)
-    assert expected != per_story(with_bonus=False)  # the bonus decides some merges here
-    assert group_claims(vectors, list(articles), texts, langs, threshold) == expected
+    found = _verified(_claim_data(vectors, articles, texts), buckets)
+    assert len(found.evidence) > 50
+    for (i, j), evidence in found.evidence.items():
+        assert story[i] == story[j]
+        assert bool(evidence.agreeing_figures) == (figure[i] == figure[j])
+        assert bool(evidence.conflicting_figures) == (figure[i] != figure[j])
+    agree = [p for p, e in found.evidence.items() if e.agreeing_figures]
+    assert 0 < len(agree) < len(found.evidence)
 
 
 def test_grouping_stops_when_cancelled_while_attaching(monkeypatch: pytest.MonkeyPatch) -> None:
