@@ -74,7 +74,7 @@ if str(ROOT) not in sys.path:  # run as a script from a checkout without install
 
 if TYPE_CHECKING:
     from claimcheck.core.agreement import ClaimData
-    from claimcheck.core.models import ClaimFacts
+    from claimcheck.core.types import ClaimFacts
 
 #: The time bound the issue sets: 10x the claims may take at most 12x the time.
 TIME_BOUND = 12.0

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from a checkout without installing
     sys.path.insert(0, str(ROOT))
 
-from claimcheck.core.models import (  # noqa: E402
+from claimcheck.core.types import (  # noqa: E402
     Claim,
     Cluster,
     Difference,

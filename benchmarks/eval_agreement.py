@@ -47,8 +47,8 @@ from labelset import DEFAULT_DATASETS, LABELS, semeval_articles, text_hash  # no
 from claimcheck.core import verify  # noqa: E402
 from claimcheck.core.agreement import StoryScorer  # noqa: E402
 from claimcheck.core.defaults import DEFAULT_MODEL  # noqa: E402
-from claimcheck.core.models import Result, Settings  # noqa: E402
 from claimcheck.core.pipeline import matching_inputs, recluster, run  # noqa: E402
+from claimcheck.core.types import Result, Settings  # noqa: E402
 
 VERIFIER_FILE = ROOT / "claimcheck" / "core" / "data" / "verifier.json"
 TARGET_PRECISION = 0.9

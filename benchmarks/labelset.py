@@ -31,7 +31,7 @@ if str(ROOT) not in sys.path:
 
 from claimcheck.core.claims import extract_claims  # noqa: E402
 from claimcheck.core.ingest import load_sources  # noqa: E402
-from claimcheck.core.models import Claim, Source  # noqa: E402
+from claimcheck.core.types import Claim, Source  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "data" / "labels"
 DEFAULT_DATASETS = ROOT.parent / "shared" / "datasets"

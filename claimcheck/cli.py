@@ -21,7 +21,7 @@ from claimcheck import __version__
 
 if TYPE_CHECKING:
     from claimcheck.core.cache import EmbeddingCache
-    from claimcheck.core.models import Settings
+    from claimcheck.core.types import Settings
 
 COMMANDS = ("open", "report", "cache")
 
@@ -232,7 +232,7 @@ def _open_cache(cache_dir: str | None, disabled: bool = False) -> EmbeddingCache
 
 def _settings(args: argparse.Namespace) -> Settings:
     from claimcheck.core.defaults import DEFAULT_THRESHOLD
-    from claimcheck.core.models import Settings
+    from claimcheck.core.types import Settings
 
     threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
     return Settings(model=args.model, threshold=threshold, verifier=args.verifier)

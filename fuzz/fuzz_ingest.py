@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from claimcheck.core.models import Claim, Figure, Name, Settings, Source
+    from claimcheck.core.types import Claim, Figure, Name, Settings, Source
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -103,8 +103,8 @@ class Harness:
         from claimcheck.core.claims import extract_claims
         from claimcheck.core.errors import InputError
         from claimcheck.core.figures import extract_figures
-        from claimcheck.core.models import KEPT_ROLES, Settings
         from claimcheck.core.names import extract_names
+        from claimcheck.core.types import KEPT_ROLES, Settings
 
         suffix = SUFFIXES[data[0] % len(SUFFIXES)] if data else ".txt"
         path = self.scratch / f"article{suffix}"
@@ -155,8 +155,8 @@ class Harness:
     def _check_reports(self, source: Source, claims: Sequence[Claim], settings: Settings) -> None:
         from dataclasses import replace
 
-        from claimcheck.core.models import Result
         from claimcheck.core.pipeline import build_clusters
+        from claimcheck.core.types import Result
         from claimcheck.report.jsonout import render_json
         from claimcheck.report.markdown import render_markdown
 

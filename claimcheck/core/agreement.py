@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .errors import Progress, check_cancel, no_progress
-from .models import ClaimFacts, Evidence
+from .types import ClaimFacts, Evidence
 from .verify import PairContext, Verifier, pair_features, word_weights
 
 #: Nearest claims of other outlets proposed as candidates for each claim.

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .models import Claim, Cluster, Evidence, Related, Result, Sentence, Source, Suggestion
+from .types import Claim, Cluster, Evidence, Related, Result, Sentence, Source, Suggestion
 
 #: The list filters in the order ``f`` cycles through them, with their labels.
 FILTERS: tuple[str, ...] = ("all", "shared", "cross-language", "differences", "single")

@@ -17,8 +17,8 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 
 from claimcheck.core.language import detect_sentence_language
-from claimcheck.core.models import KEPT_ROLES, Claim, Role, Sentence, Source
 from claimcheck.core.text import MONTHS, WEEKDAYS, comparison_key, words
+from claimcheck.core.types import KEPT_ROLES, Claim, Role, Sentence, Source
 
 # ============================================================================================
 # Sentence splitting

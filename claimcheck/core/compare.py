@@ -23,7 +23,6 @@ from rapidfuzz.utils import default_process
 
 from .errors import InputError
 from .figures import compare_figures, extract_figures, figure_affinity
-from .models import Claim, Cluster, Difference, Figure, Name
 from .names import (
     DEMONYM_KEYS,
     extract_names,
@@ -33,6 +32,7 @@ from .names import (
     same_entity,
 )
 from .stance import Attribution, attribution_span, compare_attributions, polarity
+from .types import Claim, Cluster, Difference, Figure, Name
 
 __all__ = [
     "WORDING_THRESHOLD",

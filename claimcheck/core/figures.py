@@ -48,8 +48,8 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from .errors import InputError
-from .models import Figure
 from .names import DEMONYM_KEYS, fold_text
+from .types import Figure
 
 __all__ = [
     "compare_figures",

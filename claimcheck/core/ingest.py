@@ -36,8 +36,8 @@ from claimcheck.core.language import (
     language_warning,
     normalise_language_code,
 )
-from claimcheck.core.models import Source
 from claimcheck.core.text import comparison_key, parse_date
+from claimcheck.core.types import Source
 
 #: File suffixes read when walking a folder (a file named explicitly is read whatever its suffix).
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .models import Name
+from .types import Name
 
 __all__ = [
     "DEMONYM_KEYS",

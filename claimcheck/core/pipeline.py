@@ -13,7 +13,7 @@ import numpy as np
 
 from .defaults import DEFAULT_THRESHOLD
 from .errors import InputError, Progress, check_cancel, no_progress
-from .models import (
+from .types import (
     Claim,
     ClaimFacts,
     Cluster,

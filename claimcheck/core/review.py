@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .fileio import write_atomic
-from .models import Claim, Cluster, ClusterReview, Result
+from .types import Claim, Cluster, ClusterReview, Result
 from .untrusted import neutralise, read_regular, sanitise_data
 
 SIDECAR_NAME = ".claimcheck-review.json"

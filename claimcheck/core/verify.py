@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from .models import ClaimFacts, Evidence, Figure
+from .types import ClaimFacts, Evidence, Figure
 
 #: Two words whose vectors are at least this similar may be aligned.
 WORD_FLOOR = 0.5

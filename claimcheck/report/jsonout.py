@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from claimcheck.core.models import ClusterReview, Result
+from claimcheck.core.types import ClusterReview, Result
 
 #: Bumped when a field changes meaning or disappears; new fields do not bump it. Version 2:
 #: ``clusters[].claims`` are the verified members only, and ``settings.threshold`` is the

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from claimcheck.core.models import Claim, Cluster, ClusterReview, Result, Source
+from claimcheck.core.types import Claim, Cluster, ClusterReview, Result, Source
 
 #: Characters that start Markdown or HTML syntax inline; escaped with a backslash (CommonMark
 #: allows a backslash before any ASCII punctuation, and shows the character literally).

@@ -14,7 +14,7 @@ from pathlib import Path
 from textual.app import App
 from textual.screen import Screen
 
-from claimcheck.core.models import Result, Settings
+from claimcheck.core.types import Result, Settings
 from claimcheck.tui.keymap import default_path, load_keymap
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from claimcheck.core.browse import Row
-from claimcheck.core.models import Result
+from claimcheck.core.types import Result
 
 
 @dataclass

@@ -26,7 +26,7 @@ from claimcheck.core.browse import (
     one_line,
     printable,
 )
-from claimcheck.core.models import Claim, ClusterReview, Evidence, Source
+from claimcheck.core.types import Claim, ClusterReview, Evidence, Source
 
 #: Styles carry bold/underline/reverse as well as colour, so they stay distinct under NO_COLOR.
 STYLE_FIGURE = "underline cyan"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.core.models import Result
+from claimcheck.core.types import Result
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
@@ -23,8 +23,8 @@ def corpus_result(e2e_cache_dir: Path) -> Result:
     """The comparison of corpus/ with the default model and threshold."""
     from claimcheck.core.cache import EmbeddingCache
     from claimcheck.core.defaults import DEFAULT_MODEL, DEFAULT_THRESHOLD
-    from claimcheck.core.models import Settings
     from claimcheck.core.pipeline import run
+    from claimcheck.core.types import Settings
 
     cache = EmbeddingCache(e2e_cache_dir)
     return run([str(CORPUS)], Settings(DEFAULT_MODEL, DEFAULT_THRESHOLD), cache=cache)

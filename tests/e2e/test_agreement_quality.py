@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.core.models import Result
+from claimcheck.core.types import Result
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]

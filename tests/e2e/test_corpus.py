@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.core.models import Cluster, Result
+from claimcheck.core.types import Cluster, Result
 from tests.e2e.conftest import agreed_or_suggested
 
 pytestmark = pytest.mark.e2e

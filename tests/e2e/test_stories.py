@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.core.models import Result
+from claimcheck.core.types import Result
 from tests.e2e.conftest import agreed_or_suggested
 
 pytestmark = pytest.mark.e2e
@@ -43,8 +43,8 @@ def two_stories(e2e_cache_dir: Path, tmp_path_factory: pytest.TempPathFactory) -
     """corpus/ and the Lyon story in one run."""
     from claimcheck.core.cache import EmbeddingCache
     from claimcheck.core.defaults import DEFAULT_MODEL, DEFAULT_THRESHOLD
-    from claimcheck.core.models import Settings
     from claimcheck.core.pipeline import run
+    from claimcheck.core.types import Settings
 
     extra = tmp_path_factory.mktemp("lyon")
     (extra / "lyon-fr.txt").write_text(LYON_FR, encoding="utf-8")

@@ -236,7 +236,7 @@ def _within(seconds: float) -> Iterator[None]:
 )
 def test_pathological_lines_are_split_quickly(line: str) -> None:
     from claimcheck.core.claims import extract_claims
-    from claimcheck.core.models import Source
+    from claimcheck.core.types import Source
 
     text = f"{EN_ARTICLE}{line}\n{EN_ARTICLE}"
     with _within(5):

@@ -23,8 +23,8 @@ from claimcheck.core.cache import EmbeddingCache
 from claimcheck.core.embed import embed
 from claimcheck.core.errors import InputError
 from claimcheck.core.ingest import load_sources
-from claimcheck.core.models import Settings
 from claimcheck.core.pipeline import run
+from claimcheck.core.types import Settings
 from claimcheck.report.jsonout import render_json
 from claimcheck.report.markdown import render_markdown
 from tests.conftest import FakeEncoder

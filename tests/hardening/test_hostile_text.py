@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.core.models import Settings
 from claimcheck.core.pipeline import run
+from claimcheck.core.types import Settings
 from claimcheck.report.jsonout import render_json
 from claimcheck.report.markdown import render_markdown
 from tests.conftest import FakeEncoder

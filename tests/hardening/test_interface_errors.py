@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.core.models import Settings
+from claimcheck.core.types import Settings
 from claimcheck.tui.app import make_app
 from tests.conftest import FakeEncoder
 

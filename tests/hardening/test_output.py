@@ -13,8 +13,8 @@ import pytest
 
 from claimcheck import cli
 from claimcheck.core import fileio
-from claimcheck.core.models import Result, Settings
 from claimcheck.core.pipeline import run as real_run
+from claimcheck.core.types import Result, Settings
 from tests.conftest import FakeEncoder
 
 from .helpers import EN_ARTICLE, FR_ARTICLE, run_cli
@@ -163,7 +163,7 @@ _FAKE_CLI = """
 import sys
 from claimcheck import cli
 from claimcheck.core import pipeline
-from claimcheck.core.models import Settings
+from claimcheck.core.types import Settings
 from tests.conftest import FakeEncoder
 
 real = pipeline.run

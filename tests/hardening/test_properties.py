@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from claimcheck.core.claims import _TRIM, extract_claims
 from claimcheck.core.figures import extract_figures
-from claimcheck.core.models import (
+from claimcheck.core.types import (
     KEPT_ROLES,
     Claim,
     Cluster,

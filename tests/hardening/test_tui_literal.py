@@ -7,7 +7,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from claimcheck.core.models import Settings
+from claimcheck.core.types import Settings
 from claimcheck.tui.app import ClaimcheckApp, make_app
 from claimcheck.tui.screens.article import ArticleScreen
 from tests.conftest import FakeEncoder

@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 from claimcheck.core import review as rv
 from claimcheck.core.errors import InputError
-from claimcheck.core.models import Result, Settings
 from claimcheck.core.pipeline import run
+from claimcheck.core.types import Result, Settings
 from claimcheck.report.jsonout import render_json
 from claimcheck.report.markdown import render_markdown
 from claimcheck.tui.app import make_app

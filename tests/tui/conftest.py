@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.core.models import Result
+from claimcheck.core.types import Result
 
 from .sample import build_result
 

@@ -9,7 +9,7 @@ from typing import Any
 from rich.console import Console
 from textual.widgets import Static
 
-from claimcheck.core.models import Result
+from claimcheck.core.types import Result
 from claimcheck.tui.app import ClaimcheckApp, make_app
 from claimcheck.tui.screens.main import MainScreen
 from claimcheck.tui.widgets.cluster_list import ClusterList

@@ -7,7 +7,8 @@ import unicodedata
 
 import numpy as np
 
-from claimcheck.core.models import (
+from claimcheck.core.pipeline import prepare
+from claimcheck.core.types import (
     Claim,
     Cluster,
     Difference,
@@ -16,7 +17,6 @@ from claimcheck.core.models import (
     Settings,
     Source,
 )
-from claimcheck.core.pipeline import prepare
 
 #: Text an article could carry that must be shown literally: Rich/Textual markup and escapes.
 HOSTILE = "Officials said [bold]nothing[/bold] [@click=app.quit]here[/] \x1b]52;c;SGk=\x07 ok\r."

@@ -12,7 +12,7 @@ from textual import events
 from textual.widgets import Input
 
 from claimcheck.core import review as rv
-from claimcheck.core.models import Claim, Cluster, Result
+from claimcheck.core.types import Claim, Cluster, Result
 from claimcheck.report.markdown import render_markdown
 from claimcheck.tui.keymap import KEYS
 from claimcheck.tui.screens.article import ArticleScreen, SentenceList

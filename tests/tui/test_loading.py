@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.worker import WorkerCancelled
 
 from claimcheck.core.errors import Cancelled
-from claimcheck.core.models import Settings
+from claimcheck.core.types import Settings
 from claimcheck.tui.app import make_app
 from claimcheck.tui.messages import ResultReady, WorkProgress
 from tests.conftest import FakeEncoder

@@ -137,7 +137,7 @@ def test_corpus_main_view(snap_compare, tmp_path, monkeypatch) -> None:
     by the most outlets first (4 of 5 since agreement is verified), the first one in detail with
     the French statement on top and each member's verified confidence."""
     from claimcheck.core.defaults import DEFAULT_MODEL, DEFAULT_THRESHOLD
-    from claimcheck.core.models import Settings
+    from claimcheck.core.types import Settings
 
     monkeypatch.chdir(ROOT)
     app = make_app(

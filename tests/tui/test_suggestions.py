@@ -14,8 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from claimcheck.core import review as rv
-from claimcheck.core.models import Result
 from claimcheck.core.pipeline import recluster
+from claimcheck.core.types import Result
 from claimcheck.tui.screens.main import MainScreen
 from claimcheck.tui.screens.suggestions import SuggestionScreen
 

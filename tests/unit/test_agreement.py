@@ -15,7 +15,7 @@ from claimcheck.core.agreement import (
     verify_and_group,
 )
 from claimcheck.core.errors import Cancelled
-from claimcheck.core.models import ClaimFacts
+from claimcheck.core.types import ClaimFacts
 from claimcheck.core.verify import default_verifier
 
 

@@ -155,7 +155,7 @@ def test_a_clusters_possible_outlets_are_those_of_its_story() -> None:
     from dataclasses import replace
 
     from claimcheck.core.browse import cluster_detail, make_rows
-    from claimcheck.core.models import Claim, Cluster, Result, Settings, Source
+    from claimcheck.core.types import Claim, Cluster, Result, Settings, Source
 
     sources = tuple(Source(i, f"{i}.txt", f"Outlet {i}", "en", None, "...") for i in "abcde")
     claims = (

@@ -19,8 +19,8 @@ from claimcheck.core.claims import (
     split_sentences,
 )
 from claimcheck.core.ingest import load_sources
-from claimcheck.core.models import KEPT_ROLES, Source
 from claimcheck.core.text import comparison_key
+from claimcheck.core.types import KEPT_ROLES, Source
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "corpus"
 
@@ -679,7 +679,7 @@ def test_spans_are_ordered_trimmed_and_within_lines(text: str) -> None:
 
 
 def _claim_texts(text: str, language: str) -> list[str]:
-    from claimcheck.core.models import Source
+    from claimcheck.core.types import Source
 
     source = Source("t", "t.txt", "T", language, None, text)
     return [c.text for c in extract_claims(source)[1]]

@@ -14,7 +14,7 @@ from claimcheck.core import cluster
 from claimcheck.core.agreement import centre
 from claimcheck.core.cluster import cluster_vectors
 from claimcheck.core.figures import compare_figures, extract_figures
-from claimcheck.core.models import Figure
+from claimcheck.core.types import Figure
 
 #: The largest bonus :func:`_figure_bonus` adds to a pair's similarity.
 FIGURE_BONUS = 0.1

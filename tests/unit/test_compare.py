@@ -15,7 +15,7 @@ from claimcheck.core.compare import (
     wording_similarity,
 )
 from claimcheck.core.errors import InputError
-from claimcheck.core.models import Claim, Cluster, Difference
+from claimcheck.core.types import Claim, Cluster, Difference
 
 
 def claim(source: str, text: str, lang: str, position: int = 0) -> Claim:

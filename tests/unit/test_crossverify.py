@@ -86,8 +86,8 @@ def test_a_verifier_that_cannot_load_is_one_clear_error(tmp_path: Path) -> None:
 
 
 def test_the_cross_encoder_decides_agreement_in_place_of_the_built_in(tmp_path: Path) -> None:
-    from claimcheck.core.models import Settings
     from claimcheck.core.pipeline import recluster, run
+    from claimcheck.core.types import Settings
     from tests.conftest import FakeEncoder
 
     folder = tmp_path / "story"

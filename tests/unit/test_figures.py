@@ -16,7 +16,7 @@ from claimcheck.core.figures import (
     figure_granularity,
     parse_reference_date,
 )
-from claimcheck.core.models import Figure
+from claimcheck.core.types import Figure
 
 
 def one(text: str, lang: str, ref: str | None = None) -> Figure:

@@ -20,7 +20,7 @@ from claimcheck.core.ingest import (
     repair_mojibake,
     split_front_matter,
 )
-from claimcheck.core.models import Source
+from claimcheck.core.types import Source
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "ingest"
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from claimcheck.core.compare import compare_cluster
-from claimcheck.core.models import Claim, Difference
+from claimcheck.core.types import Claim, Difference
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "differences.jsonl"
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from claimcheck.core.models import (
+from claimcheck.core.types import (
     Claim,
     Cluster,
     ClusterReview,
@@ -131,7 +131,7 @@ def test_rendering_is_reproducible() -> None:
 def _verified_result() -> Result:
     from dataclasses import replace
 
-    from claimcheck.core.models import Evidence, Related, Suggestion
+    from claimcheck.core.types import Evidence, Related, Suggestion
 
     base = _result(PLAIN)
     c1, c2, c3 = base.claims

@@ -9,7 +9,7 @@ import pytest
 
 from claimcheck.core import review as rv
 from claimcheck.core.errors import InputError
-from claimcheck.core.models import Cluster
+from claimcheck.core.types import Cluster
 from tests.tui.sample import build_result
 
 

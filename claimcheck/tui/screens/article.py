@@ -10,7 +10,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from claimcheck.core.browse import article_lines, one_line
-from claimcheck.core.models import Result
+from claimcheck.core.types import Result
 from claimcheck.tui.keymap import binding, list_navigation
 from claimcheck.tui.render import article_line_text
 

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from claimcheck.core.browse import Row, coverage_cells, one_line
-from claimcheck.core.models import Result
+from claimcheck.core.types import Result
 from claimcheck.tui.keymap import binding
 
 

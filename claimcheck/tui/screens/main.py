@@ -22,7 +22,7 @@ from textual.widgets import Footer, Input, Label, OptionList, ProgressBar, Stati
 from claimcheck.core import browse
 from claimcheck.core import review as rv
 from claimcheck.core.errors import Cancelled, ClaimcheckError, InputError
-from claimcheck.core.models import Cluster, ClusterReview, Result, Settings
+from claimcheck.core.types import Cluster, ClusterReview, Result, Settings
 from claimcheck.tui.keymap import binding, effective_keys
 from claimcheck.tui.messages import ResultReady, WorkFailed, WorkProgress
 from claimcheck.tui.widgets.cluster_list import ClusterList

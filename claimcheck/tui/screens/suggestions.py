@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from claimcheck.core.browse import cluster_of_claims, open_suggestions
-from claimcheck.core.models import Result, Suggestion
+from claimcheck.core.types import Result, Suggestion
 from claimcheck.tui.keymap import binding
 from claimcheck.tui.render import STYLE_DIM, evidence_text, pair_claim_text
 

@@ -6,7 +6,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from claimcheck.core.browse import Row
-from claimcheck.core.models import ClusterReview
+from claimcheck.core.types import ClusterReview
 from claimcheck.tui.keymap import binding, list_navigation
 from claimcheck.tui.render import row_text
 

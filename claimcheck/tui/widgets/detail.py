@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from claimcheck.core.browse import Detail, printable
-from claimcheck.core.models import ClusterReview
+from claimcheck.core.types import ClusterReview
 from claimcheck.tui.keymap import binding
 from claimcheck.tui.render import (
     comparison,
