@@ -18,10 +18,10 @@ measured profiles again.
 What is timed is what the pipeline runs once it has the vectors
 (:func:`claimcheck.core.pipeline.matching_inputs` and
 :func:`claimcheck.core.pipeline.recluster`): each claim's facts
-(:func:`claimcheck.core.verify.extract_facts`), the grouping of articles into stories
-(:func:`claimcheck.core.stories.story_buckets`), then
-:func:`claimcheck.core.agreement.verify_and_group` with the default verifier at the default
-threshold. Its input (:class:`claimcheck.core.agreement.ClaimData`) is built as the pipeline
+(:func:`claimcheck.core.extract.facts.extract_facts`), the grouping of articles into stories
+(:func:`claimcheck.core.group.stories.story_buckets`), then
+:func:`claimcheck.core.group.agreement.verify_and_group` with the default verifier at the default
+threshold. Its input (:class:`claimcheck.core.group.agreement.ClaimData`) is built as the pipeline
 builds it: the claim vectors, the same vectors as sentence contexts (a claim that is a whole
 sentence has its own vector as context), the extracted facts, and one vector per distinct content
 word. The encoder is not run: a word's vector is a pseudo-random unit vector seeded by a hash of
@@ -73,7 +73,7 @@ if str(ROOT) not in sys.path:  # run as a script from a checkout without install
     sys.path.insert(0, str(ROOT))
 
 if TYPE_CHECKING:
-    from claimcheck.core.agreement import ClaimData
+    from claimcheck.core.group.agreement import ClaimData
     from claimcheck.core.types import ClaimFacts
 
 #: The time bound the issue sets: 10x the claims may take at most 12x the time.
@@ -349,7 +349,7 @@ def similarity_profile(claims: Claims, sample: int = 3000, seed: int = 1) -> dic
     """Mean and spread of centred and raw cosines for pairs of claims (from different sources)
     that state the same fact, another fact of the same story, or another story, on a sample of
     whole stories (so the sample holds same-fact pairs too); raw keys start with "raw "."""
-    from claimcheck.core.agreement import centre
+    from claimcheck.core.group.agreement import centre
 
     rng = np.random.default_rng(seed)
     pick = np.sort(rng.choice(len(claims.vectors), min(sample, len(claims.vectors)), False))
@@ -376,8 +376,8 @@ def measure_profile() -> dict[str, dict[str, tuple[float, float]]]:
     """:data:`MEASURED_PROFILE` and :data:`MEASURED_RAW_PROFILE` from scratch: the labelled
     claims through the default model."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from claimcheck.core.agreement import centre
-    from claimcheck.core.embed import Encoder
+    from claimcheck.core.embed.encoder import Encoder
+    from claimcheck.core.group.agreement import centre
 
     path = Path(__file__).resolve().parent / "data" / "claims_en_fr.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
@@ -422,7 +422,7 @@ def claim_data(claims: Claims, facts: Sequence[ClaimFacts]) -> ClaimData:
     """What verification reads about ``claims``, built as the pipeline builds it
     (:func:`claimcheck.core.pipeline.matching_inputs`), with :func:`word_vector` for the
     vocabulary's words instead of the encoder."""
-    from claimcheck.core.agreement import ClaimData
+    from claimcheck.core.group.agreement import ClaimData
 
     vocabulary = sorted({w for f in facts for w in f.words})
     words = np.array([word_vector(w, claims.vectors.shape[1]) for w in vocabulary])
@@ -508,8 +508,9 @@ def child(n: int, method: str, seed: int) -> dict[str, Any]:
     """Generate ``n`` claims, then time ``method`` on them once; peak RSS included."""
     import faiss  # imported before timing: its import is not what is measured
 
-    from claimcheck.core import agreement, stories, verify
     from claimcheck.core.defaults import DEFAULT_THRESHOLD
+    from claimcheck.core.extract.facts import extract_facts
+    from claimcheck.core.group import agreement, stories, verify
 
     faiss.omp_set_num_threads(min(2, faiss.omp_get_max_threads()))
     claims = synthetic_claims(n, seed)
@@ -542,7 +543,7 @@ def child(n: int, method: str, seed: int) -> dict[str, Any]:
 
     start = time.perf_counter()
     facts = [
-        verify.extract_facts(text, language)
+        extract_facts(text, language)
         for text, language in zip(claims.texts, claims.languages, strict=True)
     ]
     facts_seconds = time.perf_counter() - start

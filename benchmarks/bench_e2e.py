@@ -46,7 +46,7 @@ start = time.perf_counter()
 from claimcheck import cli
 code = cli.main({argv!r})
 seconds = time.perf_counter() - start
-from claimcheck.core import embed
+from claimcheck.core.embed import encoder as embed
 encoders = list(embed._ENCODERS.values())
 print(json.dumps({{
     "exit": code,

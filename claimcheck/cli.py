@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 from claimcheck import __version__
 
 if TYPE_CHECKING:
-    from claimcheck.core.cache import EmbeddingCache
+    from claimcheck.core.embed.cache import EmbeddingCache
     from claimcheck.core.types import Settings
 
 COMMANDS = ("open", "report", "cache")
@@ -96,7 +96,7 @@ def _positive_int(text: str) -> int:
 def _apply_limits(args: argparse.Namespace) -> None:
     """The input limits of this run (``--max-claims``), read by the reading stage."""
     if getattr(args, "max_claims", None):
-        from claimcheck.core import ingest
+        from claimcheck.core.read import ingest
 
         ingest.MAX_CLAIMS = args.max_claims
 
@@ -225,7 +225,7 @@ def _normalise_argv(argv: Sequence[str]) -> list[str]:
 def _open_cache(cache_dir: str | None, disabled: bool = False) -> EmbeddingCache | None:
     if disabled:
         return None
-    from claimcheck.core.cache import EmbeddingCache
+    from claimcheck.core.embed.cache import EmbeddingCache
 
     return EmbeddingCache(Path(cache_dir) if cache_dir else None, on_warning=_warn)
 
@@ -280,10 +280,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     reviews = None
     if not args.no_review:
         from claimcheck.core import review as rv
+        from claimcheck.core.pipeline import apply_review
 
         saved = rv.load_review(rv.sidecar_path(args.paths), warn=_warn)
         if not saved.empty:
-            result = rv.apply_review(result, saved)
+            result = apply_review(result, saved)
             reviews = rv.reviews_for(result, saved)
     if fmt == "json":
         from claimcheck.report.jsonout import render_json

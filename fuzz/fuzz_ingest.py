@@ -77,7 +77,7 @@ class Harness:
         self.started = time.monotonic()
         self._saved_at = self.started
         # Imported here so that atheris can instrument them (see main()).
-        from claimcheck.core import ingest
+        from claimcheck.core.read import ingest
 
         self.ingest = ingest
 
@@ -100,10 +100,10 @@ class Harness:
             self._saved_at = now
 
     def _check(self, data: bytes) -> None:
-        from claimcheck.core.claims import extract_claims
         from claimcheck.core.errors import InputError
-        from claimcheck.core.figures import extract_figures
-        from claimcheck.core.names import extract_names
+        from claimcheck.core.extract.figures import extract_figures
+        from claimcheck.core.extract.names import extract_names
+        from claimcheck.core.segment.claims import extract_claims
         from claimcheck.core.types import KEPT_ROLES, Settings
 
         suffix = SUFFIXES[data[0] % len(SUFFIXES)] if data else ".txt"
@@ -269,14 +269,14 @@ def run_atheris(harness_dir: Path, minutes: float, artifacts: Path, extra: list[
     import atheris
 
     with atheris.instrument_imports(include=["claimcheck"]):
-        import claimcheck.core.claims
-        import claimcheck.core.compare
-        import claimcheck.core.figures
-        import claimcheck.core.ingest
-        import claimcheck.core.language
-        import claimcheck.core.names
+        import claimcheck.core.compare.differences
+        import claimcheck.core.extract.figures
+        import claimcheck.core.extract.names
         import claimcheck.core.pipeline
+        import claimcheck.core.read.ingest
+        import claimcheck.core.segment.claims
         import claimcheck.core.text
+        import claimcheck.core.text.language
         import claimcheck.report.jsonout
         import claimcheck.report.markdown  # noqa: F401
 

@@ -11,7 +11,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .types import Claim, Cluster, Evidence, Related, Result, Sentence, Source, Suggestion
+from claimcheck.core.types import (
+    Claim,
+    Cluster,
+    Evidence,
+    Related,
+    Result,
+    Sentence,
+    Source,
+    Suggestion,
+)
 
 #: The list filters in the order ``f`` cycles through them, with their labels.
 FILTERS: tuple[str, ...] = ("all", "shared", "cross-language", "differences", "single")
@@ -353,8 +362,8 @@ def word_diff(left: str, right: str) -> list[tuple[DiffOp, str]]:
 
 
 def _spans(claim: Claim, source: Source, statuses: Mapping[str, str]) -> tuple[Span, ...]:
-    from .figures import extract_figures
-    from .names import extract_names
+    from claimcheck.core.extract.figures import extract_figures
+    from claimcheck.core.extract.names import extract_names
 
     found: dict[tuple[int, int], Span] = {}
     for fig in extract_figures(claim.text, claim.language, source.date):

@@ -8,8 +8,8 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .errors import InputError
-from .untrusted import describe_non_regular
+from claimcheck.core.errors import InputError
+from claimcheck.core.untrusted import describe_non_regular
 
 
 def _umask() -> int:

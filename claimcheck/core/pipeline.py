@@ -5,19 +5,17 @@ compare. The CLI and the interface both call :func:`run`; re-clustering at anoth
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .defaults import DEFAULT_THRESHOLD
-from .errors import InputError, Progress, check_cancel, no_progress
-from .types import (
+from claimcheck.core.defaults import DEFAULT_THRESHOLD
+from claimcheck.core.errors import InputError, Progress, check_cancel, no_progress
+from claimcheck.core.types import (
     Claim,
     ClaimFacts,
-    Cluster,
-    Related,
     Result,
     Sentence,
     Settings,
@@ -28,10 +26,11 @@ from .types import (
 __all__ = ["DEFAULT_THRESHOLD", "recluster", "run", "validate_threshold"]
 
 if TYPE_CHECKING:
-    from .agreement import ClaimData, CrossScorer
-    from .cache import EmbeddingCache
-    from .embed import Encoder
-    from .verify import Verifier
+    from claimcheck.core.embed.cache import EmbeddingCache
+    from claimcheck.core.embed.encoder import Encoder
+    from claimcheck.core.group.agreement import ClaimData, CrossScorer
+    from claimcheck.core.group.verify import Verifier
+    from claimcheck.core.review import Review
 
 
 def validate_threshold(value: float) -> float:
@@ -56,9 +55,9 @@ def run(
     ``encoder`` defaults to the model named in ``settings``; ``cache`` (if given) is consulted
     before the encoder, so a second run over the same claims does no encoder work.
     """
-    from .claims import extract_claims
-    from .embed import embed, get_encoder
-    from .ingest import load_sources
+    from claimcheck.core.embed.encoder import embed, get_encoder
+    from claimcheck.core.read.ingest import load_sources
+    from claimcheck.core.segment.claims import extract_claims
 
     progress = progress or no_progress
     warnings: list[str] = []
@@ -70,7 +69,7 @@ def run(
 
     validate_threshold(settings.threshold)
     if settings.verifier not in ("", "built-in"):
-        from .crossverify import load_cross_encoder
+        from claimcheck.core.group.crossverify import load_cross_encoder
 
         load_cross_encoder(settings.verifier)  # a verifier that cannot load fails before reading
     sources = load_sources(inputs, warn=_warn, progress=progress, cancel=cancel)
@@ -138,7 +137,7 @@ def prepare(
     claims: Sequence[Claim],
 ) -> Prepared:
     """Each claim's facts (extracted once, with its article's date) and sentence context."""
-    from .verify import extract_facts
+    from claimcheck.core.extract.facts import extract_facts
 
     by_id = {s.id: (s, sents) for s, sents in zip(sources, sentences, strict=True)}
     facts = []
@@ -158,7 +157,7 @@ Decision = tuple[str, str, bool]
 
 def cross_scorer(result: Result, name: str) -> CrossScorer:
     """Pairs of claim indices of ``result`` scored by the cross-encoder ``name``."""
-    from .crossverify import load_cross_encoder
+    from claimcheck.core.group.crossverify import load_cross_encoder
 
     score_texts = load_cross_encoder(name)
     texts = [c.text for c in result.claims]
@@ -173,8 +172,8 @@ def matching_inputs(
     result: Result, cancel: threading.Event | None = None
 ) -> tuple[ClaimData, list[np.ndarray]]:
     """What verification reads about ``result``'s claims, and the story buckets they fall in."""
-    from .agreement import ClaimData
-    from .stories import story_buckets
+    from claimcheck.core.group.agreement import ClaimData
+    from claimcheck.core.group.stories import story_buckets
 
     source_index = {s.id: k for k, s in enumerate(result.sources)}
     vectors = np.asarray(result.vectors, dtype=np.float32)
@@ -211,8 +210,9 @@ def recluster(
     """The same claims verified and grouped at another ``threshold`` (a confidence), reusing the
     stored vectors. ``decisions`` are the reader's (claim id, claim id, confirmed?) verdicts;
     by default those the result already carries."""
-    from .agreement import verify_and_group
-    from .verify import default_verifier
+    from claimcheck.core.compare.assemble import build_clusters, with_origins
+    from claimcheck.core.group.agreement import verify_and_group
+    from claimcheck.core.group.verify import default_verifier
 
     validate_threshold(threshold)
     if decisions is None:
@@ -288,119 +288,12 @@ def _story_sources(result: Result, buckets: Sequence[np.ndarray]) -> tuple[tuple
     return tuple(tuple(ids) for ids in sorted(stories, key=lambda ids: rank[ids[0]]))
 
 
-def build_clusters(
-    claims: Sequence[Claim],
-    groups: Sequence[Sequence[int]],
-    sources: Sequence[Source],
-    *,
-    scores: Mapping[tuple[str, str], float] | None = None,
-    reader: frozenset[str] = frozenset(),
-    confidence: Mapping[str, float] | None = None,
-    suggestions: Sequence[Suggestion] = (),
-) -> tuple[Cluster, ...]:
-    """Turn index groups into ordered :class:`Cluster` objects with their differences, each
-    member's confidence and how it got there, and the related claims suggested for it.
+def apply_review(result: Result, review: Review) -> Result:
+    """``result`` with everything the reader decided: verdicts on suggestions (clusters verified
+    again with them), then manual moves."""
+    from claimcheck.core.review import apply_corrections, decisions_for
 
-    Clusters are ordered by how many outlets state them, then by where they first appear (source
-    order, then position in the article); members are in source order. A cluster's id is made
-    from its members' claim ids (see :func:`cluster_id`), so it stays the same whenever the same
-    claims are grouped together.
-    """
-    from .compare import compare_cluster
-
-    scores = scores or {}
-    known = confidence or {}
-    source_rank = {s.id: k for k, s in enumerate(sources)}
-    dates = {s.id: s.date for s in sources}
-    by_id = {c.id: c for c in claims}
-
-    def member_key(c: Claim) -> tuple[int, int]:
-        return source_rank[c.source], c.position
-
-    def score(a: str, b: str) -> float:
-        return scores.get((a, b), scores.get((b, a), 0.0))
-
-    ordered = []
-    for group in groups:
-        members = sorted((claims[k] for k in group), key=member_key)
-        ordered.append(members)
-    ordered.sort(key=lambda m: (-len(m), member_key(m[0])))
-    width = len(str(len(ordered)))
-    related_of: dict[str, list[tuple[str, str, float]]] = {}
-    for s in suggestions:
-        if s.status == "open" and s.confidence >= RELATED_FLOOR:
-            a, b = s.claims
-            related_of.setdefault(a, []).append((b, a, s.confidence))
-            related_of.setdefault(b, []).append((a, b, s.confidence))
-    clusters = []
-    for k, members in enumerate(ordered, start=1):
-        differences = compare_cluster(members, dates) if len(members) > 1 else ()
-        sure: tuple[float, ...] = ()
-        confirmed_by: tuple[str, ...] = ()
-        if len(members) > 1:
-            sure = tuple(
-                1.0
-                if c.id in reader
-                else round(
-                    known.get(c.id, min(score(c.id, o.id) for o in members if o is not c)), 3
-                )
-                for c in members
-            )
-            confirmed_by = tuple("reader" if c.id in reader else "model" for c in members)
-        related: dict[str, Related] = {}
-        present = {c.source for c in members}
-        for c in members:
-            for other, anchor, p in related_of.get(c.id, ()):
-                # An outlet already in the cluster does not "also state" it with another claim.
-                if by_id[other].source in present:
-                    continue
-                if other in related and related[other].confidence >= p:
-                    continue
-                related[other] = Related(by_id[other], p, anchor)
-        top = sorted(related.values(), key=lambda r: (-r.confidence, r.claim.id))[
-            :RELATED_PER_CLUSTER
-        ]
-        clusters.append(
-            Cluster(
-                id=f"c{k:0{width}d}",
-                claims=tuple(members),
-                differences=differences,
-                confidence=sure,
-                confirmed_by=confirmed_by,
-                related=tuple(top),
-            )
-        )
-    return tuple(clusters)
-
-
-#: Related claims shown with a cluster, most likely first.
-RELATED_PER_CLUSTER = 3
-#: A suggestion this confident or more is shown with its cluster as a related claim (the review
-#: view walks through all of them).
-RELATED_FLOOR = 0.3
-
-
-def with_origins(
-    clusters: Sequence[Cluster], sources: Sequence[Source]
-) -> tuple[tuple[Cluster, ...], list[tuple[str, str, float]]]:
-    """``clusters`` with their count of independent origins, and the same-dispatch pairs it
-    rests on: sources that carry one dispatch (a wire story, perhaps translated) count once."""
-    from .compare import dispatch_positions, same_dispatch
-
-    positions = dispatch_positions(clusters)
-    ordered = {s.id: positions[s.id] for s in sources if s.id in positions}
-    pairs = same_dispatch(ordered)
-    parent = {s.id: s.id for s in sources}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b, _coverage in pairs:
-        parent[find(a)] = find(b)
-    out = tuple(
-        replace(c, origins=len({find(s) for s in c.sources})) if c.claims else c for c in clusters
-    )
-    return out, pairs
+    decisions = decisions_for(result, review)
+    if decisions != result.decisions:
+        result = recluster(result, result.settings.threshold, decisions=decisions)
+    return apply_corrections(result, review)

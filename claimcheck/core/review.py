@@ -27,10 +27,10 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .errors import InputError
-from .fileio import write_atomic
-from .types import Claim, Cluster, ClusterReview, Result
-from .untrusted import neutralise, read_regular, sanitise_data
+from claimcheck.core.errors import InputError
+from claimcheck.core.fileio import write_atomic
+from claimcheck.core.types import Claim, Cluster, ClusterReview, Result
+from claimcheck.core.untrusted import neutralise, read_regular, sanitise_data
 
 SIDECAR_NAME = ".claimcheck-review.json"
 #: A sidecar bigger than this is refused: 16 MB is some 50,000 notes.
@@ -567,17 +567,6 @@ def decisions_for(result: Result, review: Review) -> tuple[tuple[str, str, bool]
     return tuple(out)
 
 
-def apply_review(result: Result, review: Review) -> Result:
-    """``result`` with everything the reader decided: verdicts on suggestions (clusters verified
-    again with them), then manual moves."""
-    decisions = decisions_for(result, review)
-    if decisions != result.decisions:
-        from .pipeline import recluster
-
-        result = recluster(result, result.settings.threshold, decisions=decisions)
-    return apply_corrections(result, review)
-
-
 # --- corrections ---------------------------------------------------------------------------------
 
 
@@ -624,7 +613,7 @@ def apply_corrections(result: Result, review: Review) -> Result:
     """
     if not review.corrections:
         return result
-    from .pipeline import build_clusters, with_origins
+    from claimcheck.core.compare.assemble import build_clusters, with_origins
 
     position = {c.id: k for k, c in enumerate(result.claims)}
     by_key = {claim_key(c): c for c in result.claims}

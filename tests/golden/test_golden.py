@@ -22,8 +22,8 @@ UPDATE = os.environ.get("CLAIMCHECK_UPDATE_GOLDEN") == "1"
 def _texts() -> list[tuple[str, str]]:
     """Every (text, language) the extraction golden file covers, in a fixed order."""
     out: list[tuple[str, str]] = []
-    from claimcheck.core.claims import extract_claims
-    from claimcheck.core.ingest import load_sources
+    from claimcheck.core.read.ingest import load_sources
+    from claimcheck.core.segment.claims import extract_claims
 
     for source in load_sources([str(ROOT / "corpus")]):
         out += [(c.text, c.language) for c in extract_claims(source)[1]]
@@ -57,8 +57,8 @@ def _check(name: str, data: Any) -> None:
 
 
 def test_segmentation_of_the_corpus_is_unchanged() -> None:
-    from claimcheck.core.claims import extract_claims
-    from claimcheck.core.ingest import load_sources
+    from claimcheck.core.read.ingest import load_sources
+    from claimcheck.core.segment.claims import extract_claims
 
     data = {}
     for source in load_sources([str(ROOT / "corpus")]):
@@ -73,9 +73,9 @@ def test_segmentation_of_the_corpus_is_unchanged() -> None:
 
 
 def test_figures_names_and_stance_are_unchanged() -> None:
-    from claimcheck.core.figures import extract_figures
-    from claimcheck.core.names import extract_names
-    from claimcheck.core.stance import attribution, polarity
+    from claimcheck.core.extract.figures import extract_figures
+    from claimcheck.core.extract.names import extract_names
+    from claimcheck.core.extract.stance import attribution, polarity
 
     data = {}
     for k, (text, language) in enumerate(_texts()):

@@ -25,10 +25,10 @@ import numpy as np
 import pytest
 
 from claimcheck.core import review as rv
-from claimcheck.core.cache import EmbeddingCache
+from claimcheck.core.embed.cache import EmbeddingCache
 from claimcheck.core.errors import InputError
 from claimcheck.core.fileio import write_atomic
-from claimcheck.core.ingest import load_sources
+from claimcheck.core.read.ingest import load_sources
 
 from .helpers import EN_ARTICLE, ROOT
 
@@ -36,7 +36,7 @@ HELPER = r"""
 import json, os, sys, time
 sys.path.insert(0, sys.argv[1])
 import numpy as np
-from claimcheck.core.cache import EmbeddingCache
+from claimcheck.core.embed.cache import EmbeddingCache
 from claimcheck.core.fileio import write_atomic
 from claimcheck.core import review as rv
 

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.core import ingest
 from claimcheck.core.errors import InputError
-from claimcheck.core.ingest import MAX_ARTICLES, MAX_TEXT_CHARS, load_sources
+from claimcheck.core.read import ingest
+from claimcheck.core.read.ingest import MAX_ARTICLES, MAX_TEXT_CHARS, load_sources
 
 from .helpers import (
     EN_ARTICLE,
@@ -235,7 +235,7 @@ def _within(seconds: float) -> Iterator[None]:
     ids=["capital-run", "capital-run-slash", "clauses-en", "clauses-fr", "open-quote"],
 )
 def test_pathological_lines_are_split_quickly(line: str) -> None:
-    from claimcheck.core.claims import extract_claims
+    from claimcheck.core.segment.claims import extract_claims
     from claimcheck.core.types import Source
 
     text = f"{EN_ARTICLE}{line}\n{EN_ARTICLE}"

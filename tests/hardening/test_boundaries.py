@@ -18,12 +18,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from claimcheck.core import ingest
-from claimcheck.core.cache import EmbeddingCache
-from claimcheck.core.embed import embed
+from claimcheck.core.embed.cache import EmbeddingCache
+from claimcheck.core.embed.encoder import embed
 from claimcheck.core.errors import InputError
-from claimcheck.core.ingest import load_sources
 from claimcheck.core.pipeline import run
+from claimcheck.core.read import ingest
+from claimcheck.core.read.ingest import load_sources
 from claimcheck.core.types import Settings
 from claimcheck.report.jsonout import render_json
 from claimcheck.report.markdown import render_markdown

@@ -137,7 +137,7 @@ def test_cli_reports_on_hostile_files_stay_inert(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("escape", TERMINAL_ESCAPES)
 def test_each_terminal_escape_is_removed_from_article_text(tmp_path: Path, escape: str) -> None:
-    from claimcheck.core.ingest import load_sources
+    from claimcheck.core.read.ingest import load_sources
 
     path = tmp_path / "a.txt"
     path.write_bytes(f"{EN_ARTICLE.strip()} {escape}after.\n".encode())

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from claimcheck.core.claims import _TRIM, extract_claims
-from claimcheck.core.figures import extract_figures
+from claimcheck.core.extract.figures import extract_figures
+from claimcheck.core.segment.claims import _TRIM, extract_claims
 from claimcheck.core.types import (
     KEPT_ROLES,
     Claim,

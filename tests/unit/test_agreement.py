@@ -1,5 +1,5 @@
 """Agreement: candidates, verification by a scorer, complete linkage, the reader's decisions and
-suggestions (claimcheck.core.agreement), with a scorer the test controls pair by pair."""
+suggestions (claimcheck.core.group.agreement), with a scorer the test controls pair by pair."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pytest
 
-from claimcheck.core.agreement import (
+from claimcheck.core.errors import Cancelled
+from claimcheck.core.group.agreement import (
     SUGGESTIONS_PER_CLAIM,
     ClaimData,
     verify_and_group,
 )
-from claimcheck.core.errors import Cancelled
+from claimcheck.core.group.verify import default_verifier
 from claimcheck.core.types import ClaimFacts
-from claimcheck.core.verify import default_verifier
 
 
 def _data(sources: Sequence[int], seed: int = 0) -> ClaimData:

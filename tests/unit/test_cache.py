@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from claimcheck.core.cache import DB_NAME, EmbeddingCache, cache_dir, text_key
+from claimcheck.core.embed.cache import DB_NAME, EmbeddingCache, cache_dir, text_key
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -155,7 +155,7 @@ def test_unwritable_location_falls_back_to_memory(tmp_path: Path) -> None:
 _WRITER = """
 import sys
 import numpy as np
-from claimcheck.core.cache import EmbeddingCache
+from claimcheck.core.embed.cache import EmbeddingCache
 cache = EmbeddingCache(sys.argv[1])
 tag = sys.argv[2]
 for batch in range(40):

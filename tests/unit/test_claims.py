@@ -11,14 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.core.claims import (
+from claimcheck.core.read.ingest import load_sources
+from claimcheck.core.segment.claims import (
     BOILERPLATE_RULES,
     boilerplate_reason,
     extract_claims,
     segment,
     split_sentences,
 )
-from claimcheck.core.ingest import load_sources
 from claimcheck.core.text import comparison_key
 from claimcheck.core.types import KEPT_ROLES, Source
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from claimcheck.core.cluster import cluster_vectors
+from claimcheck.core.group.cluster import cluster_vectors
 
 
 def _unit(rows: np.ndarray) -> np.ndarray:

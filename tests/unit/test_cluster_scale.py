@@ -1,6 +1,6 @@
-"""Clustering at scale (claimcheck.core.cluster, which groups articles into stories): the index
-path agrees with the exact one, the shortcuts of the merge loop (cluster sums, the rejection cache,
-the bounds of a pair bonus) change no result, and no n x n matrix is built."""
+"""Clustering at scale (claimcheck.core.group.cluster, which groups articles into stories): the
+index path agrees with the exact one, the shortcuts of the merge loop (cluster sums, the rejection
+cache, the bounds of a pair bonus) change no result, and no n x n matrix is built."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
-from claimcheck.core import cluster
-from claimcheck.core.agreement import centre
-from claimcheck.core.cluster import cluster_vectors
-from claimcheck.core.figures import compare_figures, extract_figures
+from claimcheck.core.extract.figures import compare_figures, extract_figures
+from claimcheck.core.group import cluster
+from claimcheck.core.group.agreement import centre
+from claimcheck.core.group.cluster import cluster_vectors
 from claimcheck.core.types import Figure
 
 #: The largest bonus :func:`_figure_bonus` adds to a pair's similarity.

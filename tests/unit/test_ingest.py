@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.core import ingest
 from claimcheck.core.errors import Cancelled, InputError
-from claimcheck.core.ingest import (
+from claimcheck.core.read import ingest
+from claimcheck.core.read.ingest import (
     decode_bytes,
     load_sources,
     repair_mojibake,
@@ -654,6 +654,6 @@ def test_url_and_file_mix_keeps_order(server: str, tmp_path: Path) -> None:
 
 def test_module_does_not_import_heavy_libraries_eagerly() -> None:
     # trafilatura and charset-normalizer are imported when first needed; the names must
-    # not be bound at module level so that `import claimcheck.core.ingest` stays cheap.
+    # not be bound at module level so that `import claimcheck.core.read.ingest` stays cheap.
     assert not hasattr(ingest, "trafilatura")
     assert not hasattr(ingest, "charset_normalizer")

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from claimcheck.core.compare import compare_cluster
+from claimcheck.core.compare.differences import compare_cluster
 from claimcheck.core.types import Claim, Difference
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "differences.jsonl"

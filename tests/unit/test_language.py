@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.core.language import (
+from claimcheck.core.text.language import (
     UNDETERMINED,
     detect_language,
     detect_sentence_language,

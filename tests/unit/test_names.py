@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.core.names import (
+from claimcheck.core.extract.names import (
     extract_names,
     fold_text,
     is_known,

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.core.stance import attribution, attribution_span, compare_attributions, polarity
+from claimcheck.core.extract.stance import (
+    attribution,
+    attribution_span,
+    compare_attributions,
+    polarity,
+)
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """Cutting an input into stories before matching claims: which articles go together, what a
 lone or a chained article becomes, and that a one-story input is verified and grouped exactly as
-the whole input (claimcheck.core.agreement.verify_and_group)."""
+the whole input (claimcheck.core.group.agreement.verify_and_group)."""
 
 from __future__ import annotations
 
@@ -11,18 +11,19 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from claimcheck.core import stories
-from claimcheck.core.agreement import Agreement, ClaimData, verify_and_group
 from claimcheck.core.defaults import DEFAULT_THRESHOLD
 from claimcheck.core.errors import Cancelled
-from claimcheck.core.stories import (
+from claimcheck.core.extract.facts import extract_facts
+from claimcheck.core.group import stories
+from claimcheck.core.group.agreement import Agreement, ClaimData, verify_and_group
+from claimcheck.core.group.stories import (
     ATTACH_FLOOR,
     SPLIT_CEILING,
     STORY_THRESHOLD,
     article_vectors,
     story_buckets,
 )
-from claimcheck.core.verify import default_verifier, extract_facts
+from claimcheck.core.group.verify import default_verifier
 
 DIM = 64
 
@@ -315,7 +316,7 @@ def test_verification_reports_progress_from_zero_to_all() -> None:
 def test_index_and_exact_article_search_agree(flat: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     vectors, articles, story = _coverage(n_stories=8, articles=5, claims=3, seed=11)
     exact = story_buckets(vectors, articles)
-    from claimcheck.core import cluster
+    from claimcheck.core.group import cluster
 
     monkeypatch.setattr(cluster, "EXACT_LIMIT", 1)  # the index even for 40 articles
     settings = stories.ARTICLE_INDEX._replace(flat_up_to=10**6 if flat else 0)
@@ -380,7 +381,7 @@ def test_grouping_stops_when_cancelled_while_attaching(monkeypatch: pytest.Monke
 
 
 def test_the_exact_index_gives_each_items_true_nearest_neighbours() -> None:
-    from claimcheck.core.cluster import IndexSettings, candidate_pairs_ann
+    from claimcheck.core.group.cluster import IndexSettings, candidate_pairs_ann
 
     vectors = _unit(np.random.default_rng(3).standard_normal((300, DIM)))
     k = 5

@@ -2,7 +2,7 @@
 
 The reader's verdicts on suggested pairs (``y``/``x`` here and in the review view) are saved to the
 sidecar and applied by the same background work that loads and re-clusters: the clusters are
-verified again with them (:func:`claimcheck.core.review.apply_review`)."""
+verified again with them (:func:`claimcheck.core.pipeline.apply_review`)."""
 
 from __future__ import annotations
 
@@ -218,7 +218,7 @@ class MainScreen(Screen[None]):
 
                 cache = None
                 if self.use_cache:
-                    from claimcheck.core.cache import EmbeddingCache
+                    from claimcheck.core.embed.cache import EmbeddingCache
 
                     cache = EmbeddingCache(Path(self.cache_dir) if self.cache_dir else None)
                 machine = run(
@@ -230,7 +230,9 @@ class MainScreen(Screen[None]):
                     cancel=cancel,
                 )
             progress("applying your decisions and corrections", 0, 0)
-            result = rv.apply_review(machine, review)
+            from claimcheck.core.pipeline import apply_review
+
+            result = apply_review(machine, review)
             rows = browse.make_rows(result)
         except Cancelled:
             self.post_message(WorkFailed("cancelled", True, base is None, 130, generation))

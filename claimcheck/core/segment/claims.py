@@ -16,8 +16,8 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
-from claimcheck.core.language import detect_sentence_language
 from claimcheck.core.text import MONTHS, WEEKDAYS, comparison_key, words
+from claimcheck.core.text.language import detect_sentence_language
 from claimcheck.core.types import KEPT_ROLES, Claim, Role, Sentence, Source
 
 # ============================================================================================

@@ -8,7 +8,7 @@ grouped into stories first, and claims are matched within each story only.
 
 An article's vector is the normalised mean of its claims' vectors (before any centring: the
 story is what the articles share, and centring would remove it). Articles are grouped by the
-same average linkage the claims use (:func:`claimcheck.core.cluster.cluster_vectors`, without
+same average linkage the claims use (:func:`claimcheck.core.group.cluster.cluster_vectors`, without
 the one-claim-per-source rule) at :data:`STORY_THRESHOLD`. An article left alone then joins the
 story of its most similar article if that similarity reaches :data:`ATTACH_FLOOR`, so that a
 short or oddly worded article is not cut off from its own story. The threshold is measured in
@@ -29,8 +29,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .cluster import IndexSettings, cluster_vectors
-from .errors import check_cancel
+from claimcheck.core.errors import check_cancel
+from claimcheck.core.group.cluster import IndexSettings, cluster_vectors
 
 #: Average cosine of article vectors at which two groups of articles are one story.
 STORY_THRESHOLD = 0.50

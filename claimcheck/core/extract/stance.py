@@ -19,7 +19,13 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .names import extract_names, fold_text, is_known, related_entities, same_entity
+from claimcheck.core.extract.names import (
+    extract_names,
+    fold_text,
+    is_known,
+    related_entities,
+    same_entity,
+)
 
 __all__ = [
     "Attribution",
@@ -358,7 +364,7 @@ def compare_attributions(a: str, a_language: str, b: str, b_language: str) -> st
     if ka.entities and kb.entities:
         if any(same_entity(x, y) for x in ka.entities for y in kb.entities):
             return "agree"
-        from .names import name_key
+        from claimcheck.core.extract.names import name_key
 
         if any(
             related_entities(name_key(x), name_key(y)) for x in ka.entities for y in kb.entities

@@ -1,6 +1,6 @@
 """Which claims of different outlets state the same fact: candidates, verification, grouping,
 and the suggestions a reader confirms or rejects. No text handling beyond the verifier's
-features (:mod:`claimcheck.core.verify`).
+features (:mod:`claimcheck.core.group.verify`).
 
 1. **Candidates.** Within each story, the vectors are centred on the story's mean and each claim
    gets its :data:`NEIGHBOURS` nearest claims of other outlets.
@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .errors import Progress, check_cancel, no_progress
-from .types import ClaimFacts, Evidence
-from .verify import PairContext, Verifier, pair_features, word_weights
+from claimcheck.core.errors import Progress, check_cancel, no_progress
+from claimcheck.core.group.verify import PairContext, Verifier, pair_features, word_weights
+from claimcheck.core.types import ClaimFacts, Evidence
 
 #: Nearest claims of other outlets proposed as candidates for each claim.
 NEIGHBOURS = 8

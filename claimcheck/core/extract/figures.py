@@ -47,9 +47,9 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from .errors import InputError
-from .names import DEMONYM_KEYS, fold_text
-from .types import Figure
+from claimcheck.core.errors import InputError
+from claimcheck.core.extract.names import DEMONYM_KEYS, fold_text
+from claimcheck.core.types import Figure
 
 __all__ = [
     "compare_figures",

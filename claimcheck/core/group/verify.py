@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -35,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from .types import ClaimFacts, Evidence, Figure
+from claimcheck.core.types import ClaimFacts, Evidence, Figure
 
 #: Two words whose vectors are at least this similar may be aligned.
 WORD_FLOOR = 0.5
@@ -59,58 +57,6 @@ FEATURES: tuple[str, ...] = (
 #: than a paraphrase to the encoder): for a cross-language pair they are mapped onto the
 #: same-language scale first, ``x * a + b``, with (a, b) fitted on English/French parallel data.
 CROSS_LANGUAGE_FEATURES: tuple[str, ...] = ("raw_cosine", "context", "align", "align_min")
-
-_WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
-
-
-@cache
-def function_words(language: str) -> frozenset[str]:
-    """The function words of ``language`` (``lang/<code>/function_words.txt``); empty if none."""
-    code = (language or "")[:2].lower()
-    try:
-        text = (
-            resources.files("claimcheck.core.lang")
-            .joinpath(code, "function_words.txt")
-            .read_text(encoding="utf-8")
-        )
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
-        return frozenset()
-    words: set[str] = set()
-    for line in text.splitlines():
-        words.update(line.split("#", 1)[0].split())
-    return frozenset(words)
-
-
-def fold_word(word: str) -> str:
-    """A word reduced for counting and matching: NFC, case folded, curly apostrophes plain."""
-    return unicodedata.normalize("NFC", word).casefold().replace("’", "'")
-
-
-def content_words(text: str, language: str) -> tuple[str, ...]:
-    """The distinct content words of ``text`` in order: letters only, folded, no function words
-    of the claim's language (nor of English or French, which news in either language quotes)."""
-    stop = function_words(language) | function_words("en") | function_words("fr")
-    out: dict[str, None] = {}
-    for match in _WORD.finditer(text):
-        word = fold_word(match.group())
-        # "l'armée" -> "armée": the elided article is a function word glued on.
-        word = word.split("'")[-1]
-        if len(word) < 2 or word in stop:
-            continue
-        out.setdefault(word, None)
-    return tuple(out)
-
-
-def extract_facts(text: str, language: str, reference_date: str | None = None) -> ClaimFacts:
-    """The facts of one claim that matching and comparison read: figures, names, content words."""
-    from .figures import extract_figures
-    from .names import extract_names
-
-    return ClaimFacts(
-        figures=tuple(extract_figures(text, language, reference_date)),
-        names=tuple(extract_names(text, language)),
-        words=content_words(text, language),
-    )
 
 
 def word_weights(facts: Sequence[ClaimFacts]) -> dict[str, float]:
@@ -195,7 +141,7 @@ def _same_measure(a: Figure, b: Figure) -> bool:
 def figure_evidence(a: Sequence[Figure], b: Sequence[Figure]) -> tuple[list[str], list[str]]:
     """(agreeing, conflicting) figures of two claims, as "x = y" / "x ≠ y" texts. A figure
     conflicts when the other claim states a figure of the same measure and none agrees with it."""
-    from .figures import compare_figures
+    from claimcheck.core.extract.figures import compare_figures
 
     agree: list[str] = []
     conflict: list[str] = []
@@ -214,7 +160,7 @@ def figure_evidence(a: Sequence[Figure], b: Sequence[Figure]) -> tuple[list[str]
 
 def name_evidence(a: ClaimFacts, b: ClaimFacts) -> tuple[list[str], list[str]]:
     """(shared, one-sided) names of two claims, by language-neutral key."""
-    from .names import related_entities
+    from claimcheck.core.extract.names import related_entities
 
     keys_a = {n.key: n.text for n in a.names}
     keys_b = {n.key: n.text for n in b.names}

@@ -21,9 +21,9 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from .errors import InputError
-from .figures import compare_figures, extract_figures, figure_affinity
-from .names import (
+from claimcheck.core.errors import InputError
+from claimcheck.core.extract.figures import compare_figures, extract_figures, figure_affinity
+from claimcheck.core.extract.names import (
     DEMONYM_KEYS,
     extract_names,
     fold_text,
@@ -31,8 +31,13 @@ from .names import (
     related_entities,
     same_entity,
 )
-from .stance import Attribution, attribution_span, compare_attributions, polarity
-from .types import Claim, Cluster, Difference, Figure, Name
+from claimcheck.core.extract.stance import (
+    Attribution,
+    attribution_span,
+    compare_attributions,
+    polarity,
+)
+from claimcheck.core.types import Claim, Cluster, Difference, Figure, Name
 
 __all__ = [
     "WORDING_THRESHOLD",

@@ -2,7 +2,7 @@
 
 This module decodes bytes (any common encoding, mojibake repaired), reads the front matter,
 pulls the article text out of HTML pages and fills in outlet, language and date. It does not
-judge the text: telling site chrome from claims is :mod:`claimcheck.core.claims`'s job.
+judge the text: telling site chrome from claims is :mod:`claimcheck.core.segment.claims`'s job.
 """
 
 from __future__ import annotations
@@ -30,13 +30,13 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.core.errors import InputError, Progress, check_cancel
-from claimcheck.core.language import (
+from claimcheck.core.text import comparison_key, parse_date
+from claimcheck.core.text.language import (
     UNDETERMINED,
     detect_language,
     language_warning,
     normalise_language_code,
 )
-from claimcheck.core.text import comparison_key, parse_date
 from claimcheck.core.types import Source
 
 #: File suffixes read when walking a folder (a file named explicitly is read whatever its suffix).

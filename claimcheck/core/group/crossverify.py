@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import ModelLoadError
+from claimcheck.core.errors import ModelLoadError
 
 _LOADED: dict[str, Any] = {}
 _LOCK = threading.Lock()

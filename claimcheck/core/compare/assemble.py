@@ -1,0 +1,128 @@
+"""Assembling clusters: index groups of claims into ordered :class:`Cluster` records with
+their differences, each member's confidence and who confirmed it, the related claims suggested
+for them, and their count of independent origins."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from claimcheck.core.types import Claim, Cluster, Related, Source, Suggestion
+
+
+def build_clusters(
+    claims: Sequence[Claim],
+    groups: Sequence[Sequence[int]],
+    sources: Sequence[Source],
+    *,
+    scores: Mapping[tuple[str, str], float] | None = None,
+    reader: frozenset[str] = frozenset(),
+    confidence: Mapping[str, float] | None = None,
+    suggestions: Sequence[Suggestion] = (),
+) -> tuple[Cluster, ...]:
+    """Turn index groups into ordered :class:`Cluster` objects with their differences, each
+    member's confidence and how it got there, and the related claims suggested for it.
+
+    Clusters are ordered by how many outlets state them, then by where they first appear (source
+    order, then position in the article); members are in source order. A cluster's id is made
+    from its members' claim ids (see :func:`cluster_id`), so it stays the same whenever the same
+    claims are grouped together.
+    """
+    from claimcheck.core.compare.differences import compare_cluster
+
+    scores = scores or {}
+    known = confidence or {}
+    source_rank = {s.id: k for k, s in enumerate(sources)}
+    dates = {s.id: s.date for s in sources}
+    by_id = {c.id: c for c in claims}
+
+    def member_key(c: Claim) -> tuple[int, int]:
+        return source_rank[c.source], c.position
+
+    def score(a: str, b: str) -> float:
+        return scores.get((a, b), scores.get((b, a), 0.0))
+
+    ordered = []
+    for group in groups:
+        members = sorted((claims[k] for k in group), key=member_key)
+        ordered.append(members)
+    ordered.sort(key=lambda m: (-len(m), member_key(m[0])))
+    width = len(str(len(ordered)))
+    related_of: dict[str, list[tuple[str, str, float]]] = {}
+    for s in suggestions:
+        if s.status == "open" and s.confidence >= RELATED_FLOOR:
+            a, b = s.claims
+            related_of.setdefault(a, []).append((b, a, s.confidence))
+            related_of.setdefault(b, []).append((a, b, s.confidence))
+    clusters = []
+    for k, members in enumerate(ordered, start=1):
+        differences = compare_cluster(members, dates) if len(members) > 1 else ()
+        sure: tuple[float, ...] = ()
+        confirmed_by: tuple[str, ...] = ()
+        if len(members) > 1:
+            sure = tuple(
+                1.0
+                if c.id in reader
+                else round(
+                    known.get(c.id, min(score(c.id, o.id) for o in members if o is not c)), 3
+                )
+                for c in members
+            )
+            confirmed_by = tuple("reader" if c.id in reader else "model" for c in members)
+        related: dict[str, Related] = {}
+        present = {c.source for c in members}
+        for c in members:
+            for other, anchor, p in related_of.get(c.id, ()):
+                # An outlet already in the cluster does not "also state" it with another claim.
+                if by_id[other].source in present:
+                    continue
+                if other in related and related[other].confidence >= p:
+                    continue
+                related[other] = Related(by_id[other], p, anchor)
+        top = sorted(related.values(), key=lambda r: (-r.confidence, r.claim.id))[
+            :RELATED_PER_CLUSTER
+        ]
+        clusters.append(
+            Cluster(
+                id=f"c{k:0{width}d}",
+                claims=tuple(members),
+                differences=differences,
+                confidence=sure,
+                confirmed_by=confirmed_by,
+                related=tuple(top),
+            )
+        )
+    return tuple(clusters)
+
+
+#: Related claims shown with a cluster, most likely first.
+RELATED_PER_CLUSTER = 3
+#: A suggestion this confident or more is shown with its cluster as a related claim (the review
+#: view walks through all of them).
+RELATED_FLOOR = 0.3
+
+
+def with_origins(
+    clusters: Sequence[Cluster], sources: Sequence[Source]
+) -> tuple[tuple[Cluster, ...], list[tuple[str, str, float]]]:
+    """``clusters`` with their count of independent origins, and the same-dispatch pairs it
+    rests on: sources that carry one dispatch (a wire story, perhaps translated) count once."""
+    from claimcheck.core.compare.differences import dispatch_positions, same_dispatch
+
+    positions = dispatch_positions(clusters)
+    ordered = {s.id: positions[s.id] for s in sources if s.id in positions}
+    pairs = same_dispatch(ordered)
+    parent = {s.id: s.id for s in sources}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, _coverage in pairs:
+        parent[find(a)] = find(b)
+    out = tuple(
+        replace(c, origins=len({find(s) for s in c.sources})) if c.claims else c for c in clusters
+    )
+    return out, pairs

@@ -1,0 +1,2 @@
+"""Reading: files, folders and URLs into :class:`~claimcheck.core.types.Source` records (decoding,
+front matter, HTML extraction, fetching), the first stage of the pipeline."""
