@@ -1,0 +1,120 @@
+"""Dates against the article's date: the reference date, and a parsed date as a day range."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from functools import lru_cache
+
+from claimcheck.core.errors import InputError
+from claimcheck.core.extract.figures.dates import _Date
+
+# --- reference date ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1024)
+def parse_reference_date(value: str | None) -> _dt.date | None:
+    """Parse an ISO date ("2019-01-30", or the start of an ISO timestamp); ``None`` stays None.
+
+    Raises :class:`InputError` with one line when the value is not a date.
+    """
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"reference date must be an ISO date string, not {type(value).__name__}")
+    m = re.match(r"^\s*(\d{4})-(\d{2})-(\d{2})", value)
+    if not m:
+        raise InputError(f"reference date {value!r} is not an ISO date (YYYY-MM-DD)")
+    try:
+        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError as exc:
+        raise InputError(f"reference date {value!r} is not a valid date: {exc}") from None
+
+
+def _resolve(
+    d: _Date | tuple[str, int], ref: _dt.date | None
+) -> tuple[str, float | None, float | None, float | None]:
+    """(unit, value, low, high) of a parsed date against the reference date."""
+    if not isinstance(d, _Date):
+        unit, off = d
+        if unit == "month-name-last":
+            if ref is None:
+                return "date:md", None, off * 100 + 1, off * 100 + 31
+            y = ref.year if off < ref.month else ref.year - 1
+            return _span(_dt.date(y, off, 1), _month_end(y, off))
+        if ref is None:
+            return f"date:rel:{unit}", float(off), float(off), float(off)
+        if unit == "day":
+            day = ref + _dt.timedelta(days=off)
+            return _span(day, day)
+        if unit == "week":
+            monday = ref - _dt.timedelta(days=ref.weekday()) + _dt.timedelta(weeks=off)
+            return _span(monday, monday + _dt.timedelta(days=6))
+        if unit == "month":
+            y, m = ref.year, ref.month + off
+            while m < 1:
+                y, m = y - 1, m + 12
+            while m > 12:
+                y, m = y + 1, m - 12
+            return _span(_dt.date(y, m, 1), _month_end(y, m))
+        y = ref.year + off
+        return _span(_dt.date(y, 1, 1), _dt.date(y, 12, 31))
+    if d.year is not None:
+        if d.year_end is not None:
+            return _span(_dt.date(d.year, 1, 1), _dt.date(d.year_end, 12, 31))
+        if d.month is None:
+            return _span(_dt.date(d.year, 1, 1), _dt.date(d.year, 12, 31))
+        if d.day is None:
+            return _span(_dt.date(d.year, d.month, 1), _month_end(d.year, d.month))
+        try:
+            day = _dt.date(d.year, d.month, d.day)
+            if d.day_end is not None:
+                return _span(day, _dt.date(d.year, d.month, d.day_end))
+        except ValueError:
+            return (
+                "date:md",
+                float(d.month * 100 + d.day),
+                d.month * 100 + d.day,
+                (d.month * 100 + d.day),
+            )
+        return _span(day, day)
+    if d.month is not None:
+        if ref is not None:
+            best: tuple[int, _dt.date, _dt.date] | None = None
+            for y in (ref.year - 1, ref.year, ref.year + 1):
+                try:
+                    first = _dt.date(y, d.month, d.day or 1)
+                    last = first if d.day else _month_end(y, d.month)
+                    if d.day and d.day_end:
+                        last = _dt.date(y, d.month, d.day_end)
+                except ValueError:
+                    continue
+                mid = first + (last - first) / 2
+                dist = abs((mid - ref).days)
+                if best is None or dist < best[0]:
+                    best = (dist, first, last)
+            if best is not None:
+                return _span(best[1], best[2])
+        if d.day is not None and d.day_end is not None:
+            return "date:md", None, float(d.month * 100 + d.day), float(d.month * 100 + d.day_end)
+        if d.day is not None:
+            code = d.month * 100 + d.day
+            return "date:md", float(code), float(code), float(code)
+        return "date:md", None, float(d.month * 100 + 1), float(d.month * 100 + 31)
+    if d.weekday is not None:
+        if ref is not None:
+            day = ref - _dt.timedelta(days=(ref.weekday() - d.weekday) % 7)
+            return _span(day, day)
+        return "date:wd", float(d.weekday), float(d.weekday), float(d.weekday)
+    return "date:md", None, None, None
+
+
+def _month_end(y: int, m: int) -> _dt.date:
+    if m == 12:
+        return _dt.date(y, 12, 31)
+    return _dt.date(y, m + 1, 1) - _dt.timedelta(days=1)
+
+
+def _span(first: _dt.date, last: _dt.date) -> tuple[str, float | None, float | None, float | None]:
+    lo, hi = first.toordinal(), last.toordinal()
+    return "date", float(lo) if lo == hi else (lo + hi) / 2, float(lo), float(hi)

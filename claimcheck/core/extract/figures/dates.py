@@ -1,0 +1,292 @@
+"""Dates written in a claim: weekdays, day and month, years, decades, relative dates."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from claimcheck.core.extract.figures.lexicon import (
+    _CONCEPT_WORDS,
+    _CURRENCY_SYMBOLS,
+    _CURRENCY_WORDS,
+    _DAYPARTS,
+    _DURATIONS,
+    _EN_MONTHS,
+    _EN_MULT,
+    _EN_WEEKDAYS,
+    _FR_MONTHS,
+    _FR_MULT,
+    _FR_WEEKDAYS,
+    _MONTH_ABBREVIATIONS,
+)
+from claimcheck.core.extract.figures.qualifiers import _qualifier_before
+from claimcheck.core.extract.figures.tokens import _day_num, _skip_ordinal, _Tok, _year_num
+from claimcheck.core.extract.figures.units import _unit_at
+
+# --- dates ---------------------------------------------------------------------------------------
+
+
+class _Date(NamedTuple):
+    year: int | None
+    month: int | None
+    day: int | None
+    weekday: int | None
+    year_end: int | None = None  # for decades and year ranges
+    day_end: int | None = None  # "22 and 23 September", "du 22 au 25 septembre"
+
+
+def _month_at(toks: tuple[_Tok, ...], i: int, french: bool) -> int | None:
+    t = toks[i]
+    if t.kind != "word":
+        return None
+    w = t.low
+    if french:
+        m = _FR_MONTHS.get(w)
+        if m is not None:
+            if w == "mars" and t.text[0].isupper() and i > 0 and toks[i - 1].kind == "word":
+                return None  # the planet
+            if (
+                len(w) <= 4
+                and w not in ("mai", "juin", "aout", "mars")
+                and not (i + 1 < len(toks) and toks[i + 1].text == ".")
+            ):
+                return None  # abbreviations need their dot
+            return m
+        return None
+    m = _EN_MONTHS.get(w)
+    if m is None or not t.text[0].isupper():
+        return None
+    if len(w) <= 4 and w not in ("may", "june", "july") and w not in ("sept",):
+        # "Jan." "Feb" ... only with a day or year next to them
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is None or not (nxt.kind == "num" or nxt.text == "."):
+            return None
+    if w == "may":
+        prev = toks[i - 1].low if i > 0 else ""
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if not (
+            (nxt is not None and nxt.kind == "num")
+            or (i > 0 and toks[i - 1].kind == "num")
+            or prev
+            in (
+                "in",
+                "since",
+                "early",
+                "late",
+                "mid",
+                "last",
+                "next",
+                "of",
+                "until",
+                "by",
+                "from",
+                "before",
+                "after",
+                "this",
+                "during",
+                "end",
+            )
+        ):
+            return None
+    return m
+
+
+def _weekday_at(toks: tuple[_Tok, ...], i: int, french: bool) -> int | None:
+    t = toks[i]
+    if t.kind != "word":
+        return None
+    if french:
+        return _FR_WEEKDAYS.get(t.low)
+    if t.text[0].isupper():
+        return _EN_WEEKDAYS.get(t.low)
+    return None
+
+
+def _parse_date(
+    toks: tuple[_Tok, ...], i: int, french: bool, text: str
+) -> tuple[_Date | tuple[str, int], int] | None:
+    """A date starting at ``toks[i]``: (date or (relative unit, offset), end index)."""
+    n = len(toks)
+    t = toks[i]
+    wd = _weekday_at(toks, i, french)
+    start_i = i
+    if wd is not None:
+        j = i + 1
+        if j < n and toks[j].text == "," and j + 1 < n:
+            j += 1
+        if j < n and toks[j].low in ("le", "the"):
+            j += 1
+        inner = (
+            _parse_date(toks, j, french, text)
+            if j < n and (toks[j].kind == "num" or _month_at(toks, j, french) is not None)
+            else None
+        )
+        if inner is not None and isinstance(inner[0], _Date) and inner[0].day is not None:
+            d = inner[0]
+            return _Date(d.year, d.month, d.day, wd), inner[1]
+        j = i + 1
+        if j < n and toks[j].low in _DAYPARTS:
+            j += 1
+        return _Date(None, None, None, wd), j
+    del start_i
+    # relative dates
+    rel = _parse_relative(toks, i, french)
+    if rel is not None:
+        return rel
+    # day month [year] (both languages), "1er janvier"
+    day = _day_num(t)
+    if day is not None:
+        j = _skip_ordinal(toks, i + 1)
+        day_end, j = _day_range_end(toks, j, day)
+        if j < n and toks[j].low == "of":
+            j += 1
+        if j < n:
+            m = _month_at(toks, j, french)
+            if m is not None:
+                k = j + 1
+                if k < n and toks[k].text == "." and toks[j].low in _MONTH_ABBREVIATIONS:
+                    k += 1
+                if k < n and _year_num(toks[k]) is not None:
+                    return _Date(_year_num(toks[k]), m, day, None, None, day_end), k + 1
+                return _Date(None, m, day, None, None, day_end), k
+        return None
+    m = _month_at(toks, i, french)
+    if m is not None:
+        j = i + 1
+        if j < n and toks[j].text == "." and toks[j].glued and t.low in _MONTH_ABBREVIATIONS:
+            j += 1  # "Jan.", "févr."
+        if not french and j < n:
+            dd = _day_num(toks[j])
+            if dd is not None:
+                k = _skip_ordinal(toks, j + 1)
+                d_end, k = _day_range_end(toks, k, dd)
+                if k < n and toks[k].text == "," and k + 1 < n and _year_num(toks[k + 1]):
+                    return _Date(_year_num(toks[k + 1]), m, dd, None, None, d_end), k + 2
+                if k < n and _year_num(toks[k]) is not None:
+                    return _Date(_year_num(toks[k]), m, dd, None, None, d_end), k + 1
+                return _Date(None, m, dd, None, None, d_end), k
+        if j < n and toks[j].text == "," and j + 1 < n and _year_num(toks[j + 1]):
+            return _Date(_year_num(toks[j + 1]), m, None, None), j + 2
+        if j < n and _year_num(toks[j]) is not None:
+            return _Date(_year_num(toks[j]), m, None, None), j + 1
+        # "novembre dernier", "last November" is handled by _parse_relative
+        if french and j < n and toks[j].low in ("dernier", "passe"):
+            return ("month-name-last", m), j + 1
+        return _Date(None, m, None, None), j
+    # decades: "the 1990s", "les années 1990", "années 90"
+    y = _year_num(t)
+    if (
+        t.kind == "num"
+        and i + 1 < n
+        and toks[i + 1].glued
+        and toks[i + 1].low == "s"
+        and y is not None
+        and y % 10 == 0
+    ):
+        return _Date(y, None, None, None, y + 9), i + 2
+    if i > 0 and toks[i - 1].low in ("annees",) and t.kind == "num" and t.text.isdigit():
+        v = int(t.text)
+        if len(t.text) == 2 and v % 10 == 0:
+            v += 1900 if v >= 20 else 2000
+        if 1800 <= v <= 2100 and v % 10 == 0:
+            return _Date(v, None, None, None, v + 9), i + 1
+    if y is not None and not _is_count_year(toks, i, french):
+        # year ranges: 2014-2016, 2014-16, from 2014 to 2016, entre 2014 et 2016
+        j = i + 1
+        if j + 1 < n and toks[j].text in "-–‐/" and toks[j + 1].kind == "num":
+            y2 = _year_num(toks[j + 1])
+            if y2 is None and len(toks[j + 1].text) == 2 and toks[j + 1].text.isdigit():
+                y2 = (y // 100) * 100 + int(toks[j + 1].text)
+            if y2 is not None and y < y2 <= y + 50:
+                return _Date(y, None, None, None, y2), j + 2
+        if j + 1 < n and toks[j].low in ("to", "a", "and", "et", "until", "through", "au"):
+            prev = toks[i - 1].low if i > 0 else ""
+            y2 = _year_num(toks[j + 1])
+            if y2 is not None and y < y2 and prev in ("from", "de", "between", "entre", "du"):
+                return _Date(y, None, None, None, y2), j + 2
+        return _Date(y, None, None, None), i + 1
+    return None
+
+
+def _day_range_end(toks: tuple[_Tok, ...], j: int, day: int) -> tuple[int | None, int]:
+    """The last day of "22 and 23", "22-23", "22 au 25" after a first day: (day, index)."""
+    n = len(toks)
+    if j + 1 < n and toks[j].low in ("and", "et", "to", "au", "-", "–", "through", "a"):
+        d2 = _day_num(toks[j + 1])
+        if d2 is not None and d2 > day:
+            return d2, _skip_ordinal(toks, j + 2)
+    return None, j
+
+
+def _is_count_year(toks: tuple[_Tok, ...], i: int, french: bool) -> bool:
+    """True when a four-digit number in the year range counts something instead."""
+    n = len(toks)
+    j = i + 1
+    if j < n:
+        nxt = toks[j]
+        if nxt.kind == "sym" and nxt.text in "%$€£":
+            return True
+        if nxt.kind == "word":
+            if nxt.low in _CONCEPT_WORDS or _unit_at(toks, j)[0] is not None:
+                return True
+            if nxt.low in _CURRENCY_WORDS or nxt.low in _EN_MULT or nxt.low in _FR_MULT:
+                return True
+            if nxt.low in ("percent", "pour", "per") or (
+                nxt.low in _DURATIONS and nxt.low not in ("s", "h", "an")
+            ):
+                return True
+    if i > 0:
+        prev = toks[i - 1]
+        if prev.kind == "sym" and prev.text in _CURRENCY_SYMBOLS:
+            return True
+        if _qualifier_before(toks, i) is not None:
+            return True
+    return False
+
+
+def _parse_relative(
+    toks: tuple[_Tok, ...], i: int, french: bool
+) -> tuple[tuple[str, int], int] | None:
+    n = len(toks)
+    w = toks[i].low
+    nxt = toks[i + 1].low if i + 1 < n else ""
+    nxt2 = toks[i + 2].low if i + 2 < n else ""
+    units = {
+        "week": "week",
+        "month": "month",
+        "year": "year",
+        "semaine": "week",
+        "mois": "month",
+        "an": "year",
+        "annee": "year",
+    }
+    if not french:
+        if w in ("last", "next", "this", "past") and nxt in ("week", "month", "year"):
+            off = {"last": -1, "past": -1, "next": 1, "this": 0}[w]
+            return (units[nxt], off), i + 2
+        if w == "last" and toks[i + 1 if i + 1 < n else i].kind == "word":
+            m = _EN_MONTHS.get(nxt)
+            if m is not None and i + 1 < n and toks[i + 1].text[0].isupper():
+                return ("month-name-last", m), i + 2
+        if w == "yesterday":
+            return ("day", -1), i + 1
+        if w == "today":
+            return ("day", 0), i + 1
+        if w == "tomorrow":
+            return ("day", 1), i + 1
+        return None
+    if w in ("le", "la", "l'", "cette", "ce", "cet") and nxt in units:
+        unit = units[nxt]
+        if w in ("cette", "ce", "cet"):
+            return (unit, 0), i + 2
+        if nxt2 in ("dernier", "derniere", "passe", "passee"):
+            return (unit, -1), i + 3
+        if nxt2 in ("prochain", "prochaine"):
+            return (unit, 1), i + 3
+        return None
+    if w == "hier":
+        return ("day", -1), i + 1
+    if w == "aujourd'" and nxt == "hui":
+        return ("day", 0), i + 2
+    if w == "demain":
+        return ("day", 1), i + 1
+    return None

@@ -1,0 +1,62 @@
+"""What a count counts: the noun after it, or a verb of dying or injuring around it."""
+
+from __future__ import annotations
+
+from claimcheck.core.extract.figures.lexicon import (
+    _CONCEPT_BIGRAMS,
+    _CONCEPT_WORDS,
+    _DEATH_WORDS,
+    _DURATIONS,
+    _INJURY_WORDS,
+    _NOT_NOUNS,
+    _PEOPLE_CONCEPTS,
+    _SKIP_ADJ,
+)
+from claimcheck.core.extract.figures.tokens import _Tok
+from claimcheck.core.extract.names import DEMONYM_KEYS
+
+# --- counted nouns -------------------------------------------------------------------------------
+
+
+def _concept_after(toks: tuple[_Tok, ...], j: int, french: bool) -> tuple[str | None, int]:
+    """The noun a count counts: (concept, index of the noun or j when none)."""
+    n = len(toks)
+    k = j
+    if k < n and toks[k].low in ("of", "de", "d'"):
+        k += 1
+    for step in range(3):
+        if k + step >= n:
+            break
+        tk = toks[k + step]
+        if tk.kind != "word":
+            break
+        w = tk.low
+        if step + 1 < 3 and k + step + 1 < n:
+            big = _CONCEPT_BIGRAMS.get((w, toks[k + step + 1].low))
+            if big:
+                return big, k + step + 1
+        if w in _CONCEPT_WORDS:
+            return _CONCEPT_WORDS[w], k + step
+        if w in _SKIP_ADJ or w in DEMONYM_KEYS:
+            continue
+        if w in _NOT_NOUNS or w in _DURATIONS or len(w) < 3:
+            break
+        if step == 0:
+            stem = w[:-1] if len(w) > 4 and w[-1] in "sx" else w
+            return "~" + stem, k
+        break
+    return None, j
+
+
+def _context_concept(
+    toks: tuple[_Tok, ...], start: int, end: int, concept: str | None
+) -> str | None:
+    """Deaths and injuries named by a verb around the count ("12 were killed", "a tué 12")."""
+    if concept is not None and concept not in _PEOPLE_CONCEPTS and not concept.startswith("~"):
+        return concept
+    window = [t.low for t in toks[end : end + 4]] + [t.low for t in toks[max(0, start - 2) : start]]
+    if any(w in _DEATH_WORDS for w in window):
+        return "dead"
+    if any(w in _INJURY_WORDS for w in window):
+        return "injured"
+    return concept

@@ -1,0 +1,329 @@
+"""Numbers in digits and in words, magnitudes ("hundreds") and ranges ("5 to 20")."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from claimcheck.core.extract.figures.lexicon import (
+    _CONCEPT_WORDS,
+    _CURRENCY_SYMBOLS,
+    _EN_MAGNITUDE,
+    _EN_MULT,
+    _EN_SCALES,
+    _EN_UNITS,
+    _FR_AINE,
+    _FR_MAGNITUDE,
+    _FR_MULT,
+    _FR_SCALES,
+    _FR_UNITS,
+)
+from claimcheck.core.extract.figures.money import _currency_at
+from claimcheck.core.extract.figures.tokens import _SPACES, _Tok, _year_num
+
+# --- numbers -------------------------------------------------------------------------------------
+
+
+def _parse_digits(text: str, french: bool) -> float:
+    s = "".join(ch for ch in text if ch not in _SPACES)
+    if any(ch in text for ch in _SPACES):
+        return float(s.replace(",", "."))
+    commas, dots = s.count(","), s.count(".")
+    if commas and dots:
+        dec = "," if s.rfind(",") > s.rfind(".") else "."
+        thou = "." if dec == "," else ","
+        return float(s.replace(thou, "").replace(dec, "."))
+    sep = "," if commas else "." if dots else ""
+    if not sep:
+        return float(s)
+    if s.count(sep) > 1:
+        return float(s.replace(sep, ""))
+    head, tail = s.split(sep)
+    if len(tail) == 3 and head and head != "0" and len(head) <= 3:
+        thousands = (sep == ",") != french
+        if thousands:
+            return float(head + tail)
+    return float(head + "." + tail)
+
+
+class _Num(NamedTuple):
+    value: float | None
+    low: float | None
+    high: float | None
+    shape: str  # exact, about, magnitude
+    end: int  # index of the first token after the number
+    article: bool  # "a"/"an"/"un"/"une"/"one" standing for 1
+    mult: bool  # carries a multiplier word (million, bn...)
+
+
+def _words_value(words: list[str], french: bool) -> float:
+    units = _FR_UNITS if french else _EN_UNITS
+    scales = _FR_SCALES if french else _EN_SCALES
+    total = 0.0
+    cur = 0.0
+    prev = ""
+    for w in words:
+        if w in units:
+            if w in ("vingt", "vingts") and prev == "quatre":
+                cur += 80 - 4
+            else:
+                cur += units[w]
+        elif w in scales:
+            scale = scales[w]
+            if scale == 100:
+                cur = max(cur, 1) * 100
+            else:
+                total += max(cur, 1) * scale
+                cur = 0
+        prev = w
+    return total + cur
+
+
+def _parse_core(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -> _Num | None:
+    """A number at ``toks[i]``: digits (with a multiplier), number words or a magnitude word."""
+    n = len(toks)
+    t = toks[i]
+    units = _FR_UNITS if french else _EN_UNITS
+    scales = _FR_SCALES if french else _EN_SCALES
+    mults = _FR_MULT if french else _EN_MULT
+    if t.kind == "num":
+        try:
+            value = _parse_digits(t.text, french)
+        except ValueError:
+            return None
+        j = i + 1
+        mult = False
+        if j < n and toks[j].kind == "word":
+            w = toks[j].low
+            factor = mults.get(w)
+            if (
+                factor is None
+                and toks[j].text in ("m", "M")
+                and (
+                    money_hint
+                    or (j + 1 < n and _currency_at(toks, j + 1)[0])
+                    or (toks[j].glued and j + 1 < n and toks[j + 1].low in _CONCEPT_WORDS)
+                )
+            ):
+                factor = 1e6
+            if factor is None and toks[j].text in ("b", "B") and money_hint and toks[j].glued:
+                factor = 1e9
+            if factor is None and w == "mille" and french:
+                factor = 1e3
+            if factor is not None:
+                value *= factor
+                j += 1
+                mult = True
+        return _Num(value, value, value, "exact", j, False, mult)
+    if t.kind != "word":
+        return None
+    w = t.low
+    # magnitudes: "hundreds (of thousands)", "des centaines (de milliers)", "several hundred"
+    mags = _FR_MAGNITUDE if french else _EN_MAGNITUDE
+    if french and w in ("des", "les") and i + 1 < n and toks[i + 1].low in mags:
+        inner = _parse_core(toks, i + 1, french, money_hint)
+        return inner if inner is None or inner.shape == "magnitude" else None
+    if w in ("tens", "dizaines") and i + 2 < n and toks[i + 1].low in ("of", "de", "d'"):
+        nxt = toks[i + 2].low
+        if nxt in ("thousands", "milliers", "millions"):
+            base = 1e3 if nxt in ("thousands", "milliers") else 1e6
+            return _Num(None, 10 * base, 99.99 * base, "magnitude", i + 3, False, True)
+    if w in mags:
+        low, high = mags[w]
+        j = i + 1
+        if (
+            j + 1 < n
+            and toks[j].low in ("of", "de", "d'")
+            and toks[j + 1].low in ("thousands", "milliers", "millions", "billions", "milliards")
+        ):
+            scale = {
+                "thousands": 1e3,
+                "milliers": 1e3,
+                "millions": 1e6,
+                "billions": 1e9,
+                "milliards": 1e9,
+            }[toks[j + 1].low]
+            return _Num(
+                None, low * scale, high * scale + scale - 1, "magnitude", j + 2, False, True
+            )
+        return _Num(None, low, high, "magnitude", j, False, low >= 1e6)
+    if w in ("several", "few", "plusieurs", "quelques") and i + 1 < n:
+        nxt = toks[i + 1].low
+        if nxt in ("hundred", "centaines"):
+            return _Num(None, 100, 999, "magnitude", i + 2, False, False)
+        if nxt in ("thousand", "milliers"):
+            return _Num(None, 1000, 9999, "magnitude", i + 2, False, False)
+        if nxt in ("million", "millions"):
+            return _Num(None, 1e6, 9.99e6, "magnitude", i + 2, False, True)
+        if nxt == "dozen":
+            return _Num(None, 24, 99, "magnitude", i + 2, False, False)
+        return None
+    if french and w in _FR_AINE:
+        if i + 1 < n and toks[i + 1].low in ("de", "d'"):
+            v = _FR_AINE[w]
+            return _Num(float(v), v * 0.75, v * 1.3, "about", i + 1, False, False)
+        return None
+    if w == "dozen" and not french:
+        return _Num(12.0, 10.0, 15.0, "about", i + 1, False, False)
+    if w == "douzaine" and french and i + 1 < n and toks[i + 1].low in ("de", "d'"):
+        return _Num(12.0, 10.0, 15.0, "about", i + 1, False, False)
+    # articles and "one": 1 only before a scale or "dozen"
+    article_words = ("un", "une") if french else ("a", "an", "one")
+    if w in article_words:
+        if i + 1 < n and toks[i + 1].kind == "word":
+            nxt = toks[i + 1].low
+            if w == "one" and nxt in scales and i + 2 < n and toks[i + 2].kind == "word":
+                # "one hundred and one", "one hundred thousand": number words that go on are
+                # read whole by the loop below, not as "one hundred" then more.
+                more = toks[i + 2].low
+                if more in units or more in scales or more == "and":
+                    return _parse_words(toks, i, french)
+            if (nxt in scales and scales[nxt] >= 100) or (nxt in mults and mults[nxt] >= 1e6):
+                value = scales.get(nxt) or mults[nxt]
+                k = i + 2
+                sub = _parse_core(toks, k, french, money_hint) if k < n else None
+                if (
+                    sub is not None
+                    and sub.shape == "exact"
+                    and sub.value is not None
+                    and sub.value < value
+                    and toks[k].kind == "word"
+                ):
+                    return _Num(
+                        value + sub.value,
+                        value + sub.value,
+                        value + sub.value,
+                        "exact",
+                        sub.end,
+                        False,
+                        True,
+                    )
+                return _Num(value, value, value, "exact", i + 2, False, True)
+            if nxt in ("dozen", "douzaine"):
+                return _parse_core(toks, i + 1, french, money_hint)
+            if not french and w == "a" and nxt in ("few", "couple"):
+                return None
+        return _Num(1.0, 1.0, 1.0, "exact", i + 1, True, False)
+    if w not in units and w not in scales:
+        return None
+    return _parse_words(toks, i, french)
+
+
+def _parse_words(toks: tuple[_Tok, ...], i: int, french: bool) -> _Num | None:
+    """A number written in words from ``toks[i]`` ("three hundred and forty-two", "cent un",
+    "quatre-vingt-dix-sept mille"), with a multiplier after it ("two million")."""
+    n = len(toks)
+    units = _FR_UNITS if french else _EN_UNITS
+    scales = _FR_SCALES if french else _EN_SCALES
+    mults = _FR_MULT if french else _EN_MULT
+    words: list[str] = []
+    j = i
+    last = i
+    after_et = after_hyphen = False
+    while j < n:
+        tj = toks[j]
+        if tj.kind == "word" and (tj.low in units or tj.low in scales):
+            if (
+                tj.low in ("un", "une")
+                and words
+                and not after_et
+                and not after_hyphen
+                and words[-1] not in ("cent", "mille")
+            ):
+                # "un" after a number is an article ("vingt un jour" is not 21) except in
+                # "vingt et un", "quatre-vingt-un", "cent un", "mille un".
+                break
+            words.append(tj.low)
+            last = j
+            j += 1
+            after_et = after_hyphen = False
+            continue
+        if tj.kind == "sym" and tj.text in "-‐" and tj.glued and j + 1 < n and toks[j + 1].glued:
+            j += 1
+            after_hyphen = True
+            continue
+        if (
+            tj.kind == "word"
+            and tj.low == "et"
+            and french
+            and j + 1 < n
+            and toks[j + 1].low in ("un", "une", "onze")
+        ):
+            j += 1
+            after_et = True
+            continue
+        if (
+            tj.kind == "word"
+            and tj.low == "and"
+            and words
+            and words[-1] in ("hundred", "thousand")
+            and j + 1 < n
+            and (toks[j + 1].low in units)
+        ):
+            j += 1
+            continue
+        break
+    if not words:
+        return None
+    if words == ["cent"] and french and not (last + 1 < n and toks[last + 1].kind == "word"):
+        return None
+    value = _words_value(words, french)
+    end = last + 1
+    mult = False
+    if (
+        end < n
+        and toks[end].kind == "word"
+        and toks[end].low in mults
+        and mults[toks[end].low] >= 1e6
+        and words[-1] not in ("million", "millions", "milliard", "milliards", "billion")
+    ):
+        value *= mults[toks[end].low]
+        end += 1
+        mult = True
+    mult = mult or any(
+        w in ("million", "millions", "milliard", "milliards", "billion", "billions", "trillion")
+        for w in words
+    )
+    return _Num(value, value, value, "exact", end, False, mult)
+
+
+def _last_mult(toks: tuple[_Tok, ...], rng: tuple[_Num, int]) -> float:
+    end = rng[1]
+    k = end - 1
+    if k >= 0 and toks[k].kind == "word":
+        w = toks[k].low
+        return _EN_MULT.get(w) or _FR_MULT.get(w) or _EN_SCALES.get(w) or _FR_SCALES.get(w) or 1.0
+    return 1.0
+
+
+def _range_after(
+    toks: tuple[_Tok, ...], j: int, french: bool, between: bool, money: bool
+) -> tuple[_Num, int] | None:
+    n = len(toks)
+    if j >= n:
+        return None
+    t = toks[j]
+    connector = False
+    if t.kind == "sym" and t.text in "-‐–—":
+        connector = True
+    elif t.kind == "word" and t.low in ("to", "a", "or", "ou", "au"):
+        connector = t.low != "a" or french
+    elif between and t.low in ("and", "et"):
+        connector = True
+    if not connector:
+        return None
+    k = j + 1
+    if k < n and toks[k].text in _CURRENCY_SYMBOLS:
+        k += 1
+    if k >= n:
+        return None
+    second = _parse_core(toks, k, french, money)
+    if second is None or second.shape != "exact" or second.article:
+        return None
+    if (
+        toks[k].kind == "num"
+        and (_year_num(toks[k]) is not None and not second.mult and not money)
+        and not between
+    ):
+        # "2014-2015" is a year range, handled as a date
+        return None
+    return second, second.end

@@ -1,0 +1,95 @@
+"""Clock times: "3 p.m.", "15h30", "vers sept heures et demie"."""
+
+from __future__ import annotations
+
+from claimcheck.core.extract.figures.lexicon import _EN_UNITS, _FR_UNITS
+from claimcheck.core.extract.figures.tokens import _Tok
+
+
+def _parse_time(toks: tuple[_Tok, ...], i: int, french: bool) -> tuple[int, int] | None:
+    """Clock time at ``toks[i]``: (minutes after midnight, end index)."""
+    n = len(toks)
+    t = toks[i]
+    if t.kind == "word":
+        # "three o'clock", "à quatre heures", "vers sept heures et demie"
+        h = (_FR_UNITS if french else _EN_UNITS).get(t.low, 99)
+        if h > 24 or t.low in ("un", "zero") or i + 1 >= n:
+            return None
+        j = i + 1
+        if not french and j + 2 < n and toks[j].low == "o" and toks[j + 2].low == "clock":
+            return h * 60, j + 3
+        if (
+            french
+            and toks[j].low in ("heure", "heures")
+            and i > 0
+            and toks[i - 1].low in ("a", "vers", "des", "jusqu'a")
+        ):
+            if j + 2 < n and toks[j + 1].low == "et" and toks[j + 2].low in ("demie", "quart"):
+                return h * 60 + (30 if toks[j + 2].low == "demie" else 15), j + 3
+            return h * 60, j + 1
+        return None
+    if t.kind != "num" or not t.text.isdigit() or len(t.text) > 2:
+        return None
+    h = int(t.text)
+    if h > 24:
+        return None
+    j = i + 1
+    minutes = 0
+    if (
+        j + 1 < n
+        and toks[j].text == ":"
+        and toks[j].glued
+        and toks[j + 1].kind == "num"
+        and len(toks[j + 1].text) == 2
+    ):
+        minutes = int(toks[j + 1].text)
+        j += 2
+        marked = True
+        if j + 1 < n and toks[j].text == ":" and toks[j].glued and toks[j + 1].kind == "num":
+            j += 2  # seconds
+    elif j < n and toks[j].low == "h" and (toks[j].glued or french):
+        j += 1
+        if j < n and toks[j].kind == "num" and len(toks[j].text) == 2 and toks[j].glued:
+            minutes = int(toks[j].text)
+            j += 1
+        marked = True
+    elif (
+        french
+        and j < n
+        and toks[j].low in ("heures", "heure")
+        and i > 0
+        and toks[i - 1].low in ("a", "vers", "des", "jusqu'a")
+    ):
+        j += 1
+        if j < n and toks[j].kind == "num" and len(toks[j].text) == 2:
+            minutes = int(toks[j].text)
+            j += 1
+        marked = True
+    else:
+        marked = False
+    # a.m. / p.m. / am / pm / o'clock
+    if j < n and toks[j].low in ("am", "pm"):
+        if toks[j].low == "pm" and h < 12:
+            h += 12
+        if toks[j].low == "am" and h == 12:
+            h = 0
+        return h * 60 + minutes, j + 1
+    if (
+        j + 2 < n
+        and toks[j].low in ("a", "p")
+        and toks[j + 1].text == "."
+        and toks[j + 2].low == ("m")
+    ):
+        if toks[j].low == "p" and h < 12:
+            h += 12
+        if toks[j].low == "a" and h == 12:
+            h = 0
+        end = j + 3
+        if end < n and toks[end].text == "." and toks[end].glued:
+            end += 1
+        return h * 60 + minutes, end
+    if j < n and toks[j].low == "o" and j + 2 < n and toks[j + 2].low == "clock":
+        return h * 60 + minutes, j + 3
+    if marked and minutes < 60:
+        return h * 60 + minutes, j
+    return None

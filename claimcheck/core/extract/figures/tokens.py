@@ -1,0 +1,130 @@
+"""Tokens of a stretch of text, and the shapes of single tokens (days, years, ordinals, ids)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from claimcheck.core.extract.figures.lexicon import _ORDINAL_SUFFIX
+from claimcheck.core.extract.names import fold_text
+
+# --- tokens --------------------------------------------------------------------------------------
+
+_SPACES = " \u00a0\u202f\u2009"
+_TOKEN = re.compile(
+    r"(?P<num>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)*)"
+    r"|(?P<word>[^\W\d_]+)"
+    r"|(?P<sym>[$€£¥%°²³()\-‐–—/:,.;'’+#\"“”«»!?])"
+)
+
+
+class _Tok(NamedTuple):
+    kind: str  # num, word, sym
+    text: str
+    low: str  # folded lowercase (accents removed); apostrophes normalised to '
+    start: int
+    end: int
+    glued: bool  # no space between this token and the previous one
+
+
+_ELIDED = frozenset(("d", "l", "qu", "jusqu", "lorsqu", "puisqu", "s", "n", "c"))
+
+
+@lru_cache(maxsize=1024)
+def _tokenize(text: str, lo: int = 0, hi: int | None = None) -> tuple[_Tok, ...]:
+    toks: list[_Tok] = []
+    prev_end = -2
+    folded = fold_text(text)
+    for m in _TOKEN.finditer(text, lo, len(text) if hi is None else hi):
+        kind = m.lastgroup or "sym"
+        t = m.group()
+        low = folded[m.start() : m.end()]
+        glued = m.start() == prev_end
+        if (
+            kind == "sym"
+            and low == "'"
+            and toks
+            and toks[-1].kind == "word"
+            and toks[-1].low in _ELIDED
+            and glued
+        ):
+            last = toks[-1]
+            toks[-1] = _Tok(
+                "word", text[last.start : m.end()], last.low + "'", last.start, m.end(), last.glued
+            )
+            prev_end = m.end()
+            continue
+        toks.append(_Tok(kind, t, low, m.start(), m.end(), glued))
+        prev_end = m.end()
+    return tuple(toks)
+
+
+def _day_num(tok: _Tok) -> int | None:
+    if tok.kind != "num" or not tok.text.isdigit() or len(tok.text) > 2:
+        return None
+    d = int(tok.text)
+    return d if 1 <= d <= 31 else None
+
+
+def _year_num(tok: _Tok) -> int | None:
+    if tok.kind != "num" or not tok.text.isdigit() or len(tok.text) != 4:
+        return None
+    y = int(tok.text)
+    return y if 1800 <= y <= 2100 else None
+
+
+def _skip_ordinal(toks: tuple[_Tok, ...], j: int) -> int:
+    if (
+        j < len(toks)
+        and toks[j].glued
+        and toks[j].kind == "word"
+        and toks[j].low in (_ORDINAL_SUFFIX)
+    ):
+        return j + 1
+    return j
+
+
+def _skip_glued(toks: tuple[_Tok, ...], i: int) -> int:
+    j = i + 1
+    while j < len(toks) and toks[j].glued and toks[j].kind in ("num", "word"):
+        j += 1
+    return j
+
+
+def _phone_like(toks: tuple[_Tok, ...], i: int) -> bool:
+    """Three or more short digit groups in a row ("01 23 45 67 89", "555-0199")."""
+    n = len(toks)
+    groups = 1
+    j = i
+    while (
+        j + 1 < n
+        and toks[j + 1].kind == "num"
+        and toks[j + 1].start - toks[j].end <= 1
+        and len(toks[j + 1].text) <= 4
+    ):
+        groups += 1
+        j += 1
+    if groups >= 3:
+        return True
+    if (
+        i > 0
+        and toks[i - 1].kind == "num"
+        and toks[i].start - toks[i - 1].end <= 1
+        and len(toks[i].text) <= 4
+    ):
+        k = i - 1
+        back = 1
+        while k > 0 and toks[k - 1].kind == "num" and toks[k].start - toks[k - 1].end <= 1:
+            back += 1
+            k -= 1
+        return back + groups >= 3
+    t = toks[i].text
+    return len(t) >= 9 and t.isdigit()
+
+
+def _is_sentence_initial(toks: tuple[_Tok, ...], i: int) -> bool:
+    k = i - 1
+    while k >= 0 and toks[k].kind == "sym" and toks[k].text in "\"“”«»'’(":
+        k -= 1
+    return k < 0 or (toks[k].kind == "sym" and toks[k].text in ".!?:;")

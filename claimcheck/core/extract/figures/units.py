@@ -1,0 +1,79 @@
+"""Units of measure and durations after a number."""
+
+from __future__ import annotations
+
+from claimcheck.core.extract.figures.lexicon import _DURATIONS, _UNIT_MAX_TOKENS, _UNITS
+from claimcheck.core.extract.figures.tokens import _Tok
+
+# --- units after a number ------------------------------------------------------------------------
+
+
+def _unit_at(toks: tuple[_Tok, ...], j: int) -> tuple[tuple[str, float] | None, int]:
+    n = len(toks)
+    if j >= n:
+        return None, j
+    # build candidates from up to three tokens: words, "/", "²"
+    for size in range(_UNIT_MAX_TOKENS, 0, -1):
+        if j + size > n:
+            continue
+        parts = []
+        ok = True
+        for k in range(j, j + size):
+            tk = toks[k]
+            if tk.kind == "num":
+                if k > j and tk.text in ("2", "3") and tk.glued:
+                    parts.append(tk.text)
+                    continue
+                ok = False
+                break
+            if tk.kind == "sym" and tk.text not in "/°²³-":
+                ok = False
+                break
+            parts.append(tk.low if tk.kind == "word" else tk.text)
+        if not ok:
+            continue
+        key = _unit_key(parts)
+        hit = _UNITS.get(key)
+        if hit is not None:
+            return hit, j + size
+    return None, j
+
+
+def _unit_key(parts: list[str]) -> str:
+    out = ""
+    for p in parts:
+        if p in ("/", "²", "³", "2", "3", "-") or out.endswith(("/", "°")) or p == "":
+            out += "" if p == "-" and out.endswith("°") else p if p != "-" else " "
+        else:
+            out += (" " if out else "") + p
+    return out.replace("°c", "°c").strip()
+
+
+def _duration_at(toks: tuple[_Tok, ...], j: int, french: bool) -> tuple[float, int] | None:
+    """A duration unit at ``toks[j]`` with an optional "and a half"/"et demi": (seconds, end)."""
+    n = len(toks)
+    if j >= n or toks[j].kind != "word":
+        return None
+    w = toks[j].low
+    if w not in _DURATIONS:
+        return None
+    if w in ("s", "h", "min", "sec") and not toks[j].glued and w != "min":
+        if w == "h" and french:
+            pass
+        else:
+            return None
+    if w == "an" and not french:
+        return None
+    secs = _DURATIONS[w]
+    end = j + 1
+    # "an hour and a half", "une heure et demie", "un an et demi"
+    if (
+        end + 2 < n
+        and toks[end].low == "and"
+        and toks[end + 1].low == "a"
+        and toks[end + 2].low == "half"
+    ):
+        return secs * 1.5, end + 3
+    if end + 1 < n and toks[end].low == "et" and toks[end + 1].low in ("demi", "demie"):
+        return secs * 1.5, end + 2
+    return secs, end
