@@ -617,6 +617,39 @@ def apply_corrections(result: Result, review: Review) -> Result:
 
     position = {c.id: k for k, c in enumerate(result.claims)}
     by_key = {claim_key(c): c for c in result.claims}
+    groups, skipped, changed = _regroup(result, review, by_key)
+    if not changed:
+        return replace(result, warnings=result.warnings + tuple(skipped)) if skipped else result
+    index_groups = [[position[m] for m in members] for members in groups.values() if members]
+    reader = {
+        c.id
+        for cluster in result.clusters
+        for c, by in zip(cluster.claims, cluster.confirmed_by, strict=False)
+        if by == "reader"
+    }
+    reader.update(by_key[corr.claim].id for corr in review.corrections if corr.claim in by_key)
+    clusters = build_clusters(
+        result.claims,
+        index_groups,
+        result.sources,
+        scores=result.pair_scores,
+        reader=frozenset(reader),
+        suggestions=result.suggestions,
+    )
+    clusters, dispatch = with_origins(clusters, result.sources)
+    return replace(
+        result,
+        clusters=clusters,
+        same_dispatch=tuple(dispatch),
+        warnings=result.warnings + tuple(skipped),
+    )
+
+
+def _regroup(
+    result: Result, review: Review, by_key: dict[str, Claim]
+) -> tuple[dict[int, list[str]], list[str], bool]:
+    """The clusters of ``result`` as groups of claim ids with the corrections applied in order,
+    the warnings for those skipped, and whether any group changed."""
     group_of: dict[str, int] = {}
     groups: dict[int, list[str]] = {}
     for g, cluster in enumerate(result.clusters):
@@ -660,28 +693,4 @@ def apply_corrections(result: Result, review: Review) -> Result:
         groups[new].append(claim.id)
         group_of[claim.id] = new
         changed = True
-    if not changed:
-        return replace(result, warnings=result.warnings + tuple(skipped)) if skipped else result
-    index_groups = [[position[m] for m in members] for members in groups.values() if members]
-    reader = {
-        c.id
-        for cluster in result.clusters
-        for c, by in zip(cluster.claims, cluster.confirmed_by, strict=False)
-        if by == "reader"
-    }
-    reader.update(by_key[corr.claim].id for corr in review.corrections if corr.claim in by_key)
-    clusters = build_clusters(
-        result.claims,
-        index_groups,
-        result.sources,
-        scores=result.pair_scores,
-        reader=frozenset(reader),
-        suggestions=result.suggestions,
-    )
-    clusters, dispatch = with_origins(clusters, result.sources)
-    return replace(
-        result,
-        clusters=clusters,
-        same_dispatch=tuple(dispatch),
-        warnings=result.warnings + tuple(skipped),
-    )
+    return groups, skipped, changed

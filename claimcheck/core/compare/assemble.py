@@ -39,49 +39,17 @@ def build_clusters(
     def member_key(c: Claim) -> tuple[int, int]:
         return source_rank[c.source], c.position
 
-    def score(a: str, b: str) -> float:
-        return scores.get((a, b), scores.get((b, a), 0.0))
-
     ordered = []
     for group in groups:
         members = sorted((claims[k] for k in group), key=member_key)
         ordered.append(members)
     ordered.sort(key=lambda m: (-len(m), member_key(m[0])))
     width = len(str(len(ordered)))
-    related_of: dict[str, list[tuple[str, str, float]]] = {}
-    for s in suggestions:
-        if s.status == "open" and s.confidence >= RELATED_FLOOR:
-            a, b = s.claims
-            related_of.setdefault(a, []).append((b, a, s.confidence))
-            related_of.setdefault(b, []).append((a, b, s.confidence))
+    related_of = _related_index(suggestions)
     clusters = []
     for k, members in enumerate(ordered, start=1):
         differences = compare_cluster(members, dates) if len(members) > 1 else ()
-        sure: tuple[float, ...] = ()
-        confirmed_by: tuple[str, ...] = ()
-        if len(members) > 1:
-            sure = tuple(
-                1.0
-                if c.id in reader
-                else round(
-                    known.get(c.id, min(score(c.id, o.id) for o in members if o is not c)), 3
-                )
-                for c in members
-            )
-            confirmed_by = tuple("reader" if c.id in reader else "model" for c in members)
-        related: dict[str, Related] = {}
-        present = {c.source for c in members}
-        for c in members:
-            for other, anchor, p in related_of.get(c.id, ()):
-                # An outlet already in the cluster does not "also state" it with another claim.
-                if by_id[other].source in present:
-                    continue
-                if other in related and related[other].confidence >= p:
-                    continue
-                related[other] = Related(by_id[other], p, anchor)
-        top = sorted(related.values(), key=lambda r: (-r.confidence, r.claim.id))[
-            :RELATED_PER_CLUSTER
-        ]
+        sure, confirmed_by = _member_confidence(members, scores, reader, known)
         clusters.append(
             Cluster(
                 id=f"c{k:0{width}d}",
@@ -89,10 +57,69 @@ def build_clusters(
                 differences=differences,
                 confidence=sure,
                 confirmed_by=confirmed_by,
-                related=tuple(top),
+                related=_related_claims(members, related_of, by_id),
             )
         )
     return tuple(clusters)
+
+
+def _related_index(
+    suggestions: Sequence[Suggestion],
+) -> dict[str, list[tuple[str, str, float]]]:
+    """Claim id -> (other claim id, anchor claim id, confidence) of each open suggestion sure
+    enough to be shown with the claim's cluster."""
+    related_of: dict[str, list[tuple[str, str, float]]] = {}
+    for s in suggestions:
+        if s.status == "open" and s.confidence >= RELATED_FLOOR:
+            a, b = s.claims
+            related_of.setdefault(a, []).append((b, a, s.confidence))
+            related_of.setdefault(b, []).append((a, b, s.confidence))
+    return related_of
+
+
+def _member_confidence(
+    members: Sequence[Claim],
+    scores: Mapping[tuple[str, str], float],
+    reader: frozenset[str],
+    known: Mapping[str, float],
+) -> tuple[tuple[float, ...], tuple[str, ...]]:
+    """Each member's confidence (the reader's 1.0, a known value, or its weakest pair score)
+    and who confirmed it; empty for a cluster of one."""
+    if len(members) <= 1:
+        return (), ()
+
+    def score(a: str, b: str) -> float:
+        return scores.get((a, b), scores.get((b, a), 0.0))
+
+    sure = tuple(
+        1.0
+        if c.id in reader
+        else round(known.get(c.id, min(score(c.id, o.id) for o in members if o is not c)), 3)
+        for c in members
+    )
+    confirmed_by = tuple("reader" if c.id in reader else "model" for c in members)
+    return sure, confirmed_by
+
+
+def _related_claims(
+    members: Sequence[Claim],
+    related_of: Mapping[str, list[tuple[str, str, float]]],
+    by_id: Mapping[str, Claim],
+) -> tuple[Related, ...]:
+    """The claims from outlets outside the cluster suggested for its members, most likely
+    first, at most :data:`RELATED_PER_CLUSTER`."""
+    related: dict[str, Related] = {}
+    present = {c.source for c in members}
+    for c in members:
+        for other, anchor, p in related_of.get(c.id, ()):
+            # An outlet already in the cluster does not "also state" it with another claim.
+            if by_id[other].source in present:
+                continue
+            if other in related and related[other].confidence >= p:
+                continue
+            related[other] = Related(by_id[other], p, anchor)
+    top = sorted(related.values(), key=lambda r: (-r.confidence, r.claim.id))
+    return tuple(top[:RELATED_PER_CLUSTER])
 
 
 #: Related claims shown with a cluster, most likely first.

@@ -341,6 +341,17 @@ def _is_speaker(m: _Member, name: Name) -> bool:
 def _name_differences(
     members: Sequence[_Member], figure_items: Sequence[_Item]
 ) -> list[Difference]:
+    items = _align_names(members)
+    conflicts = _name_conflicts(members, items, figure_items)
+    merged = {ii for pair in conflicts for ii in pair}
+    rows = [_conflict_row(members, items, x, y) for x, y in conflicts]
+    rows.extend(_item_row(members, item) for ii, item in enumerate(items) if ii not in merged)
+    rows.sort(key=lambda r: r[0])
+    return [d for _, d in rows]
+
+
+def _align_names(members: Sequence[_Member]) -> list[dict[int, Name]]:
+    """The names of all members lined up: one item per entity, member position -> its name."""
     items: list[dict[int, Name]] = []
     by_form: dict[tuple[str, bool], list[int]] = {}
     by_key: dict[str, list[int]] = {}
@@ -374,16 +385,26 @@ def _name_differences(
                 ii = len(items) - 1
             by_form.setdefault((n.key, _is_demonym(n)), []).append(ii)
             by_key.setdefault(n.key, []).append(ii)
+    return items
 
-    def anchored(p: int, q: int) -> bool:
-        for item in items:
-            if p in item and q in item:
-                return True
-        for fitem in figure_items:
-            if p in fitem and q in fitem and compare_figures(fitem[p], fitem[q]) != "differs":
-                return True
-        return False
 
+def _anchored(
+    items: Sequence[dict[int, Name]], figure_items: Sequence[_Item], p: int, q: int
+) -> bool:
+    """True when members ``p`` and ``q`` share a name or a figure that does not differ."""
+    for item in items:
+        if p in item and q in item:
+            return True
+    for fitem in figure_items:
+        if p in fitem and q in fitem and compare_figures(fitem[p], fitem[q]) != "differs":
+            return True
+    return False
+
+
+def _name_conflicts(
+    members: Sequence[_Member], items: list[dict[int, Name]], figure_items: Sequence[_Item]
+) -> list[tuple[int, int]]:
+    """Pairs of items that are one name changed between two otherwise matching claims."""
     conflicts: list[tuple[int, int]] = []
     merged: set[int] = set()
     for p in range(len(members)):
@@ -408,53 +429,55 @@ def _name_differences(
             speakers = _is_speaker(members[p], nx) and _is_speaker(members[q], ny)
             sole = len(members[p].names) == 1 and len(members[q].names) == 1
             slot = _neighbours(items, p, q, x) == _neighbours(items, q, p, y)
-            if speakers or sole or (slot and anchored(p, q)):
+            if speakers or sole or (slot and _anchored(items, figure_items, p, q)):
                 conflicts.append((x, y))
                 merged.update((x, y))
-    rows: list[tuple[tuple[int, int], Difference]] = []
-    for x, y in conflicts:
-        both: dict[int, Name] = {**items[x], **items[y]}
-        order = sorted(both)
-        values = tuple((members[k].claim.source, both[k].text) for k in order)
-        texts = " vs ".join(dict.fromkeys(both[k].text for k in order))
-        role = (
-            "speaker"
-            if all(_is_speaker(members[k], both[k]) for k in order)
-            else both[order[0]].kind
+    return conflicts
+
+
+def _conflict_row(
+    members: Sequence[_Member], items: Sequence[dict[int, Name]], x: int, y: int
+) -> tuple[tuple[int, int], Difference]:
+    """The ``differs`` row of two items that are one name changed, with where it sorts."""
+    both: dict[int, Name] = {**items[x], **items[y]}
+    order = sorted(both)
+    values = tuple((members[k].claim.source, both[k].text) for k in order)
+    texts = " vs ".join(dict.fromkeys(both[k].text for k in order))
+    role = (
+        "speaker" if all(_is_speaker(members[k], both[k]) for k in order) else both[order[0]].kind
+    )
+    return (
+        (order[0], both[order[0]].start),
+        Difference("name", "differs", values, f"different {role}: {texts}"),
+    )
+
+
+def _item_row(
+    members: Sequence[_Member], item: dict[int, Name]
+) -> tuple[tuple[int, int], Difference]:
+    """The row of one entity named by one or more members, with where it sorts."""
+    order = sorted(item)
+    values = tuple((members[k].claim.source, item[k].text) for k in order)
+    if len(order) == 1:
+        status = "only_in"
+        note = f"named only by {members[order[0]].claim.source}"
+    else:
+        counts = {_name_tokens(item[k].text) for k in order}
+        variants = list(dict.fromkeys(item[k].text for k in order))
+        keys = {item[k].key for k in order}
+        related = len(keys) > 1 and not all(
+            same_entity(item[order[0]].text, item[k].text) for k in order
         )
-        rows.append(
-            (
-                (order[0], both[order[0]].start),
-                Difference("name", "differs", values, f"different {role}: {texts}"),
-            )
-        )
-    for ii, item in enumerate(items):
-        if ii in merged:
-            continue
-        order = sorted(item)
-        values = tuple((members[k].claim.source, item[k].text) for k in order)
-        if len(order) == 1:
-            status = "only_in"
-            note = f"named only by {members[order[0]].claim.source}"
+        status = "refines" if len(counts) > 1 or related else "agree"
+        if related:
+            note = "related names (a capital for its country...): " + " / ".join(variants)
+        elif status == "refines":
+            note = "same entity, one name more complete: " + " / ".join(variants)
+        elif len(variants) > 1:
+            note = "same entity, spelled " + " / ".join(variants)
         else:
-            counts = {_name_tokens(item[k].text) for k in order}
-            variants = list(dict.fromkeys(item[k].text for k in order))
-            keys = {item[k].key for k in order}
-            related = len(keys) > 1 and not all(
-                same_entity(item[order[0]].text, item[k].text) for k in order
-            )
-            status = "refines" if len(counts) > 1 or related else "agree"
-            if related:
-                note = "related names (a capital for its country...): " + " / ".join(variants)
-            elif status == "refines":
-                note = "same entity, one name more complete: " + " / ".join(variants)
-            elif len(variants) > 1:
-                note = "same entity, spelled " + " / ".join(variants)
-            else:
-                note = "same name"
-        rows.append(((order[0], item[order[0]].start), Difference("name", status, values, note)))
-    rows.sort(key=lambda r: r[0])
-    return [d for _, d in rows]
+            note = "same name"
+    return (order[0], item[order[0]].start), Difference("name", status, values, note)
 
 
 # --- attribution and polarity --------------------------------------------------------------------

@@ -177,7 +177,28 @@ def cluster_vectors(
         return []
     if progress:
         progress("clustering", 0, n)
-    use_exact = n <= EXACT_LIMIT if exact is None else exact
+    i, j, order = _candidates_in_order(
+        vectors, group_arr, threshold, exact, bonus, max_bonus, index_settings, cancel
+    )
+    members = _merge_in_order(vectors, group_arr, i, j, order, threshold, bonus, max_bonus, cancel)
+    if progress:
+        progress("clustering", n, n)
+    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+
+
+def _candidates_in_order(
+    vectors: np.ndarray,
+    group_arr: np.ndarray,
+    threshold: float,
+    exact: bool | None,
+    bonus: PairBonus | None,
+    max_bonus: float,
+    index_settings: IndexSettings,
+    cancel: threading.Event | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The candidate pairs ``(i, j)`` that may reach ``threshold`` with their bonus, and the
+    order to try them in: most similar first."""
+    use_exact = len(vectors) <= EXACT_LIMIT if exact is None else exact
     floor = threshold - (max_bonus if bonus is not None else 0.0)
     if use_exact:
         i, j, s = candidate_pairs_exact(vectors, group_arr, floor, cancel)
@@ -189,8 +210,23 @@ def cluster_vectors(
         i, j, s = i[above], j[above], s[above]
     # Most similar first; ties broken by indices so the result never depends on sort stability.
     order = np.lexsort((j, i, -s))
-    del s
+    return i, j, order
 
+
+def _merge_in_order(
+    vectors: np.ndarray,
+    group_arr: np.ndarray,
+    i: np.ndarray,
+    j: np.ndarray,
+    order: np.ndarray,
+    threshold: float,
+    bonus: PairBonus | None,
+    max_bonus: float,
+    cancel: threading.Event | None,
+) -> dict[int, list[int]]:
+    """Average-linkage merges of the candidate pairs in ``order``, never two claims of one
+    source in a cluster: cluster id -> its members."""
+    n = len(vectors)
     owner = list(range(n))  # claim -> cluster id (the cluster's first claim when created)
     members: dict[int, list[int]] = {c: [c] for c in range(n)}
     sources: dict[int, set[int]] = {c: {g} for c, g in enumerate(group_arr.tolist())}
@@ -234,9 +270,7 @@ def cluster_vectors(
         sources[winner] |= sources.pop(loser)
         sums[winner] = sum_a + sum_b
         sums.pop(loser, None)
-    if progress:
-        progress("clustering", n, n)
-    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+    return members
 
 
 def _mean_bonus(bonus: PairBonus, first: list[int], second: list[int]) -> float:
