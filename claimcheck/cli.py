@@ -149,6 +149,18 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _settings_help() -> str:
+    """Where the interface's settings and keymap live, for ``--help``."""
+    from claimcheck.core.config import config_dir, config_path
+
+    config = config_path()
+    return (
+        f"settings:\n  {config}\n       theme and list width, written by the interface "
+        f"($CLAIMCHECK_CONFIG\n       overrides the path)\n  {config_dir() / 'keymap.toml'}\n"
+        "       remapped keys ($CLAIMCHECK_KEYMAP overrides the path)"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-command per library entry point."""
     parser = argparse.ArgumentParser(
@@ -156,7 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Compare how outlets report the same story, claim by claim, in English and "
         "French. `claimcheck PATH...` opens the interactive interface; `claimcheck report` writes "
         "a Markdown or JSON report.",
-        epilog=EXIT_CODES,
+        epilog=f"{EXIT_CODES}\n\n{_settings_help()}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
@@ -195,6 +207,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="leave out the review saved beside the corpus (confirmations, rejections, moves, "
         "marks and notes made in the interface); by default it is applied",
+    )
+    p_report.add_argument(
+        "--all-rows",
+        action="store_true",
+        help="Markdown: keep the rows of the differences tables on which the outlets agree",
     )
     p_report.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
 
@@ -293,7 +310,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     else:
         from claimcheck.report.markdown import render_markdown
 
-        text = render_markdown(result, reviews)
+        text = render_markdown(result, reviews, all_rows=args.all_rows)
     if output is not None:
         write_atomic(output, text, overwrite=args.force)
         if not args.quiet:
@@ -311,6 +328,11 @@ def cmd_open(args: argparse.Namespace) -> int:
     for path in args.paths:
         if "://" not in path and not os.path.exists(path):
             raise InputError(f"no such file or folder: {path}")
+    if os.environ.get("TERM", "").strip().lower() == "dumb":
+        raise InputError(
+            "this terminal (TERM=dumb) cannot show the interface; use `claimcheck report PATH...` "
+            "for a Markdown report"
+        )
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         raise InputError(
             "the interface needs a terminal; use `claimcheck report PATH...` for a report"
