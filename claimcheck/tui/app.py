@@ -8,14 +8,51 @@ the first paint never waits for them.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from functools import partial
 from pathlib import Path
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.theme import Theme
 
+from claimcheck.core import config as cfg
+from claimcheck.core.errors import ClaimcheckError
 from claimcheck.core.types import Result, Settings
-from claimcheck.tui.keymap import default_path, load_keymap
+from claimcheck.tui.keymap import KEYS, binding, default_path, effective_keys, load_keymap
+
+#: A theme for low vision and washed-out screens: white on black, yellow accents, no mid-greys.
+HIGH_CONTRAST = Theme(
+    name="claimcheck-high-contrast",
+    primary="#ffff00",
+    secondary="#00ffff",
+    accent="#ffff00",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#202020",
+    boost="#303030",
+    warning="#ffff00",
+    error="#ff6060",
+    success="#00ff00",
+    dark=True,
+)
+#: Moves the palette does not list: they are cursor keys, not commands.
+_NOT_COMMANDS = frozenset(
+    {
+        "cursor-down",
+        "cursor-up",
+        "cursor-left",
+        "cursor-right",
+        "page-down",
+        "page-up",
+        "first",
+        "last",
+        "member-down",
+        "member-up",
+        "command-palette",
+    }
+)
 
 
 class ClaimcheckApp(App[None]):
@@ -23,7 +60,7 @@ class ClaimcheckApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "claimcheck"
-    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [binding("command-palette", priority=True)]  # noqa: RUF012
 
     def __init__(
         self,
@@ -36,6 +73,7 @@ class ClaimcheckApp(App[None]):
         result: Result | None = None,
         encoder: object | None = None,
         sidecar: str | Path | None = None,
+        config_path: str | Path | None = None,
     ) -> None:
         super().__init__()
         self.inputs = list(inputs)
@@ -48,6 +86,56 @@ class ClaimcheckApp(App[None]):
         self.keymap_path = Path(keymap_path) if keymap_path is not None else default_path()
         self.keymap, self.keymap_warning = load_keymap(self.keymap_path)
         self.set_keymap(self.keymap)
+        self.config_path = Path(config_path) if config_path is not None else cfg.config_path()
+        self.config, self.config_warning = cfg.load_config(self.config_path)
+        self.register_theme(HIGH_CONTRAST)
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        elif self.config.theme is not None and self.config_warning is None:
+            self.config_warning = f"config {self.config_path}: no theme {self.config.theme!r}"
+
+    def remember(self, **changes: object) -> None:
+        """Save ``changes`` (fields of :class:`~claimcheck.core.config.Config`) to the config
+        file; a file that cannot be written is said once, and the change still holds for now."""
+        from dataclasses import replace
+
+        new = replace(self.config, **changes)  # type: ignore[arg-type]
+        if new == self.config:
+            return
+        self.config = new
+        try:
+            cfg.save_config(new, self.config_path)
+        except ClaimcheckError as exc:
+            self.notify(f"settings not saved: {exc}", severity="warning", markup=False)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        self.remember(theme=theme.name)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's commands (Theme, Keys, Quit, Screenshot), then every claimcheck command that
+        can act here, by name with its key."""
+        yield from super().get_system_commands(screen)
+        from claimcheck.tui.screens.help import pretty_keys
+
+        keys = effective_keys(self.keymap)
+        seen: set[str] = set()
+        focused = screen.focused
+        for key in KEYS:
+            if key.id in _NOT_COMMANDS or key.action in seen:
+                continue
+            target: object | None = None
+            for node in (focused, screen):
+                if node is not None and hasattr(node, f"action_{key.action}"):
+                    target = node
+                    break
+            if target is None or not screen.check_action(key.action, ()):
+                continue
+            seen.add(key.action)
+            yield SystemCommand(
+                f"{key.help or key.description} ({pretty_keys(keys[key.id])})",
+                f"key {pretty_keys(keys[key.id])} · id {key.id} in keymap.toml",
+                partial(self.run_action, key.action, target),  # type: ignore[arg-type]
+            )
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen, which starts the work."""
@@ -65,8 +153,10 @@ class ClaimcheckApp(App[None]):
 
     def on_mount(self) -> None:
         """Say once if the keymap file was unusable."""
-        if self.keymap_warning:
-            self.notify(self.keymap_warning, severity="warning", timeout=10, markup=False)
+        for warning in (self.keymap_warning, self.config_warning):
+            if warning:
+                self.notify(warning, severity="warning", timeout=10, markup=False)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def action_help(self) -> None:
         """Show every binding."""
@@ -86,6 +176,7 @@ def make_app(
     result: Result | None = None,
     encoder: object | None = None,
     sidecar: str | Path | None = None,
+    config_path: str | Path | None = None,
 ) -> ClaimcheckApp:
     """The interface on ``inputs``; tests pass a ready ``result`` or a fake ``encoder``."""
     return ClaimcheckApp(
@@ -97,6 +188,7 @@ def make_app(
         result=result,
         encoder=encoder,
         sidecar=sidecar,
+        config_path=config_path,
     )
 
 

@@ -7,10 +7,12 @@ markup, and always through :func:`~claimcheck.core.browse.printable`, so ``[bold
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -26,11 +28,11 @@ from claimcheck.core.browse import (
     one_line,
     printable,
 )
-from claimcheck.core.types import Claim, ClusterReview, Evidence, Source
+from claimcheck.core.types import Claim, ClusterReview, Difference, Evidence, Source
 
 #: Styles carry bold/underline/reverse as well as colour, so they stay distinct under NO_COLOR.
 STYLE_FIGURE = "underline cyan"
-STYLE_NAME = "underline green"
+STYLE_NAME = "underline italic green"
 STYLE_DIFFERS = "bold reverse yellow"
 STYLE_ONLY_IN = "bold underline yellow"
 STYLE_DELETE = "strike red"
@@ -47,16 +49,44 @@ def markers_cell(markers: str) -> str:
     return "".join(letter if letter in markers else "·" for letter, _ in MARKERS)
 
 
-def row_text(row: Row, review: ClusterReview | None) -> Text:
+#: Below this many columns the list drops the placeholders of absent markers, and below
+#: :data:`LANGUAGES_WIDTH` the languages too (the detail pane's header names them), so a claim's
+#: words keep most of a narrow list.
+COMPACT_WIDTH = 60
+LANGUAGES_WIDTH = 44
+
+
+@dataclass(frozen=True)
+class RowLayout:
+    """How much of a row's prefix the list has room for."""
+
+    compact: bool = False
+    """Marker letters only where they apply (padded to :attr:`markers`), not one slot each."""
+    markers: int = len(MARKERS)
+    languages: bool = True
+
+
+def row_layout(width: int, rows: Sequence[Row]) -> RowLayout:
+    """The row layout for a list ``width`` columns wide (its content, without border)."""
+    if width >= COMPACT_WIDTH:
+        return RowLayout()
+    most = max((len(r.markers) for r in rows), default=0)
+    return RowLayout(True, max(most, 1), width >= LANGUAGES_WIDTH)
+
+
+def row_text(row: Row, review: ClusterReview | None, layout: RowLayout | None = None) -> Text:
     """One line of the cluster list; the count is out of the outlets of the cluster's story (in
     a many-story input, the others could not have stated it)."""
+    layout = layout or RowLayout()
     text = Text(no_wrap=True, overflow="ellipsis", end="")
     mark = "✓" if review and review.reviewed else " "
     mark += "✎" if review and review.note else " "
     text.append(mark, style="bold green")
-    text.append(markers_cell(row.markers), style=STYLE_MARKER if row.markers else STYLE_DIM)
+    cell = f"{row.markers:<{layout.markers}}" if layout.compact else markers_cell(row.markers)
+    text.append(cell, style=STYLE_MARKER if row.markers else STYLE_DIM)
     text.append(f" {row.outlets}/{row.possible} ", style="bold" if row.outlets > 1 else STYLE_DIM)
-    text.append(f"{'+'.join(row.languages):<5} ", style="italic")
+    if layout.languages:
+        text.append(f"{'+'.join(row.languages):<5} ", style="italic")
     text.append(row.label)
     return text
 
@@ -181,29 +211,91 @@ def silent_text(silent: tuple[Source, ...]) -> Text:
     return text
 
 
+#: The shape that says how an aligned item compares, so it reads without colour (NO_COLOR).
+STATUS_MARKS: Mapping[str, str] = {"differs": "≠", "only_in": "±", "refines": "≈", "agree": "="}
+#: An outlet name in the stacked layout takes at most this share of the width.
+NAME_SHARE = 0.4
+
+
+class AlignedItems:
+    """The aligned figures and names: a table (item, status, one column per outlet) where it fits
+    without breaking a word, else one block per item with each outlet's value on its own line.
+
+    The choice is made at render time, from the width the pane has then, so it follows the
+    terminal's size and the list/detail split.
+    """
+
+    def __init__(
+        self, items: Sequence[Difference], members: Sequence[str], names: Mapping[str, str]
+    ) -> None:
+        self.items = sorted(items, key=lambda d: -STATUS_RANK.get(d.status, 0))
+        self.members = list(members)
+        self.names = names
+
+    def title(self) -> Text:
+        """The heading above either layout."""
+        return Text("Aligned figures and names", style="bold")
+
+    def _status(self, diff: Difference) -> Text:
+        mark = STATUS_MARKS.get(diff.status, "·")
+        style = STYLE_DIFFERS if diff.status == "differs" else ""
+        return Text(f"{mark} {diff.status.replace('_', ' ')}", style=style)
+
+    def table(self) -> Table:
+        """Side by side: one row per item, one column per outlet."""
+        table = Table(
+            title=self.title(), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False
+        )
+        table.pad_edge = False
+        table.add_column("item", no_wrap=True)
+        table.add_column("status", no_wrap=True)
+        for source_id in self.members:
+            table.add_column(Text(self.names.get(source_id, source_id)), no_wrap=True)
+        for diff in self.items:
+            by_source = dict(diff.values)
+            cells = [Text(printable(by_source.get(s, "·"))) for s in self.members]
+            table.add_row(Text(diff.kind), self._status(diff), *cells)
+        return table
+
+    def stacked(self, width: int) -> Group:
+        """One block per item: its kind and status, then each outlet's value under it."""
+        name_width = max(len(self.names.get(s, s)) for s in self.members)
+        name_width = min(name_width, max(8, int(width * NAME_SHARE)))
+        blocks: list[RenderableType] = [self.title()]
+        for diff in self.items:
+            head = Text()
+            head.append(diff.kind, style="bold")
+            head.append("  ")
+            head.append_text(self._status(diff))
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(width=1)
+            grid.add_column(width=name_width, no_wrap=True, overflow="ellipsis")
+            grid.add_column(ratio=1)
+            by_source = dict(diff.values)
+            for source_id in self.members:
+                value = by_source.get(source_id)
+                shown = Text(printable(value)) if value else Text("not stated", style=STYLE_DIM)
+                grid.add_row("", Text(self.names.get(source_id, source_id)), shown)
+            blocks.extend([head, grid])
+        return Group(*blocks)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        table = self.table()
+        needed = Measurement.get(console, options.update(width=10_000), table).maximum
+        yield table if needed <= options.max_width else self.stacked(options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, options.max_width)
+
+
 def comparison(detail: Detail, outlets: Mapping[str, str]) -> RenderableType:
-    """Word diffs for same-language members and the aligned figures and names side by side."""
+    """Word diffs for same-language members and the aligned figures and names (side by side where
+    they fit, stacked where they do not)."""
     parts: list[RenderableType] = []
     items = [d for d in detail.cluster.differences if d.kind != "wording"]
     if items:
-        members = list(detail.cluster.sources)
-        table = Table(
-            title=Text("Aligned figures and names", style="bold"),
-            title_justify="left",
-            box=box.SIMPLE_HEAD,
-            show_edge=False,
-            pad_edge=False,
-        )
-        table.add_column("item", no_wrap=True)
-        table.add_column("status", no_wrap=True)
-        for source_id in members:
-            table.add_column(Text(source_id), overflow="fold")
-        for diff in sorted(items, key=lambda d: -STATUS_RANK.get(d.status, 0)):
-            by_source = dict(diff.values)
-            style = STYLE_DIFFERS if diff.status == "differs" else ""
-            cells = [Text(printable(by_source.get(s, "·"))) for s in members]
-            table.add_row(Text(diff.kind), Text(diff.status.replace("_", " "), style=style), *cells)
-        parts.append(table)
+        names = {m.source.id: one_line(m.source.outlet) for m in detail.members}
+        parts.append(AlignedItems(items, list(detail.cluster.sources), names))
     for wording in detail.word_diffs:
         left, right = wording.left, wording.right
         text = Text()

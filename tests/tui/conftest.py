@@ -23,6 +23,15 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     return True
 
 
+@pytest.fixture(autouse=True)
+def own_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test's config file (theme, list width) in its own folder, never the user's."""
+    path = tmp_path / "config" / "config.toml"
+    monkeypatch.setenv("CLAIMCHECK_CONFIG", str(path))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return path
+
+
 @pytest.fixture
 def small_result() -> Result:
     """Three outlets (one French), five clusters, one hostile sentence, two dropped ones."""

@@ -78,3 +78,9 @@ def render_plain(node: Any) -> str:
             console.print(child.content)
         parts.append(capture.get())
     return "".join(parts)
+
+
+def screen_lines(app: ClaimcheckApp) -> list[str]:
+    """The terminal as the reader sees it, one string per line (no styles)."""
+    strips = app.screen._compositor.render_strips()
+    return ["".join(segment.text for segment in strip) for strip in strips]

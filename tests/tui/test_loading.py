@@ -118,7 +118,9 @@ class BlockingEncoder(FakeEncoder):
         raise Cancelled("cancelled")
 
 
-async def test_escape_cancels_the_first_load_and_leaves(tmp_path):
+async def test_escape_cancels_the_first_load_says_so_and_stays_until_q(tmp_path):
+    """Escape while loading stops the load and says so; the program stays open (it used to
+    quit), Ctrl+R loads again and q leaves."""
     folder = _write(tmp_path / "story")
     encoder = BlockingEncoder()
     app = make_app(
@@ -134,8 +136,9 @@ async def test_escape_cancels_the_first_load_and_leaves(tmp_path):
                 break
             await pilot.pause(0.02)
         await pilot.pause(0.05)
-        assert main_screen(app).busy
-        label = str(main_screen(app).query_one("#progress-label").render())
+        screen = main_screen(app)
+        assert screen.busy
+        label = str(screen.query_one("#progress-label").render())
         assert "embedding" in label
         # While loading, help and quit act and the hidden search box does not eat the keys.
         active = {b.binding.action for b in app.screen.active_bindings.values()}
@@ -143,7 +146,25 @@ async def test_escape_cancels_the_first_load_and_leaves(tmp_path):
         await pilot.press("escape")
         await app.workers.wait_for_complete()
         await pilot.pause(0.1)
-    assert app.return_code == 130
+        assert app.is_running and app.return_code is None
+        assert not screen.busy and screen.stopped
+        label = str(screen.query_one("#progress-label").render())
+        assert "Loading cancelled" in label and "ctrl+r" in label and "q quits" in label
+        assert "Loading cancelled." in [n.message for n in app._notifications]
+        encoder.started.clear()
+        await pilot.press("ctrl+r")
+        for _ in range(200):
+            if encoder.started.is_set():
+                break
+            await pilot.pause(0.02)
+        assert screen.busy and not screen.stopped  # loading again
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        assert screen.stopped
+        await pilot.press("q")
+        await pilot.pause(0.1)
+    assert not app.is_running
 
 
 async def test_a_bad_input_exits_with_one_line(tmp_path):

@@ -37,13 +37,42 @@ async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
 
 def test_main_view(snap_compare, tmp_path) -> None:
     """The list (c1 highlighted, markers F and A, 3/3 en+fr) and c1 in detail: three outlets, the
-    differing figures in reverse yellow, the aligned items table and the BBC→Reuters word diff."""
+    differing figures in reverse yellow, the aligned items (stacked: the pane is too narrow for a
+    table of three outlet names) and the BBC→Reuters word diff."""
     assert snap_compare(_sample_app(tmp_path), terminal_size=SIZE, run_before=_settle)
 
 
 def test_main_view_80x24(snap_compare, tmp_path) -> None:
-    """The same at 80x24: both panes visible, rows cut with an ellipsis, footer truncated."""
+    """The same at 80x24: both panes visible; the rows keep only the marker letters that apply
+    (``FA``) and the count, so about 24 characters of each claim show; the footer starts with the
+    review keys, Save, Help and Quit."""
     assert snap_compare(_sample_app(tmp_path), terminal_size=(80, 24), run_before=_settle)
+
+
+def test_detail_differences_80x24(snap_compare, tmp_path) -> None:
+    """c1's detail pane at 80x24, focused and scrolled to its end: "Aligned figures and names"
+    stacked, one block per item ("figure  ≠ differs", then Le Monde 12 morts, BBC News 15 people,
+    Reuters 12 people, each on its own line), no word broken across lines, then the word diff."""
+
+    async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _settle(pilot)
+        await pilot.press("enter", "end")
+        await _settle(pilot)
+
+    assert snap_compare(_sample_app(tmp_path), terminal_size=(80, 24), run_before=before)
+
+
+def test_detail_differences_120x40(snap_compare, tmp_path) -> None:
+    """c1 at 120x40: the whole cluster fits; the aligned items stacked under the statements
+    (a side-by-side table of the three outlet names would not fit the pane without breaking
+    words), and the BBC News → Reuters word diff below."""
+    assert snap_compare(_sample_app(tmp_path), terminal_size=(120, 40), run_before=_settle)
+
+
+def test_detail_differences_wide_table(snap_compare, tmp_path) -> None:
+    """At 200x40 the aligned items fit side by side: a table with item, status (≠ differs,
+    = agree) and one column per outlet, headed by the outlet's name."""
+    assert snap_compare(_sample_app(tmp_path), terminal_size=(200, 40), run_before=_settle)
 
 
 def test_hostile_text_is_literal(snap_compare, tmp_path) -> None:

@@ -99,7 +99,7 @@ class ArticleScreen(Screen[str | None]):
         self.dismiss(self.lines[event.option_index].cluster_id)
 
     def action_back(self) -> None:
-        """Back to the list, selection unchanged."""
+        """Back to the view this article was opened from, selection unchanged."""
         self.dismiss(None)
 
     def action_help(self) -> None:

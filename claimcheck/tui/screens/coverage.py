@@ -32,8 +32,8 @@ class CoverageTable(DataTable[Text]):
 class CoverageScreen(Screen[tuple[str, str | None] | None]):
     """Move through the matrix; Enter opens the cluster, ``o`` the outlet's article.
 
-    Dismisses with ``(cluster id, None)`` to show a cluster, ``(cluster id, claim id)`` to open
-    that claim in its article, or ``None``.
+    Dismisses with ``(cluster id, None)`` to show a cluster in the list, or ``None``. The article
+    opened with ``o`` is pushed over this view, so Escape there comes back here.
     """
 
     BINDINGS = [  # noqa: RUF012 - Textual's declared type
@@ -116,14 +116,24 @@ class CoverageScreen(Screen[tuple[str, str | None] | None]):
             self.dismiss((cell[0], None))
 
     def action_open_article(self) -> None:
-        """Open this outlet's claim in its article (if this outlet states it)."""
+        """Open this outlet's claim in its article (if this outlet states it); Escape there comes
+        back here, Enter on a sentence shows its cluster in the list."""
+        from claimcheck.tui.screens.article import ArticleScreen
+
         cell = self._cell()
         if cell is None:
             return
-        if cell[1] is None:
+        claim_id = cell[1]
+        if claim_id is None:
             self.notify("This outlet does not state this claim.", markup=False)
             return
-        self.dismiss(cell)
+        source = next(c.source for c in self.result.claims if c.id == claim_id)
+
+        def back(jump_to: str | None) -> None:
+            if jump_to:
+                self.dismiss((jump_to, None))
+
+        self.app.push_screen(ArticleScreen(self.result, source, claim_id), back)
 
     def action_back(self) -> None:
         """Back to the list."""

@@ -20,6 +20,9 @@ _KEY_NAMES = {
     "minus": "-",
     "pagedown": "PgDn",
     "pageup": "PgUp",
+    "less_than_sign": "<",
+    "greater_than_sign": ">",
+    "escape": "Esc",
 }
 
 

@@ -39,6 +39,8 @@ THRESHOLD_MAX = 0.95
 DETAIL_DELAY = 0.03
 SEARCH_DELAY = 0.12
 DEFAULT_REPORT = "claimcheck-report.md"
+#: How much ``<`` and ``>`` move the list/detail split, in percent of the width.
+LIST_STEP = 5
 
 
 class SearchInput(Input):
@@ -57,26 +59,32 @@ class MainScreen(Screen[None]):
     AUTO_FOCUS = ""
     """Nothing takes the keys until the list exists (a focused search box would eat q and ?)."""
 
+    #: In footer order: at 80 columns the footer shows the review keys, save, help and quit first.
     BINDINGS = [  # noqa: RUF012 - Textual's declared type
         binding("cancel", priority=True),
+        binding("reload"),
+        binding("confirm"),
+        binding("reject"),
+        binding("suggestions"),
+        binding("reviewed"),
+        binding("note"),
+        binding("move"),
+        binding("save"),
         binding("help"),
         binding("quit"),
+        binding("back"),
         binding("next-difference"),
-        binding("previous-difference"),
         binding("search"),
         binding("filter"),
-        binding("sort"),
         binding("open-article"),
         binding("coverage"),
         binding("tighten"),
         binding("loosen"),
-        binding("reviewed"),
-        binding("note"),
-        binding("move"),
-        binding("confirm"),
-        binding("reject"),
-        binding("suggestions"),
-        binding("save"),
+        binding("previous-difference"),
+        binding("sort"),
+        binding("undo"),
+        binding("narrow-list"),
+        binding("widen-list"),
     ]
 
     def __init__(
@@ -123,6 +131,11 @@ class MainScreen(Screen[None]):
         """Whether the cluster shown has related claims (y and x act on them)."""
         self._confirmed: tuple[str, str] | None = None
         """The pair the reader just confirmed, checked when the clusters come back."""
+        self.stopped = False
+        """The first load was cancelled: nothing to show until the reader loads again."""
+        self.undo_stack: list[tuple[str, rv.Review, bool]] = []
+        """What each review action replaced: (what it did, the review before, whether the
+        clusters must be computed again when it is undone)."""
 
     @property
     def claimcheck(self) -> ClaimcheckApp:
@@ -148,6 +161,7 @@ class MainScreen(Screen[None]):
         """Restore the review, then start reading and comparing in the background."""
         self.query_one("#search", Input).display = False
         self.query_one("#panes").display = False
+        self._set_list_width(self.claimcheck.config.list_width)
         self._update_status()
         try:
             self.review = rv.load_review(self.sidecar, warn=self._warn)
@@ -170,6 +184,8 @@ class MainScreen(Screen[None]):
         self.cancel_event = threading.Event()
         progress = self.query_one("#progress")
         progress.display = True
+        self.stopped = False
+        self.query_one("#progress-bar").display = True
         self.query_one("#progress-label", Label).update(
             {
                 "load": "starting",
@@ -265,6 +281,23 @@ class MainScreen(Screen[None]):
         self.busy = False
         self.query_one("#progress").display = False
         self.refresh_bindings()
+        if message.initial and message.cancelled:
+            # Escape stops the load; it never quits (q does).
+            self.stopped = True
+            self.query_one("#progress").display = True
+            self.query_one("#progress-bar").display = False
+            keys = effective_keys(self.claimcheck.keymap)
+            from claimcheck.tui.screens.help import pretty_keys
+
+            self.query_one("#progress-label", Label).update(
+                Text(
+                    f"Loading cancelled: nothing was compared. {pretty_keys(keys['reload'])} "
+                    f"loads again, {pretty_keys(keys['quit'])} quits."
+                )
+            )
+            self.notify("Loading cancelled.", severity="warning", markup=False)
+            self.refresh_bindings()
+            return
         if message.initial:
             self.app.exit(
                 return_code=message.exit_code, message=Text(f"claimcheck: {message.message}")
@@ -463,8 +496,14 @@ class MainScreen(Screen[None]):
         """Hide what cannot act before a result exists; grey out what cannot act right now."""
         if action == "cancel":
             return self.busy
-        if action in ("help", "quit"):
+        if action == "reload":
+            return self.stopped and not self.busy
+        if action in ("help", "quit", "narrow_list", "widen_list"):
             return True
+        if action == "back":
+            return self.result is not None and bool(self._back_step())
+        if action == "undo":
+            return self.result is not None  # with nothing to undo, it says so
         if self.result is None:
             return False
         if action in ("move", "confirm", "reject") and self.busy:
@@ -489,6 +528,48 @@ class MainScreen(Screen[None]):
         if self.cancel_event is not None:
             self.cancel_event.set()
         self.query_one("#progress-label", Label).update("cancelling…")
+
+    def action_reload(self) -> None:
+        """Load again after a cancelled load."""
+        if self.stopped and not self.busy:
+            self._start("load", None, self.settings.threshold, None)
+
+    def _back_step(self) -> str:
+        """What Escape would undo on this screen now: search, filter, or nothing."""
+        if self.query_one("#search", Input).display or self.query_text:
+            return "search"
+        if self.filter_name != "all":
+            return "filter"
+        return ""
+
+    def action_back(self) -> None:
+        """One step back: clear the search, else show every cluster again."""
+        step = self._back_step()
+        if step == "search":
+            self.close_search()
+        elif step == "filter":
+            self.filter_name = "all"
+            self._refill(keep_claim=self.selected_claim())
+            self.notify("Showing every cluster.", timeout=2, markup=False)
+        self.refresh_bindings()
+
+    def _set_list_width(self, percent: int) -> None:
+        from claimcheck.core.config import clamp_width
+
+        self.list_width = clamp_width(percent)
+        self.query_one("#list-pane").styles.width = f"{self.list_width}%"
+
+    def action_narrow_list(self) -> None:
+        """Give the list less of the width (remembered)."""
+        self._resize_list(-LIST_STEP)
+
+    def action_widen_list(self) -> None:
+        """Give the list more of the width (remembered)."""
+        self._resize_list(LIST_STEP)
+
+    def _resize_list(self, step: int) -> None:
+        self._set_list_width(self.list_width + step)
+        self.claimcheck.remember(list_width=self.list_width)
 
     def action_next_difference(self) -> None:
         """Move to the next cluster whose outlets differ."""
@@ -515,6 +596,7 @@ class MainScreen(Screen[None]):
         search = self.query_one("#search", Input)
         search.display = True
         search.focus()
+        self.refresh_bindings()
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -546,6 +628,7 @@ class MainScreen(Screen[None]):
         search.display = False
         self._apply_search("")
         self.query_one(ClusterList).focus()
+        self.refresh_bindings()
 
     def action_cycle_filter(self) -> None:
         """Show the next filter: all, shared, cross-language, with differences, single-outlet."""
@@ -620,7 +703,10 @@ class MainScreen(Screen[None]):
 
     # --- review marks, notes, corrections ---------------------------------------------------------
 
-    def _save_review(self, new: rv.Review) -> bool:
+    def _save_review(self, new: rv.Review, undo: str = "", recompute: bool = False) -> bool:
+        """Save ``new`` to the sidecar; ``undo`` names the action so ``u`` can take it back
+        (``recompute``: undoing it needs the clusters computed again)."""
+        before = self.review
         try:
             # Merged with what another session saved since this one last read or wrote the file.
             saved = rv.save_review(self.sidecar, new, base=self.review)
@@ -628,15 +714,41 @@ class MainScreen(Screen[None]):
             self.notify(f"not saved: {browse.one_line(str(exc))}", severity="error", markup=False)
             return False
         self.review = saved.review
+        if undo:
+            self.undo_stack.append((undo, before, recompute))
         for line in saved.notices:
             self._warn(line)
         return True
+
+    def action_undo(self) -> None:
+        """Take back the last review action (mark, note, move, confirmation, rejection), saving
+        the sidecar as the action did."""
+        if not self.undo_stack or self.result is None or self.machine is None:
+            self.notify("Nothing to undo.", markup=False)
+            return
+        if self.busy:
+            self.notify("Wait for the work in progress (or Escape it), then undo.", markup=False)
+            return
+        what, before, recompute = self.undo_stack.pop()
+        if not self._save_review(before):
+            self.undo_stack.append((what, before, recompute))
+            return
+        self.notify(f"Undone: {what}.", markup=False)
+        if recompute:
+            self._start("correction", self.machine, self.settings.threshold, self.selected_claim())
+            return
+        self.reviews = rv.reviews_for(self.result, self.review)
+        self._refill(keep_index=self.query_one(ClusterList).highlighted)
 
     def _set_mark(self, **change: Any) -> None:
         cluster = self.current_cluster
         if cluster is None or self.result is None:
             return
-        if not self._save_review(rv.set_mark(self.result, self.review, cluster.id, **change)):
+        what = ", ".join(
+            f"{'note' if key == 'note' else 'reviewed mark'} on {cluster.id}" for key in change
+        )
+        new = rv.set_mark(self.result, self.review, cluster.id, **change)
+        if not self._save_review(new, undo=what):
             return
         self.reviews = rv.reviews_for(self.result, self.review)
         cluster_list = self.query_one(ClusterList)
@@ -691,7 +803,7 @@ class MainScreen(Screen[None]):
             except InputError as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 return
-            if self._save_review(new):
+            if self._save_review(new, undo=f"move of {claim_id}", recompute=True):
                 self._start("correction", self.machine, self.settings.threshold, claim_id)
 
         self.app.push_screen(MoveScreen(label, rows), done)
@@ -743,7 +855,8 @@ class MainScreen(Screen[None]):
         except InputError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return False
-        if not self._save_review(new):
+        verdict = "confirmation" if confirmed else "rejection"
+        if not self._save_review(new, undo=f"{verdict} of {pair[0]} ~ {pair[1]}", recompute=True):
             return False
         claim = next((c for c in self.result.claims if c.id == pair[1]), None)
         outlet = browse.one_line(self.result.source(claim.source).outlet) if claim else pair[1]
