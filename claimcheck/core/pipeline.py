@@ -117,6 +117,7 @@ def run(
         context_vectors=contexts,
         vocabulary=prepared.vocabulary,
         word_vectors=all_vectors[row:],
+        model_identity=str(getattr(encoder, "identity", "") or ""),
     )
     return recluster(result, settings.threshold, progress=progress, cancel=cancel)
 

@@ -273,6 +273,9 @@ class Result:
     word_vectors: object = field(default=None, repr=False)
     suggestions: tuple[Suggestion, ...] = ()
     """Candidate same-fact pairs not in one cluster, most likely first (at most 5 per claim)."""
+    model_identity: str = ""
+    """The encoder's identity (name, version and a fingerprint of its weights), as the cache keys
+    vectors by it; empty when unknown."""
     same_dispatch: tuple[tuple[str, str, float], ...] = ()
     """Pairs of sources that carry one dispatch, with how much of the shorter one they cover."""
     pair_scores: Mapping[tuple[str, str], float] = field(default_factory=dict, repr=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Mapping
@@ -27,9 +28,11 @@ def to_dict(result: Result, reviews: Mapping[str, ClusterReview] | None = None) 
             "date": s.date,
             "title": s.title,
             "original_name": s.original_name,
+            "text_sha256": hashlib.sha256(s.text.encode("utf-8")).hexdigest(),
         }
         for s in result.sources
     ]
+    spans = _claim_spans(result)
     clusters = []
     for cluster in result.clusters:
         entry: dict[str, Any] = {
@@ -46,6 +49,8 @@ def to_dict(result: Result, reviews: Mapping[str, ClusterReview] | None = None) 
                     "role": c.role,
                     "position": c.position,
                     "repeats": c.repeats,
+                    "start": spans.get(c.id, (None, None))[0],
+                    "end": spans.get(c.id, (None, None))[1],
                     "confidence": cluster.confidence[k] if cluster.confidence else None,
                     "confirmed_by": cluster.confirmed_by[k] if cluster.confirmed_by else None,
                 }
@@ -102,8 +107,40 @@ def to_dict(result: Result, reviews: Mapping[str, ClusterReview] | None = None) 
             "model": result.settings.model,
             "threshold": result.settings.threshold,
             "verifier": result.settings.verifier,
+            **_evidence_settings(result),
         },
         "warnings": list(result.warnings),
+    }
+
+
+def _claim_spans(result: Result) -> dict[str, tuple[int, int]]:
+    """Each claim's character offsets in its source's text (``Source.text``, as read)."""
+    by_source = {s.id: sents for s, sents in zip(result.sources, result.sentences, strict=False)}
+    out = {}
+    for claim in result.claims:
+        sentences = by_source.get(claim.source, ())
+        if 0 <= claim.sentence < len(sentences):
+            sentence = sentences[claim.sentence]
+            out[claim.id] = (sentence.start, sentence.end)
+    return out
+
+
+def _evidence_settings(result: Result) -> dict[str, Any]:
+    """What a rerun needs to be compared with this one: the model's fingerprint, the verifier's
+    weights' fingerprint and the fixed values of matching."""
+    from importlib import resources
+
+    from claimcheck.core.group import agreement, stories
+
+    weights = resources.files("claimcheck.core").joinpath("data", "verifier.json").read_bytes()
+    return {
+        "model_identity": result.model_identity or None,
+        "verifier_weights_sha256": hashlib.sha256(weights).hexdigest()
+        if result.settings.verifier in ("", "built-in")
+        else None,
+        "story_threshold": stories.STORY_THRESHOLD,
+        "candidates_per_claim": agreement.NEIGHBOURS,
+        "suggestions_per_claim": agreement.SUGGESTIONS_PER_CLAIM,
     }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from claimcheck.core.types import Claim, Cluster, ClusterReview, Result, Source
+from claimcheck.core.types import Cluster, ClusterReview, Difference, Result, Source
 
 #: Characters that start Markdown or HTML syntax inline; escaped with a backslash (CommonMark
 #: allows a backslash before any ASCII punctuation, and shows the character literally).
@@ -86,16 +86,9 @@ def dispatch_pairs(result: Result) -> list[tuple[str, str, float]]:
     return same_dispatch(ordered)
 
 
-def _figures_and_names(claim: Claim, source: Source) -> tuple[list[str], list[str]]:
-    from claimcheck.core.extract.figures import extract_figures
-    from claimcheck.core.extract.names import extract_names
-
-    figures = [f.text for f in extract_figures(claim.text, claim.language, source.date)]
-    names: list[str] = []
-    for name in extract_names(claim.text, claim.language):
-        if name.text not in names:
-            names.append(name.text)
-    return figures, names
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    """``1 cluster``, ``2 clusters``."""
+    return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
 def _how_sure(by: str, confidence: float) -> str:
@@ -105,19 +98,94 @@ def _how_sure(by: str, confidence: float) -> str:
     return f"verified, confidence {confidence:.2f}"
 
 
+#: What each mark of the report means, printed once as its legend.
+LEGEND = (
+    "x: the outlet states the claim (verified, or confirmed by the reader) · ~: it has a related "
+    "statement the tool could not verify · blank: it is silent · –: it covers another story. "
+    "In the differences: **DIFFERS**: the outlets' values are incompatible; refines: one is more "
+    "precise and compatible; only in: stated by some outlets only; agree: the same value. Rows "
+    "that agree or are compatible, and names only one outlet gives, are hidden (`--all-rows` "
+    "shows them)."
+)
+
+
+def _outlet(sources: Mapping[str, Source], source_id: str) -> str:
+    return escape_inline(sources[source_id].outlet)
+
+
+def _date_span_warning(result: Result) -> str | None:
+    """A warning when the articles' dates lie more than :data:`DATE_SPAN_DAYS` apart: they may
+    report different events, and "silent" or "differs" may then mean "not yet" or "later"."""
+    import datetime as dt
+
+    dates = sorted(
+        (dt.date.fromisoformat(s.date), s.id) for s in result.sources if s.date is not None
+    )
+    if len(dates) < 2 or (dates[-1][0] - dates[0][0]).days <= DATE_SPAN_DAYS:
+        return None
+    days = (dates[-1][0] - dates[0][0]).days
+    return (
+        f"- **The articles are dated {days} days apart** ({dates[0][0]} `{dates[0][1]}` to "
+        f"{dates[-1][0]} `{dates[-1][1]}`): they may report different events, so an outlet "
+        "shown as silent or differing may simply have written earlier or later."
+    )
+
+
+#: Articles dated further apart than this get a warning in the summary.
+DATE_SPAN_DAYS = 21
+
+
+def key_differences(result: Result) -> list[str]:
+    """One line per incompatible value within a verified cluster: the claim, the kind, and what
+    each outlet wrote, quoted."""
+    sources = {s.id: s for s in result.sources}
+    lines = []
+    for cluster in result.clusters:
+        for diff in cluster.differences:
+            if diff.status != "differs":
+                continue
+            values = "; ".join(
+                f"{_outlet(sources, sid)}: “{escape_inline(value)}”" for sid, value in diff.values
+            )
+            lines.append(
+                f"- **{cluster.id}** {diff.kind} — {values} (claim: "
+                f"{escape_inline(label(cluster.claims[0].text, 70))})"
+            )
+    return lines
+
+
+#: Related claims a cluster's section lists (the interface and the JSON have them all).
+RELATED_SHOWN = 2
+
+
+def _finding(diff: Difference) -> bool:
+    """Whether a row of the differences table is worth a reader's time by default: values that
+    differ, and a figure or date only some outlets state; not agreeing or compatible values, nor
+    a name that only one outlet mentions."""
+    if diff.status == "differs":
+        return True
+    return diff.status == "only_in" and diff.kind not in ("name", "wording")
+
+
 def render_cluster(
     cluster: Cluster,
     sources: Mapping[str, Source],
     source_order: Sequence[str],
     review: ClusterReview | None = None,
+    *,
+    all_rows: bool = False,
 ) -> list[str]:
-    """The report section of one cluster."""
+    """The report section of one cluster of two or more outlets. Rows of the differences table
+    on which every outlet agrees are left out unless ``all_rows``."""
     n = len(cluster.claims)
-    outlets = "1 outlet only" if n == 1 else f"{n} outlets"
+    outlets = _plural(n, "outlet")
     if n > 1 and cluster.independent < n:
         outlets += f", {cluster.independent} independent"
     langs = " + ".join(cluster.languages)
-    lines = [f"### {cluster.id} · {outlets} · {langs}", ""]
+    shown = [d for d in cluster.differences if d.kind != "wording" and (all_rows or _finding(d))]
+    hidden = sum(1 for d in cluster.differences if d.kind != "wording" and d not in shown)
+    quiet = f" · {_plural(hidden, 'row')} hidden" if hidden else ""
+    lines = [f"### {cluster.id} · {outlets} · {langs}{quiet}"]
     if review is not None and (review.reviewed or review.note):
         if review.reviewed:
             lines.append("Reviewed: yes")
@@ -137,33 +205,23 @@ def render_cluster(
             meta.append(f"stated {claim.repeats} times")
         lines.append(f"- **{escape_inline(source.outlet)}** ({', '.join(meta)}): ")
         lines[-1] += escape_inline(claim.text)
-        figures, names = _figures_and_names(claim, source)
-        if figures:
-            lines.append("  - figures: " + "; ".join(escape_inline(f) for f in figures))
-        if names:
-            lines.append("  - names: " + "; ".join(escape_inline(x) for x in names))
     if cluster.related:
         lines.append("")
         lines.append(
             "Related, not confirmed (may state the same fact; check before relying on it):"
         )
-        for related in cluster.related:
+        for related in cluster.related[:RELATED_SHOWN]:
             source = sources[related.claim.source]
             lines.append(
-                f"- **{escape_inline(source.outlet)}** (`{related.claim.source}`, "
-                f"confidence {related.confidence:.2f}): {escape_inline(related.claim.text)}"
+                f"- **{escape_inline(source.outlet)}** (`{related.claim.id}`, "
+                f"confidence {related.confidence:.2f}): "
+                f"{escape_inline(label(related.claim.text, 110))}"
             )
-    silent = [
-        s
-        for s in source_order
-        if s not in cluster.sources and s not in {r.claim.source for r in cluster.related}
-    ]
+    related_sources = {r.claim.source for r in cluster.related}
+    silent = [s for s in source_order if s not in cluster.sources and s not in related_sources]
     if cluster.shared and silent:
         lines.append("")
-        lines.append(
-            "Not stated by: " + ", ".join(escape_inline(sources[s].outlet) for s in silent)
-        )
-    shown = [d for d in cluster.differences if d.kind != "wording"]
+        lines.append("Not stated by: " + ", ".join(_outlet(sources, s) for s in silent))
     wording = [d for d in cluster.differences if d.kind == "wording"]
     if shown:
         members = list(cluster.sources)
@@ -184,16 +242,89 @@ def render_cluster(
     return lines
 
 
-def render_markdown(result: Result, reviews: Mapping[str, ClusterReview] | None = None) -> str:
-    """The whole report. ``reviews`` (cluster id -> review) adds reviewed marks and notes."""
+def _summary(result: Result, reviews: Mapping[str, ClusterReview]) -> list[str]:
+    counts = summary_counts(result)
+    languages = sorted({s.language for s in result.sources})
+    out = [
+        f"- {_plural(counts['sources'], 'source')} in {_plural(len(languages), 'language')} "
+        f"({_language_list(languages)}), {_plural(counts['claims'], 'claim')} after removing "
+        "site chrome and repeats.",
+        f"- {_plural(counts['shared'], 'claim')} stated by two or more outlets (verified), "
+        f"{counts['cross_language']} of them across languages; "
+        f"{counts['single_outlet']} stated by one outlet only.",
+        f"- {_plural(counts['with_differences'], 'shared claim')} where outlets differ on "
+        "figures, dates, names, attribution or polarity (listed first below).",
+    ]
+    shared = [c for c in result.clusters if c.shared]
+    if shared:
+        independent = sum(1 for c in shared if c.independent >= 2)
+        out.append(
+            f"- {independent} of the {_plural(len(shared), 'shared claim')} come from two or more "
+            "independent origins (outlets carrying one dispatch count once)."
+        )
+    suggested = sum(1 for s in result.suggestions if s.status == "open")
+    if suggested:
+        out.append(
+            f"- {_plural(suggested, 'related pair')} of claims suggested, not confirmed: the most "
+            "likely are listed under their claim; the interface walks through all of them."
+        )
+    for a, b, coverage in dispatch_pairs(result):
+        out.append(
+            f"- `{a}` and `{b}` are likely the same dispatch: their shared claims run in the same "
+            f"order through {coverage:.0%} of the shorter article, so they are not independent "
+            "confirmation."
+        )
+    warning = _date_span_warning(result)
+    if warning:
+        out.append(warning)
+    if result.stories:
+        out.append(
+            f"- The articles form {len(result.stories)} stories; claims are matched within a "
+            "story, and an outlet is silent on a claim only if it covers that story: "
+            + "; ".join(
+                f"story {k} ({', '.join(f'`{s}`' for s in ids)})"
+                for k, ids in enumerate(result.stories, 1)
+            )
+            + "."
+        )
+    return out
+
+
+def _your_review(result: Result, reviews: Mapping[str, ClusterReview]) -> list[str]:
+    """What the reader did: marks, notes, confirmations and rejections."""
+    marked = [cid for cid, r in reviews.items() if r.reviewed]
+    notes = [(cid, r.note) for cid, r in reviews.items() if r.note]
+    confirmed = sum(1 for c in result.clusters for by in c.confirmed_by if by == "reader")
+    rejected = sum(1 for s in result.suggestions if s.status == "rejected")
+    if not (marked or notes or confirmed or rejected):
+        return []
+    out = ["", "## Your review", ""]
+    if marked:
+        out.append(f"- {_plural(len(marked), 'claim')} marked reviewed: " + ", ".join(marked) + ".")
+    if confirmed:
+        out.append(f"- {_plural(confirmed, 'claim')} confirmed into a cluster by the reader.")
+    if rejected:
+        out.append(f"- {_plural(rejected, 'suggested pair')} rejected by the reader.")
+    for cid, note in notes:
+        out.append(f"- Note on {cid}: {escape_inline(note)}")
+    return out
+
+
+def render_markdown(
+    result: Result,
+    reviews: Mapping[str, ClusterReview] | None = None,
+    *,
+    all_rows: bool = False,
+) -> str:
+    """The whole report: the findings first, then the evidence. ``reviews`` (cluster id ->
+    review) adds reviewed marks and notes; ``all_rows`` keeps the differences rows on which
+    every outlet agrees."""
     reviews = reviews or {}
     sources = {s.id: s for s in result.sources}
     order = [s.id for s in result.sources]
-    counts = summary_counts(result)
     claims_per_source = {s: 0 for s in order}
     for claim in result.claims:
         claims_per_source[claim.source] += 1
-    languages = sorted({s.language for s in result.sources})
 
     out = ["# claimcheck report", ""]
     verifier = result.settings.verifier
@@ -208,54 +339,14 @@ def render_markdown(result: Result, reviews: Mapping[str, ClusterReview] | None 
         "on pairs the verifier accepted against every member, or that the reader confirmed; "
         "likely matches it could not verify are listed as related, not confirmed."
     )
-    out += ["", "## Summary", ""]
-    out.append(
-        f"- {counts['sources']} sources in {len(languages)} "
-        f"language{'s' if len(languages) != 1 else ''} ({_language_list(languages)}), "
-        f"{counts['claims']} claims after removing site chrome and repeats."
-    )
-    out.append(
-        f"- {counts['clusters']} clusters: {counts['shared']} shared by two or more outlets, "
-        f"{counts['cross_language']} across languages, "
-        f"{counts['single_outlet']} stated by one outlet only."
-    )
-    out.append(
-        f"- {counts['with_differences']} shared clusters where outlets differ on figures, dates, "
-        "names, attribution or polarity."
-    )
-    shared = [c for c in result.clusters if c.shared]
-    if shared:
-        single = sum(1 for c in shared if c.independent < 2)
-        out.append(
-            f"- Independent origins: {len(shared) - single} of the {len(shared)} shared clusters "
-            "are stated by two or more independent origins (outlets carrying one dispatch count "
-            "once)."
-        )
-    suggested = sum(1 for s in result.suggestions if s.status == "open")
-    if suggested:
-        out.append(
-            f"- {suggested} related pairs of claims are suggested but not confirmed; they are "
-            "listed under their clusters, and the interface walks through them most likely first."
-        )
-    for a, b, coverage in dispatch_pairs(result):
-        out.append(
-            f"- `{a}` and `{b}` are likely the same dispatch: their shared claims run in the same "
-            f"order through {coverage:.0%} of the shorter article, so they are not independent "
-            "confirmation."
-        )
-    if result.stories:
-        out.append(
-            f"- The articles form {len(result.stories)} stories; claims are matched within a "
-            "story, and an outlet is silent on a claim only if it covers that story: "
-            + "; ".join(
-                f"story {k} ({', '.join(f'`{s}`' for s in ids)})"
-                for k, ids in enumerate(result.stories, 1)
-            )
-            + "."
-        )
-    reviewed = sum(1 for c in result.clusters if reviews.get(c.id, ClusterReview()).reviewed)
-    if reviews:
-        out.append(f"- {reviewed} clusters marked reviewed.")
+    if reviews or any(by == "reader" for c in result.clusters for by in c.confirmed_by):
+        out.append("")
+        out.append("The reader's review saved beside the articles is applied.")
+    out += ["", "## Summary", "", *_summary(result, reviews)]
+    findings = key_differences(result)
+    out += ["", "## Key differences", ""]
+    out += findings or ["None: where outlets state the same claim, their figures and names agree."]
+    out += _your_review(result, reviews)
     out += ["", "## Sources", ""]
     rows = [
         [
@@ -273,14 +364,10 @@ def render_markdown(result: Result, reviews: Mapping[str, ClusterReview] | None 
         out += ["", "Warnings:", ""]
         out += [f"- {escape_inline(w)}" for w in result.warnings]
 
-    legend = (
-        "x: the outlet states the claim; ~: it has a related statement, not confirmed; "
-        "blank: it is silent"
-    )
-    legend += "; –: the outlet belongs to another story." if result.stories else "."
-    out += ["", "## Coverage", "", legend, ""]
+    shared = [c for c in result.clusters if c.shared]
+    out += ["", "## Coverage", "", LEGEND, ""]
     rows = []
-    for cluster in result.clusters:
+    for cluster in shared:
         present = set(cluster.sources)
         in_story = {s.id for s in result.story_sources(cluster)}
         related = {r.claim.source for r in cluster.related}
@@ -290,12 +377,33 @@ def render_markdown(result: Result, reviews: Mapping[str, ClusterReview] | None 
         ]
         flag = "≠ " if cluster.differs else ""
         rows.append([cluster.id, *marks, flag + escape_inline(label(cluster.claims[0].text, 60))])
-    out += _table(
-        ["cluster", *[f"`{s}`" for s in order], "claim"], rows, "l" + "c" * len(order) + "l"
-    )
+    if rows:
+        out += _table(
+            ["cluster", *[f"`{s}`" for s in order], "claim"], rows, "l" + "c" * len(order) + "l"
+        )
+    else:
+        out.append("No claim is stated by two or more outlets.")
 
-    out += ["", "## Clusters", ""]
-    for cluster in result.clusters:
+    out += ["", "## Claims stated by two or more outlets", ""]
+    for cluster in shared:
         story_order = [s.id for s in result.story_sources(cluster)]
-        out += render_cluster(cluster, sources, story_order, reviews.get(cluster.id))
+        out += render_cluster(
+            cluster, sources, story_order, reviews.get(cluster.id), all_rows=all_rows
+        )
+    single = [c for c in result.clusters if not c.shared]
+    if single:
+        out += ["", "## Claims stated by one outlet only", ""]
+        for cluster in sorted(single, key=lambda c: order.index(c.claims[0].source)):
+            source_id = cluster.claims[0].source
+            review = reviews.get(cluster.id)
+            extra = ""
+            if cluster.related:
+                best = cluster.related[0]
+                extra = f" — related: `{best.claim.id}`, {best.confidence:.2f}"
+            if review is not None and review.note:
+                extra += f" — note: {escape_inline(review.note)}"
+            out.append(
+                f"- {cluster.id} **{_outlet(sources, source_id)}**: "
+                f"{escape_inline(cluster.claims[0].text)}{extra}"
+            )
     return "\n".join(out).rstrip("\n") + "\n"

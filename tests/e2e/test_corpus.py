@@ -129,7 +129,19 @@ def test_report_is_byte_for_byte_reproducible(tmp_path: Path, e2e_cache_dir: Pat
     text = first.stdout.decode()
     for outlet in ("The Jewish Link", "Unnamed French site (000)"):
         assert outlet in text
-    assert "## Coverage" in text and "## Clusters" in text
+    assert "## Key differences" in text and "## Coverage" in text
+    assert text.index("## Key differences") < text.index("## Claims stated by two or more outlets")
+
+
+def test_the_corpus_report_reads_in_a_minute(tmp_path: Path, e2e_cache_dir: Path) -> None:
+    # Findings first, agreeing rows hidden, every claim still there: under 250 lines (issue 13).
+    text = _report(tmp_path, e2e_cache_dir).stdout.decode()
+    assert len(text.splitlines()) < 250
+    assert "are dated 227 days apart" in text
+    full = _report(tmp_path, e2e_cache_dir, "--all-rows").stdout.decode()
+    assert len(full.splitlines()) > len(text.splitlines())
+    for claim_id in ("000-fr#0", "004-en#12"):
+        assert claim_id.split("#")[0] in text
 
 
 def test_json_report_has_the_documented_shape(tmp_path: Path, e2e_cache_dir: Path) -> None:

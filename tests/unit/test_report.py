@@ -85,11 +85,12 @@ def test_label_cuts_at_a_word() -> None:
 
 def test_summary_and_sections() -> None:
     md = render_markdown(_result(PLAIN))
-    assert (
-        "2 clusters: 1 shared by two or more outlets, 1 across languages, 1 stated by one outlet"
-        in md
-    )
+    assert "1 claim stated by two or more outlets (verified), 1 of them across languages" in md
+    assert "1 stated by one outlet only" in md
     assert "### c1 · 2 outlets · en + fr" in md
+    # The finding comes first, with both values quoted.
+    key = md.split("## Key differences", 1)[1].split("##", 1)[0]
+    assert "“12”" in key and "“15”" in key and "Le Quotidien" in key
     assert "**DIFFERS**" in md
     assert "stated 2 times" in md
     assert "Le Quotidien" in md and "The Daily" in md
@@ -116,7 +117,14 @@ def test_json_is_valid_and_documented(texts: tuple[str, str, str]) -> None:
         "values": {"a-fr": "12", "b-en": "15"},
         "note": "12 vs 15",
     }
-    assert data["settings"] == {"model": "fake", "threshold": 0.5, "verifier": "built-in"}
+    settings = data["settings"]
+    assert {k: settings[k] for k in ("model", "threshold", "verifier")} == {
+        "model": "fake",
+        "threshold": 0.5,
+        "verifier": "built-in",
+    }
+    assert len(settings["verifier_weights_sha256"]) == 64
+    assert all(len(s["text_sha256"]) == 64 for s in data["sources"])
     assert data["schema_version"] == 2
     assert first["origins"] == 2
     assert first["related"] == [] and data["suggestions"] == []
@@ -189,3 +197,25 @@ def test_agreement_says_how_sure_and_lists_related_claims_apart() -> None:
             "status": "open",
         }
     ]
+
+
+@pytest.mark.parametrize(("second", "warned"), [("2024-03-10", False), ("2024-05-01", True)])
+def test_articles_dated_weeks_apart_are_flagged(second: str, warned: bool) -> None:
+    from dataclasses import replace
+
+    base = _result(PLAIN)
+    sources = (base.sources[0], replace(base.sources[1], date=second))
+    md = render_markdown(replace(base, sources=sources))
+    assert ("dated" in md and "days apart" in md) == warned
+
+
+def test_agreeing_rows_are_hidden_unless_asked_for() -> None:
+    from dataclasses import replace
+
+    base = _result(PLAIN)
+    agree = Difference("name", "agree", (("a-fr", "Paris"), ("b-en", "Paris")))
+    cluster = replace(base.clusters[0], differences=(*base.clusters[0].differences, agree))
+    result = replace(base, clusters=(cluster, base.clusters[1]))
+    assert "| name | agree |" not in render_markdown(result)
+    assert "1 row hidden" in render_markdown(result)
+    assert "| name | agree |" in render_markdown(result, all_rows=True)
