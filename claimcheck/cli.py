@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import re
 import sys
 import threading
 import warnings
@@ -255,13 +254,12 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings(model=args.model, threshold=threshold, verifier=args.verifier)
 
 
-#: Control characters and lone surrogates: file names and server replies reach our messages, and
-#: a terminal would act on an escape sequence in them (clear the screen, write the clipboard).
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
 def _printable(line: str) -> str:
-    return _UNPRINTABLE.sub("\ufffd", line)
+    """``line`` safe to print as one line: file names and server replies reach our messages, and
+    a terminal would act on an escape sequence in them (clear the screen, write the clipboard)."""
+    from claimcheck.core.text.display import inert_line
+
+    return inert_line(line)
 
 
 def _warn(line: str) -> None:

@@ -6,11 +6,13 @@ coverage matrix. Everything here returns plain data; nothing imports textual or 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from claimcheck.core.text.display import one_line
+from claimcheck.core.text.display import printable as printable  # the interface shows it
+from claimcheck.core.text.fold import search_fold
 from claimcheck.core.types import (
     Claim,
     Cluster,
@@ -54,41 +56,10 @@ _MARKER_OF_KIND: Mapping[str, str] = {
 #: Severity of a difference status, for highlighting: higher is more worth a look.
 STATUS_RANK: Mapping[str, int] = {"agree": 0, "refines": 1, "only_in": 2, "differs": 3}
 
-_EXTRA_FOLDS = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
-
-def fold(text: str) -> str:
-    """``text`` lower-cased without accents, for matching in any language ("Élysée" ~ "elysee")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return bare.translate(_EXTRA_FOLDS)
-
-
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Unicode "control picture" of the character: ␛, ␇, ␍...
-    if code == 0x7F:
-        return "␡"
-    return "�"  # C1 controls and bidirectional overrides
-
-
-def printable(text: str) -> str:
-    """``text`` with control characters shown as visible placeholders, one for one.
-
-    Terminal escapes (ESC, OSC 52, BEL, carriage return...) would act on the terminal; each is
-    replaced by a single visible character, so offsets into the text stay valid. Tab and newline
-    are kept.
-    """
-    return _CONTROL.sub(_visible, text)
-
-
-def one_line(text: str) -> str:
-    """``text`` made printable and squeezed onto one line."""
-    return _SPACE.sub(" ", printable(text)).strip()
+#: Search folding (see :func:`claimcheck.core.text.fold.search_fold`).
+fold = search_fold
 
 
 # --- list rows -----------------------------------------------------------------------------------

@@ -24,7 +24,10 @@ _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud
 
 def neutralise(text: str) -> str:
     """``text`` with every character that could act on a terminal or reorder a line replaced by
-    U+FFFD (one for one, so lengths stay); tab and newline are kept."""
+    U+FFFD (one for one, so lengths stay); tab and newline are kept.
+
+    The one safe-display rule: :mod:`claimcheck.core.text.display` builds its variants (one line
+    for messages, control pictures for articles) on it or says why they differ."""
     return _UNSAFE.sub("\ufffd", text)
 
 

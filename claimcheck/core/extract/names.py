@@ -10,11 +10,12 @@ Arabic article and French final -e of Russian names dropped).
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from claimcheck.core.text.fold import fold as _fold
+from claimcheck.core.text.fold import fold_same_length as fold_text
 from claimcheck.core.types import Name
 
 __all__ = [
@@ -26,34 +27,6 @@ __all__ = [
     "related_entities",
     "same_entity",
 ]
-
-
-def _fold(text: str) -> str:
-    """Lowercase without accents."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
-_FOLD_TABLE: dict[int, str] = {ord("’"): "'", **{c: chr(c + 32) for c in range(65, 91)}}
-
-
-@lru_cache(maxsize=16384)
-def fold_text(text: str) -> str:
-    """Lowercase without accents, one character for one character, so offsets into the result
-    are offsets into ``text`` ("Sergueï" -> "sergueï" -> "serguei"; "’" becomes "'")."""
-    if text.isascii():
-        return text.lower().replace("’", "'")
-    for ch in set(text):
-        code = ord(ch)
-        if code >= 128 and code not in _FOLD_TABLE:
-            base = "".join(
-                c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
-            ).lower()
-            low = ch.lower()
-            _FOLD_TABLE[code] = base if len(base) == 1 else low if len(low) == 1 else ch
-    return text.translate(_FOLD_TABLE)
 
 
 def _words(text: str) -> list[str]:

@@ -21,11 +21,11 @@ from typing import NamedTuple
 
 from claimcheck.core.extract.names import (
     extract_names,
-    fold_text,
     is_known,
     related_entities,
     same_entity,
 )
+from claimcheck.core.text.fold import fold_same_length
 
 __all__ = [
     "Attribution",
@@ -34,11 +34,6 @@ __all__ = [
     "compare_attributions",
     "polarity",
 ]
-
-
-def _fold_same_length(text: str) -> str:
-    """Lowercase without accents, one character for one character (offsets stay valid)."""
-    return fold_text(text)
 
 
 def _words(text: str) -> list[str]:
@@ -224,7 +219,7 @@ def _clean_np(raw: str, french: bool) -> str:
     stop = _FR_STOP if french else _EN_STOP
     out: list[str] = []
     for w in words:
-        fw = _fold_same_length(w).strip('.,;:"“”«»()')
+        fw = fold_same_length(w).strip('.,;:"“”«»()')
         bare = re.sub(r"^(?:l|d|qu)'", "", fw) if french else fw
         if out and (fw in stop or bare in stop or (french and fw in ("a", "au", "aux"))):
             break
@@ -239,7 +234,7 @@ def _clean_np(raw: str, french: bool) -> str:
 
 @lru_cache(maxsize=16384)
 def _find_attribution(text: str, french: bool) -> Attribution | None:
-    folded = _fold_same_length(text)
+    folded = fold_same_length(text)
     words = _CUE_WORD.findall(folded)
     if (_FR_CUES if french else _EN_CUES).isdisjoint(words):
         return None
@@ -328,7 +323,7 @@ def _attribution_key(phrase: str, language: str) -> _Key:
     names = extract_names(phrase, language)
     entities = tuple(n.text for n in names if n.kind != "place")
     places = tuple(n.key for n in names if n.kind == "place")
-    words = re.findall(r"[\w'-]+", _fold_same_length(phrase))
+    words = re.findall(r"[\w'-]+", fold_same_length(phrase))
     concepts = set()
     pronoun = False
     for w in words:
@@ -392,7 +387,7 @@ def compare_attributions(a: str, a_language: str, b: str, b_language: str) -> st
         return "agree"
     if ka.places and kb.places and not set(ka.places) & set(kb.places) and (ka.vague and kb.vague):
         return "differs"  # Israeli officials / Russian officials
-    if _fold_same_length(a) == _fold_same_length(b):
+    if fold_same_length(a) == fold_same_length(b):
         return "agree"
     return "refines" if (ka.pronoun or kb.pronoun or ka.vague or kb.vague) else "agree"
 
@@ -508,7 +503,7 @@ _PARTICIPLE_END = (
 def _polarity(
     text: str, french: bool
 ) -> tuple[bool, bool, bool, tuple[tuple[int, int], ...], tuple[str, ...]]:
-    folded = _fold_same_length(text)
+    folded = fold_same_length(text)
     cues: list[tuple[int, int, str]] = []
     negated = denial = hedged = False
     words = set(_CUE_WORD.findall(folded))
