@@ -219,3 +219,18 @@ def test_agreeing_rows_are_hidden_unless_asked_for() -> None:
     assert "| name | agree |" not in render_markdown(result)
     assert "1 row hidden" in render_markdown(result)
     assert "| name | agree |" in render_markdown(result, all_rows=True)
+
+
+def test_cluster_ids_come_from_their_first_claim_not_their_rank() -> None:
+    from claimcheck.core.compare.assemble import build_clusters
+
+    base = _result(PLAIN)
+    c1, c2, c3 = base.claims
+    together = build_clusters(base.claims, [[0, 1], [2]], base.sources)
+    apart = build_clusters(base.claims, [[0], [1], [2]], base.sources)
+    # The cluster headed by c1 keeps its id whether or not c2 is in it, and so does c3's,
+    # although its rank changes; ids are unique.
+    assert together[0].id == next(c.id for c in apart if c.claims[0] == c1)
+    assert together[1].id == next(c.id for c in apart if c.claims[0] == c3)
+    assert len({c.id for c in apart}) == 3
+    assert all(c.id.startswith("c") and len(c.id) == 6 for c in apart)

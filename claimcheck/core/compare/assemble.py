@@ -4,6 +4,7 @@ for them, and their count of independent origins."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -25,8 +26,8 @@ def build_clusters(
 
     Clusters are ordered by how many outlets state them, then by where they first appear (source
     order, then position in the article); members are in source order. A cluster's id is made
-    from its members' claim ids (see :func:`cluster_id`), so it stays the same whenever the same
-    claims are grouped together.
+    from its first member's outlet and text (see :func:`cluster_ids`), so it stays the same after
+    a move or a new threshold while that claim heads the cluster.
     """
     from claimcheck.core.compare.differences import compare_cluster
 
@@ -44,15 +45,15 @@ def build_clusters(
         members = sorted((claims[k] for k in group), key=member_key)
         ordered.append(members)
     ordered.sort(key=lambda m: (-len(m), member_key(m[0])))
-    width = len(str(len(ordered)))
+    ids = cluster_ids([m[0] for m in ordered])
     related_of = _related_index(suggestions)
     clusters = []
-    for k, members in enumerate(ordered, start=1):
+    for members, cluster_id in zip(ordered, ids, strict=True):
         differences = compare_cluster(members, dates) if len(members) > 1 else ()
         sure, confirmed_by = _member_confidence(members, scores, reader, known)
         clusters.append(
             Cluster(
-                id=f"c{k:0{width}d}",
+                id=cluster_id,
                 claims=tuple(members),
                 differences=differences,
                 confidence=sure,
@@ -61,6 +62,34 @@ def build_clusters(
             )
         )
     return tuple(clusters)
+
+
+#: Hex digits of a cluster id's hash; more are used where two clusters would share one.
+ID_DIGITS = 5
+
+
+def cluster_ids(anchors: Sequence[Claim]) -> list[str]:
+    """Ids for clusters headed by ``anchors``: ``c`` and a hash of the anchor's outlet and text
+    (white space folded), the same in every run, the interface and both reports, and not a rank
+    that renumbers when one cluster changes. Two anchors whose short hashes collide both get a
+    longer one."""
+    digests = [
+        hashlib.sha256(f"{c.source}\0{' '.join(c.text.split())}".encode()).hexdigest()
+        for c in anchors
+    ]
+    out: list[str] = []
+    for digest in digests:
+        digits = ID_DIGITS
+        while sum(1 for d in digests if d[:digits] == digest[:digits]) > 1 and digits < 64:
+            digits += 1
+        out.append(f"c{digest[:digits]}")
+    # The same outlet stating the same text twice heads two clusters: number the repeats.
+    seen: dict[str, int] = {}
+    for k, cid in enumerate(out):
+        seen[cid] = seen.get(cid, 0) + 1
+        if seen[cid] > 1:
+            out[k] = f"{cid}-{seen[cid]}"
+    return out
 
 
 def _related_index(
