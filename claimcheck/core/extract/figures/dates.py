@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from claimcheck.core.extract.figures.lexicon import (
@@ -101,78 +102,112 @@ def _weekday_at(toks: tuple[_Tok, ...], i: int, french: bool) -> int | None:
     return None
 
 
-def _parse_date(
-    toks: tuple[_Tok, ...], i: int, french: bool, text: str
-) -> tuple[_Date | tuple[str, int], int] | None:
+_Parsed = tuple["_Date | tuple[str, int]", int]
+# A date reader looks at ``toks[i]``: None when it has nothing to say, else (date or None, end);
+# a None date means "no date here" and stops the readers after it.
+_Reader = Callable[
+    [tuple[_Tok, ...], int, bool], "tuple[_Date | tuple[str, int] | None, int] | None"
+]
+
+
+def _parse_date(toks: tuple[_Tok, ...], i: int, french: bool) -> _Parsed | None:
     """A date starting at ``toks[i]``: (date or (relative unit, offset), end index)."""
-    n = len(toks)
-    t = toks[i]
+    for read in _DATE_READERS:
+        hit = read(toks, i, french)
+        if hit is not None:
+            date, end = hit
+            return None if date is None else (date, end)
+    return None
+
+
+def _weekday_date(toks: tuple[_Tok, ...], i: int, french: bool) -> _Parsed | None:
+    """ "Tuesday", "mardi matin", "Tuesday, January 17", "le mardi 17 janvier"."""
     wd = _weekday_at(toks, i, french)
-    start_i = i
-    if wd is not None:
-        j = i + 1
-        if j < n and toks[j].text == "," and j + 1 < n:
-            j += 1
-        if j < n and toks[j].low in ("le", "the"):
-            j += 1
-        inner = (
-            _parse_date(toks, j, french, text)
-            if j < n and (toks[j].kind == "num" or _month_at(toks, j, french) is not None)
-            else None
-        )
-        if inner is not None and isinstance(inner[0], _Date) and inner[0].day is not None:
-            d = inner[0]
-            return _Date(d.year, d.month, d.day, wd), inner[1]
-        j = i + 1
-        if j < n and toks[j].low in _DAYPARTS:
-            j += 1
-        return _Date(None, None, None, wd), j
-    del start_i
-    # relative dates
-    rel = _parse_relative(toks, i, french)
-    if rel is not None:
-        return rel
-    # day month [year] (both languages), "1er janvier"
-    day = _day_num(t)
-    if day is not None:
-        j = _skip_ordinal(toks, i + 1)
-        day_end, j = _day_range_end(toks, j, day)
-        if j < n and toks[j].low == "of":
-            j += 1
-        if j < n:
-            m = _month_at(toks, j, french)
-            if m is not None:
-                k = j + 1
-                if k < n and toks[k].text == "." and toks[j].low in _MONTH_ABBREVIATIONS:
-                    k += 1
-                if k < n and _year_num(toks[k]) is not None:
-                    return _Date(_year_num(toks[k]), m, day, None, None, day_end), k + 1
-                return _Date(None, m, day, None, None, day_end), k
+    if wd is None:
         return None
+    n = len(toks)
+    j = i + 1
+    if j < n and toks[j].text == "," and j + 1 < n:
+        j += 1
+    if j < n and toks[j].low in ("le", "the"):
+        j += 1
+    inner = (
+        _parse_date(toks, j, french)
+        if j < n and (toks[j].kind == "num" or _month_at(toks, j, french) is not None)
+        else None
+    )
+    if inner is not None and isinstance(inner[0], _Date) and inner[0].day is not None:
+        d = inner[0]
+        return _Date(d.year, d.month, d.day, wd), inner[1]
+    j = i + 1
+    if j < n and toks[j].low in _DAYPARTS:
+        j += 1
+    return _Date(None, None, None, wd), j
+
+
+def _day_first(toks: tuple[_Tok, ...], i: int, french: bool) -> tuple[_Date | None, int] | None:
+    """Day then month [year], in both languages: "17 January 2019", "1er janvier", "22-23 mai"."""
+    day = _day_num(toks[i])
+    if day is None:
+        return None
+    n = len(toks)
+    j = _skip_ordinal(toks, i + 1)
+    day_end, j = _day_range_end(toks, j, day)
+    if j < n and toks[j].low == "of":
+        j += 1
+    m = _month_at(toks, j, french) if j < n else None
+    if m is None:
+        return None, i  # a small number that is no day of a month
+    k = j + 1
+    if k < n and toks[k].text == "." and toks[j].low in _MONTH_ABBREVIATIONS:
+        k += 1
+    if k < n and _year_num(toks[k]) is not None:
+        return _Date(_year_num(toks[k]), m, day, None, None, day_end), k + 1
+    return _Date(None, m, day, None, None, day_end), k
+
+
+def _month_first(toks: tuple[_Tok, ...], i: int, french: bool) -> _Parsed | None:
+    """Month first: "January 17, 2019", "Jan. 17", "March 2019", "janvier", "novembre dernier"."""
     m = _month_at(toks, i, french)
-    if m is not None:
-        j = i + 1
-        if j < n and toks[j].text == "." and toks[j].glued and t.low in _MONTH_ABBREVIATIONS:
-            j += 1  # "Jan.", "févr."
-        if not french and j < n:
-            dd = _day_num(toks[j])
-            if dd is not None:
-                k = _skip_ordinal(toks, j + 1)
-                d_end, k = _day_range_end(toks, k, dd)
-                if k < n and toks[k].text == "," and k + 1 < n and _year_num(toks[k + 1]):
-                    return _Date(_year_num(toks[k + 1]), m, dd, None, None, d_end), k + 2
-                if k < n and _year_num(toks[k]) is not None:
-                    return _Date(_year_num(toks[k]), m, dd, None, None, d_end), k + 1
-                return _Date(None, m, dd, None, None, d_end), k
-        if j < n and toks[j].text == "," and j + 1 < n and _year_num(toks[j + 1]):
-            return _Date(_year_num(toks[j + 1]), m, None, None), j + 2
-        if j < n and _year_num(toks[j]) is not None:
-            return _Date(_year_num(toks[j]), m, None, None), j + 1
-        # "novembre dernier", "last November" is handled by _parse_relative
-        if french and j < n and toks[j].low in ("dernier", "passe"):
-            return ("month-name-last", m), j + 1
-        return _Date(None, m, None, None), j
-    # decades: "the 1990s", "les années 1990", "années 90"
+    if m is None:
+        return None
+    n = len(toks)
+    j = i + 1
+    if j < n and toks[j].text == "." and toks[j].glued and toks[i].low in _MONTH_ABBREVIATIONS:
+        j += 1  # "Jan.", "févr."
+    if not french and j < n:
+        with_day = _month_day(toks, j, m)
+        if with_day is not None:
+            return with_day
+    if j < n and toks[j].text == "," and j + 1 < n and _year_num(toks[j + 1]):
+        return _Date(_year_num(toks[j + 1]), m, None, None), j + 2
+    if j < n and _year_num(toks[j]) is not None:
+        return _Date(_year_num(toks[j]), m, None, None), j + 1
+    # "novembre dernier"; "last November" is handled by _parse_relative
+    if french and j < n and toks[j].low in ("dernier", "passe"):
+        return ("month-name-last", m), j + 1
+    return _Date(None, m, None, None), j
+
+
+def _month_day(toks: tuple[_Tok, ...], j: int, m: int) -> _Parsed | None:
+    """The day [and year] after a month: "January 17", "January 17-18, 2019"."""
+    n = len(toks)
+    dd = _day_num(toks[j])
+    if dd is None:
+        return None
+    k = _skip_ordinal(toks, j + 1)
+    d_end, k = _day_range_end(toks, k, dd)
+    if k < n and toks[k].text == "," and k + 1 < n and _year_num(toks[k + 1]):
+        return _Date(_year_num(toks[k + 1]), m, dd, None, None, d_end), k + 2
+    if k < n and _year_num(toks[k]) is not None:
+        return _Date(_year_num(toks[k]), m, dd, None, None, d_end), k + 1
+    return _Date(None, m, dd, None, None, d_end), k
+
+
+def _decade(toks: tuple[_Tok, ...], i: int, french: bool) -> _Parsed | None:
+    """ "the 1990s", "les années 1990", "années 90"."""
+    t = toks[i]
+    n = len(toks)
     y = _year_num(t)
     if (
         t.kind == "num"
@@ -189,22 +224,29 @@ def _parse_date(
             v += 1900 if v >= 20 else 2000
         if 1800 <= v <= 2100 and v % 10 == 0:
             return _Date(v, None, None, None, v + 9), i + 1
-    if y is not None and not _is_count_year(toks, i, french):
-        # year ranges: 2014-2016, 2014-16, from 2014 to 2016, entre 2014 et 2016
-        j = i + 1
-        if j + 1 < n and toks[j].text in "-–‐/" and toks[j + 1].kind == "num":
-            y2 = _year_num(toks[j + 1])
-            if y2 is None and len(toks[j + 1].text) == 2 and toks[j + 1].text.isdigit():
-                y2 = (y // 100) * 100 + int(toks[j + 1].text)
-            if y2 is not None and y < y2 <= y + 50:
-                return _Date(y, None, None, None, y2), j + 2
-        if j + 1 < n and toks[j].low in ("to", "a", "and", "et", "until", "through", "au"):
-            prev = toks[i - 1].low if i > 0 else ""
-            y2 = _year_num(toks[j + 1])
-            if y2 is not None and y < y2 and prev in ("from", "de", "between", "entre", "du"):
-                return _Date(y, None, None, None, y2), j + 2
-        return _Date(y, None, None, None), i + 1
     return None
+
+
+def _year(toks: tuple[_Tok, ...], i: int, french: bool) -> _Parsed | None:
+    """A year, or a range of years: "2014-2016", "2014-16", "from 2014 to 2016", "entre 2014
+    et 2016"; not a four-digit count ("1500 soldiers", "some 2000")."""
+    y = _year_num(toks[i])
+    if y is None or _is_count_year(toks, i, french):
+        return None
+    n = len(toks)
+    j = i + 1
+    if j + 1 < n and toks[j].text in "-–‐/" and toks[j + 1].kind == "num":
+        y2 = _year_num(toks[j + 1])
+        if y2 is None and len(toks[j + 1].text) == 2 and toks[j + 1].text.isdigit():
+            y2 = (y // 100) * 100 + int(toks[j + 1].text)
+        if y2 is not None and y < y2 <= y + 50:
+            return _Date(y, None, None, None, y2), j + 2
+    if j + 1 < n and toks[j].low in ("to", "a", "and", "et", "until", "through", "au"):
+        prev = toks[i - 1].low if i > 0 else ""
+        y2 = _year_num(toks[j + 1])
+        if y2 is not None and y < y2 and prev in ("from", "de", "between", "entre", "du"):
+            return _Date(y, None, None, None, y2), j + 2
+    return _Date(y, None, None, None), i + 1
 
 
 def _day_range_end(toks: tuple[_Tok, ...], j: int, day: int) -> tuple[int | None, int]:
@@ -290,3 +332,14 @@ def _parse_relative(
     if w == "demain":
         return ("day", 1), i + 1
     return None
+
+
+# first match wins
+_DATE_READERS: tuple[_Reader, ...] = (
+    _weekday_date,
+    _parse_relative,
+    _day_first,
+    _month_first,
+    _decade,
+    _year,
+)

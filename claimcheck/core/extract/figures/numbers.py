@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from claimcheck.core.extract.figures.lexicon import (
@@ -79,133 +80,232 @@ def _words_value(words: list[str], french: bool) -> float:
 
 
 def _parse_core(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -> _Num | None:
-    """A number at ``toks[i]``: digits (with a multiplier), number words or a magnitude word."""
-    n = len(toks)
+    """A number at ``toks[i]``: digits (with a multiplier), number words or a magnitude word.
+
+    ``money_hint`` says a currency came before, so "5m" and "3b" are millions and billions."""
     t = toks[i]
-    units = _FR_UNITS if french else _EN_UNITS
-    scales = _FR_SCALES if french else _EN_SCALES
-    mults = _FR_MULT if french else _EN_MULT
     if t.kind == "num":
-        try:
-            value = _parse_digits(t.text, french)
-        except ValueError:
-            return None
-        j = i + 1
-        mult = False
-        if j < n and toks[j].kind == "word":
-            w = toks[j].low
-            factor = mults.get(w)
-            if (
-                factor is None
-                and toks[j].text in ("m", "M")
-                and (
-                    money_hint
-                    or (j + 1 < n and _currency_at(toks, j + 1)[0])
-                    or (toks[j].glued and j + 1 < n and toks[j + 1].low in _CONCEPT_WORDS)
-                )
-            ):
-                factor = 1e6
-            if factor is None and toks[j].text in ("b", "B") and money_hint and toks[j].glued:
-                factor = 1e9
-            if factor is None and w == "mille" and french:
-                factor = 1e3
-            if factor is not None:
-                value *= factor
-                j += 1
-                mult = True
-        return _Num(value, value, value, "exact", j, False, mult)
+        return _digits_at(toks, i, french, money_hint)
     if t.kind != "word":
         return None
-    w = t.low
-    # magnitudes: "hundreds (of thousands)", "des centaines (de milliers)", "several hundred"
-    mags = _FR_MAGNITUDE if french else _EN_MAGNITUDE
-    if french and w in ("des", "les") and i + 1 < n and toks[i + 1].low in mags:
-        inner = _parse_core(toks, i + 1, french, money_hint)
-        return inner if inner is None or inner.shape == "magnitude" else None
-    if w in ("tens", "dizaines") and i + 2 < n and toks[i + 1].low in ("of", "de", "d'"):
-        nxt = toks[i + 2].low
-        if nxt in ("thousands", "milliers", "millions"):
-            base = 1e3 if nxt in ("thousands", "milliers") else 1e6
-            return _Num(None, 10 * base, 99.99 * base, "magnitude", i + 3, False, True)
-    if w in mags:
-        low, high = mags[w]
-        j = i + 1
-        if (
-            j + 1 < n
-            and toks[j].low in ("of", "de", "d'")
-            and toks[j + 1].low in ("thousands", "milliers", "millions", "billions", "milliards")
-        ):
-            scale = {
-                "thousands": 1e3,
-                "milliers": 1e3,
-                "millions": 1e6,
-                "billions": 1e9,
-                "milliards": 1e9,
-            }[toks[j + 1].low]
-            return _Num(
-                None, low * scale, high * scale + scale - 1, "magnitude", j + 2, False, True
-            )
-        return _Num(None, low, high, "magnitude", j, False, low >= 1e6)
-    if w in ("several", "few", "plusieurs", "quelques") and i + 1 < n:
-        nxt = toks[i + 1].low
-        if nxt in ("hundred", "centaines"):
-            return _Num(None, 100, 999, "magnitude", i + 2, False, False)
-        if nxt in ("thousand", "milliers"):
-            return _Num(None, 1000, 9999, "magnitude", i + 2, False, False)
-        if nxt in ("million", "millions"):
-            return _Num(None, 1e6, 9.99e6, "magnitude", i + 2, False, True)
-        if nxt == "dozen":
-            return _Num(None, 24, 99, "magnitude", i + 2, False, False)
+    for applies, read in _WORD_READERS:
+        if applies(toks, i, french):
+            return read(toks, i, french, money_hint)
+    return None
+
+
+def _digits_at(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -> _Num | None:
+    """Digits with a multiplier after them: "5 million", "3bn", "2,5 milliards", "$5m"."""
+    n = len(toks)
+    try:
+        value = _parse_digits(toks[i].text, french)
+    except ValueError:
         return None
-    if french and w in _FR_AINE:
-        if i + 1 < n and toks[i + 1].low in ("de", "d'"):
-            v = _FR_AINE[w]
-            return _Num(float(v), v * 0.75, v * 1.3, "about", i + 1, False, False)
+    j = i + 1
+    mult = False
+    if j < n and toks[j].kind == "word":
+        factor = _multiplier_at(toks, j, french, money_hint)
+        if factor is not None:
+            value *= factor
+            j += 1
+            mult = True
+    return _Num(value, value, value, "exact", j, False, mult)
+
+
+def _multiplier_at(toks: tuple[_Tok, ...], j: int, french: bool, money_hint: bool) -> float | None:
+    n = len(toks)
+    factor = (_FR_MULT if french else _EN_MULT).get(toks[j].low)
+    if (
+        factor is None
+        and toks[j].text in ("m", "M")
+        and (
+            money_hint
+            or (j + 1 < n and _currency_at(toks, j + 1)[0])
+            or (toks[j].glued and j + 1 < n and toks[j + 1].low in _CONCEPT_WORDS)
+        )
+    ):
+        factor = 1e6
+    if factor is None and toks[j].text in ("b", "B") and money_hint and toks[j].glued:
+        factor = 1e9
+    return factor
+
+
+def _mags(french: bool) -> dict[str, tuple[float, float]]:
+    return _FR_MAGNITUDE if french else _EN_MAGNITUDE
+
+
+def _is_magnitude_article(toks: tuple[_Tok, ...], i: int, french: bool) -> bool:
+    return (
+        french
+        and toks[i].low in ("des", "les")
+        and i + 1 < len(toks)
+        and toks[i + 1].low in _mags(french)
+    )
+
+
+def _magnitude_after_article(
+    toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool
+) -> _Num | None:
+    """ "des centaines (de milliers)": the magnitude after the article, nothing else."""
+    inner = _parse_core(toks, i + 1, french, money_hint)
+    return inner if inner is None or inner.shape == "magnitude" else None
+
+
+def _is_tens_of(toks: tuple[_Tok, ...], i: int, french: bool) -> bool:
+    return (
+        toks[i].low in ("tens", "dizaines")
+        and i + 2 < len(toks)
+        and toks[i + 1].low in ("of", "de", "d'")
+        and toks[i + 2].low in ("thousands", "milliers", "millions")
+    )
+
+
+def _tens_of(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -> _Num | None:
+    """ "tens of thousands", "des dizaines de millions"."""
+    base = 1e3 if toks[i + 2].low in ("thousands", "milliers") else 1e6
+    return _Num(None, 10 * base, 99.99 * base, "magnitude", i + 3, False, True)
+
+
+def _is_magnitude(toks: tuple[_Tok, ...], i: int, french: bool) -> bool:
+    return toks[i].low in _mags(french)
+
+
+_MAGNITUDE_SCALES = {
+    "thousands": 1e3,
+    "milliers": 1e3,
+    "millions": 1e6,
+    "billions": 1e9,
+    "milliards": 1e9,
+}
+
+
+def _magnitude(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -> _Num | None:
+    """ "hundreds", "hundreds of thousands", "centaines de milliers"."""
+    n = len(toks)
+    low, high = _mags(french)[toks[i].low]
+    j = i + 1
+    if j + 1 < n and toks[j].low in ("of", "de", "d'") and toks[j + 1].low in _MAGNITUDE_SCALES:
+        scale = _MAGNITUDE_SCALES[toks[j + 1].low]
+        return _Num(None, low * scale, high * scale + scale - 1, "magnitude", j + 2, False, True)
+    return _Num(None, low, high, "magnitude", j, False, low >= 1e6)
+
+
+def _is_several(toks: tuple[_Tok, ...], i: int, french: bool) -> bool:
+    return toks[i].low in ("several", "few", "plusieurs", "quelques") and i + 1 < len(toks)
+
+
+_SEVERAL = {
+    "hundred": (100, 999, False),
+    "centaines": (100, 999, False),
+    "thousand": (1000, 9999, False),
+    "milliers": (1000, 9999, False),
+    "million": (1e6, 9.99e6, True),
+    "millions": (1e6, 9.99e6, True),
+    "dozen": (24, 99, False),
+}
+
+
+def _several(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -> _Num | None:
+    """ "several hundred", "quelques milliers", "a few million"."""
+    hit = _SEVERAL.get(toks[i + 1].low)
+    if hit is None:
         return None
-    if w == "dozen" and not french:
-        return _Num(12.0, 10.0, 15.0, "about", i + 1, False, False)
-    if w == "douzaine" and french and i + 1 < n and toks[i + 1].low in ("de", "d'"):
-        return _Num(12.0, 10.0, 15.0, "about", i + 1, False, False)
-    # articles and "one": 1 only before a scale or "dozen"
-    article_words = ("un", "une") if french else ("a", "an", "one")
-    if w in article_words:
-        if i + 1 < n and toks[i + 1].kind == "word":
-            nxt = toks[i + 1].low
-            if w == "one" and nxt in scales and i + 2 < n and toks[i + 2].kind == "word":
-                # "one hundred and one", "one hundred thousand": number words that go on are
-                # read whole by the loop below, not as "one hundred" then more.
-                more = toks[i + 2].low
-                if more in units or more in scales or more == "and":
-                    return _parse_words(toks, i, french)
-            if (nxt in scales and scales[nxt] >= 100) or (nxt in mults and mults[nxt] >= 1e6):
-                value = scales.get(nxt) or mults[nxt]
-                k = i + 2
-                sub = _parse_core(toks, k, french, money_hint) if k < n else None
-                if (
-                    sub is not None
-                    and sub.shape == "exact"
-                    and sub.value is not None
-                    and sub.value < value
-                    and toks[k].kind == "word"
-                ):
-                    return _Num(
-                        value + sub.value,
-                        value + sub.value,
-                        value + sub.value,
-                        "exact",
-                        sub.end,
-                        False,
-                        True,
-                    )
-                return _Num(value, value, value, "exact", i + 2, False, True)
-            if nxt in ("dozen", "douzaine"):
-                return _parse_core(toks, i + 1, french, money_hint)
-            if not french and w == "a" and nxt in ("few", "couple"):
-                return None
-        return _Num(1.0, 1.0, 1.0, "exact", i + 1, True, False)
-    if w not in units and w not in scales:
-        return None
+    low, high, mult = hit
+    return _Num(None, low, high, "magnitude", i + 2, False, mult)
+
+
+def _is_aine(toks: tuple[_Tok, ...], i: int, french: bool) -> bool:
+    return french and toks[i].low in _FR_AINE
+
+
+def _aine(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -> _Num | None:
+    """ "une vingtaine de", "une centaine de": about that many."""
+    if i + 1 < len(toks) and toks[i + 1].low in ("de", "d'"):
+        v = _FR_AINE[toks[i].low]
+        return _Num(float(v), v * 0.75, v * 1.3, "about", i + 1, False, False)
+    return None
+
+
+def _is_dozen(toks: tuple[_Tok, ...], i: int, french: bool) -> bool:
+    return toks[i].low == "dozen" and not french
+
+
+def _dozen(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -> _Num | None:
+    return _Num(12.0, 10.0, 15.0, "about", i + 1, False, False)
+
+
+def _is_article(toks: tuple[_Tok, ...], i: int, french: bool) -> bool:
+    return toks[i].low in (("un", "une") if french else ("a", "an", "one"))
+
+
+def _is_number_word(toks: tuple[_Tok, ...], i: int, french: bool) -> bool:
+    w = toks[i].low
+    return w in (_FR_UNITS if french else _EN_UNITS) or w in (_FR_SCALES if french else _EN_SCALES)
+
+
+def _number_words(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -> _Num | None:
     return _parse_words(toks, i, french)
+
+
+def _article(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -> _Num | None:
+    """ "a", "an", "one", "un", "une": 1 only before a scale or "dozen" ("a million", "one
+    hundred and one", "a dozen"); alone they are read as 1 with ``article`` set."""
+    n = len(toks)
+    w = toks[i].low
+    if i + 1 < n and toks[i + 1].kind == "word":
+        nxt = toks[i + 1].low
+        scales = _FR_SCALES if french else _EN_SCALES
+        mults = _FR_MULT if french else _EN_MULT
+        if w == "one" and nxt in scales and i + 2 < n and toks[i + 2].kind == "word":
+            # "one hundred and one", "one hundred thousand": number words that go on are
+            # read whole, not as "one hundred" then more.
+            more = toks[i + 2].low
+            if more in (_FR_UNITS if french else _EN_UNITS) or more in scales or more == "and":
+                return _parse_words(toks, i, french)
+        if (nxt in scales and scales[nxt] >= 100) or (nxt in mults and mults[nxt] >= 1e6):
+            return _scale_after_article(toks, i, french, money_hint, scales.get(nxt) or mults[nxt])
+        if nxt in ("dozen", "douzaine"):
+            return _parse_core(toks, i + 1, french, money_hint)
+        if not french and w == "a" and nxt in ("few", "couple"):
+            return None
+    return _Num(1.0, 1.0, 1.0, "exact", i + 1, True, False)
+
+
+def _scale_after_article(
+    toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool, value: float
+) -> _Num:
+    """ "a million", "a hundred twenty": the scale and the smaller number words after it."""
+    k = i + 2
+    sub = _parse_core(toks, k, french, money_hint) if k < len(toks) else None
+    if (
+        sub is not None
+        and sub.shape == "exact"
+        and sub.value is not None
+        and sub.value < value
+        and toks[k].kind == "word"
+    ):
+        total = value + sub.value
+        return _Num(total, total, total, "exact", sub.end, False, True)
+    return _Num(value, value, value, "exact", i + 2, False, True)
+
+
+# readers of a number that starts with a word, in order; the first that applies reads it
+_WORD_READERS: tuple[
+    tuple[
+        Callable[[tuple[_Tok, ...], int, bool], bool],
+        Callable[[tuple[_Tok, ...], int, bool, bool], _Num | None],
+    ],
+    ...,
+] = (
+    (_is_magnitude_article, _magnitude_after_article),
+    (_is_tens_of, _tens_of),
+    (_is_magnitude, _magnitude),
+    (_is_several, _several),
+    (_is_aine, _aine),
+    (_is_dozen, _dozen),
+    (_is_article, _article),
+    (_is_number_word, _number_words),
+)
 
 
 def _parse_words(toks: tuple[_Tok, ...], i: int, french: bool) -> _Num | None:

@@ -8,33 +8,50 @@ from claimcheck.core.extract.figures.tokens import _Tok
 
 def _parse_time(toks: tuple[_Tok, ...], i: int, french: bool) -> tuple[int, int] | None:
     """Clock time at ``toks[i]``: (minutes after midnight, end index)."""
-    n = len(toks)
     t = toks[i]
     if t.kind == "word":
-        # "three o'clock", "à quatre heures", "vers sept heures et demie"
-        h = (_FR_UNITS if french else _EN_UNITS).get(t.low, 99)
-        if h > 24 or t.low in ("un", "zero") or i + 1 >= n:
-            return None
-        j = i + 1
-        if not french and j + 2 < n and toks[j].low == "o" and toks[j + 2].low == "clock":
-            return h * 60, j + 3
-        if (
-            french
-            and toks[j].low in ("heure", "heures")
-            and i > 0
-            and toks[i - 1].low in ("a", "vers", "des", "jusqu'a")
-        ):
-            if j + 2 < n and toks[j + 1].low == "et" and toks[j + 2].low in ("demie", "quart"):
-                return h * 60 + (30 if toks[j + 2].low == "demie" else 15), j + 3
-            return h * 60, j + 1
-        return None
+        return _time_in_words(toks, i, french)
     if t.kind != "num" or not t.text.isdigit() or len(t.text) > 2:
         return None
     h = int(t.text)
     if h > 24:
         return None
+    minutes, j, marked = _minutes_after(toks, i, french)
+    suffixed = _half_of_day(toks, j, h, minutes)
+    if suffixed is not None:
+        return suffixed
+    if marked and minutes < 60:
+        return h * 60 + minutes, j
+    return None
+
+
+def _after_time_preposition(toks: tuple[_Tok, ...], i: int) -> bool:
+    """ "à", "vers", "dès", "jusqu'à" before an hour: "à quatre heures", "vers 7 heures"."""
+    return i > 0 and toks[i - 1].low in ("a", "vers", "des", "jusqu'a")
+
+
+def _time_in_words(toks: tuple[_Tok, ...], i: int, french: bool) -> tuple[int, int] | None:
+    """ "three o'clock", "à quatre heures", "vers sept heures et demie"."""
+    n = len(toks)
+    t = toks[i]
+    h = (_FR_UNITS if french else _EN_UNITS).get(t.low, 99)
+    if h > 24 or t.low in ("un", "zero") or i + 1 >= n:
+        return None
     j = i + 1
-    minutes = 0
+    if not french and j + 2 < n and toks[j].low == "o" and toks[j + 2].low == "clock":
+        return h * 60, j + 3
+    if french and toks[j].low in ("heure", "heures") and _after_time_preposition(toks, i):
+        if j + 2 < n and toks[j + 1].low == "et" and toks[j + 2].low in ("demie", "quart"):
+            return h * 60 + (30 if toks[j + 2].low == "demie" else 15), j + 3
+        return h * 60, j + 1
+    return None
+
+
+def _minutes_after(toks: tuple[_Tok, ...], i: int, french: bool) -> tuple[int, int, bool]:
+    """The minutes after an hour in digits: (minutes, index after them, whether the hour was
+    marked as a time by ":", "h" or "heures")."""
+    n = len(toks)
+    j = i + 1
     if (
         j + 1 < n
         and toks[j].text == ":"
@@ -44,30 +61,25 @@ def _parse_time(toks: tuple[_Tok, ...], i: int, french: bool) -> tuple[int, int]
     ):
         minutes = int(toks[j + 1].text)
         j += 2
-        marked = True
         if j + 1 < n and toks[j].text == ":" and toks[j].glued and toks[j + 1].kind == "num":
             j += 2  # seconds
-    elif j < n and toks[j].low == "h" and (toks[j].glued or french):
+        return minutes, j, True
+    if j < n and toks[j].low == "h" and (toks[j].glued or french):
         j += 1
         if j < n and toks[j].kind == "num" and len(toks[j].text) == 2 and toks[j].glued:
-            minutes = int(toks[j].text)
-            j += 1
-        marked = True
-    elif (
-        french
-        and j < n
-        and toks[j].low in ("heures", "heure")
-        and i > 0
-        and toks[i - 1].low in ("a", "vers", "des", "jusqu'a")
-    ):
+            return int(toks[j].text), j + 1, True
+        return 0, j, True
+    if french and j < n and toks[j].low in ("heures", "heure") and _after_time_preposition(toks, i):
         j += 1
         if j < n and toks[j].kind == "num" and len(toks[j].text) == 2:
-            minutes = int(toks[j].text)
-            j += 1
-        marked = True
-    else:
-        marked = False
-    # a.m. / p.m. / am / pm / o'clock
+            return int(toks[j].text), j + 1, True
+        return 0, j, True
+    return 0, j, False
+
+
+def _half_of_day(toks: tuple[_Tok, ...], j: int, h: int, minutes: int) -> tuple[int, int] | None:
+    """ "am", "pm", "a.m.", "p.m.", "o'clock" after an hour: (minutes after midnight, end)."""
+    n = len(toks)
     if j < n and toks[j].low in ("am", "pm"):
         if toks[j].low == "pm" and h < 12:
             h += 12
@@ -78,7 +90,7 @@ def _parse_time(toks: tuple[_Tok, ...], i: int, french: bool) -> tuple[int, int]
         j + 2 < n
         and toks[j].low in ("a", "p")
         and toks[j + 1].text == "."
-        and toks[j + 2].low == ("m")
+        and toks[j + 2].low == "m"
     ):
         if toks[j].low == "p" and h < 12:
             h += 12
@@ -90,6 +102,4 @@ def _parse_time(toks: tuple[_Tok, ...], i: int, french: bool) -> tuple[int, int]
         return h * 60 + minutes, end
     if j < n and toks[j].low == "o" and j + 2 < n and toks[j + 2].low == "clock":
         return h * 60 + minutes, j + 3
-    if marked and minutes < 60:
-        return h * 60 + minutes, j
     return None

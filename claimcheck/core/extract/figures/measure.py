@@ -1,0 +1,236 @@
+"""A number read with what is around it: the qualifier and currency before it, a range after it,
+what it measures (money, percent, duration, quantity or a count) and the bounds its qualifier
+gives. Each step is small; "what it measures" is an ordered table, first match wins."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from claimcheck.core.extract.figures.lexicon import _CURRENCY_SYMBOLS, _POUND_WORDS
+from claimcheck.core.extract.figures.money import _currency_at, _money_after, _percent_after
+from claimcheck.core.extract.figures.nouns import _concept_after, _context_concept
+from claimcheck.core.extract.figures.numbers import _last_mult, _Num, _parse_core, _range_after
+from claimcheck.core.extract.figures.qualifiers import _qualifier_at
+from claimcheck.core.extract.figures.tokens import _Tok
+from claimcheck.core.extract.figures.units import _duration_at, _unit_at
+
+
+class _Reading(NamedTuple):
+    """A number being read at ``toks[start:]``; ``kind`` None means "not a figure after all"."""
+
+    start: int
+    cls: str | None  # qualifier class: lower, upper, about, near
+    currency: str | None
+    core: _Num
+    value: float | None
+    low: float | None
+    high: float | None
+    shape: str
+    end: int  # index after the number (and its range)
+    kind: str | None = "figure"
+    unit: str | None = None
+    after: int = 0  # index after the whole figure
+
+
+def read_number(toks: tuple[_Tok, ...], i: int, french: bool) -> _Reading | None:
+    """The number at ``toks[i]`` with its qualifier, "between" and currency in front, and a
+    range after it."""
+    n = len(toks)
+    cls = None
+    j = i
+    q = _qualifier_at(toks, i)
+    if q is not None:
+        cls, j = q
+    between = (
+        j + 1 < n
+        and toks[j].low in ("between", "entre")
+        and (toks[j + 1].kind == "num" or toks[j + 1].text in _CURRENCY_SYMBOLS)
+    )
+    if between:
+        j += 1
+    currency, k = _currency_at(toks, j)
+    if currency is not None and not (k < n and toks[k].kind in ("num", "word")):
+        currency = None
+    if currency is not None and toks[j].kind == "word" and toks[j].low not in ("us", "u"):
+        currency = None  # currency words come after the number ("US$" comes before)
+    if currency is None:
+        k = j
+    if k >= n:
+        return None
+    core = _parse_core(toks, k, french, currency is not None)
+    if core is None:
+        return None
+    r = _Reading(i, cls, currency, core, core.value, core.low, core.high, core.shape, core.end)
+    return _with_range(toks, r, french, between)
+
+
+def _with_range(toks: tuple[_Tok, ...], r: _Reading, french: bool, between: bool) -> _Reading:
+    """Ranges: "5 to 20", "5-20", "cinq à vingt", "between 5 and 10", "two or three"."""
+    core = r.core
+    rng = _range_after(toks, r.end, french, between, r.currency is not None)
+    if rng is None or core.value is None or rng[0].value is None:
+        return r
+    second, end = rng
+    lo_v, hi_v = core.value, second.value
+    assert hi_v is not None
+    if second.mult and not core.mult:
+        factor = _last_mult(toks, rng)
+        if factor > 1 and lo_v < hi_v / factor:
+            lo_v *= factor  # "5 to 10 million"
+    if lo_v < hi_v:
+        return r._replace(low=lo_v, high=hi_v, value=(lo_v + hi_v) / 2, shape="range", end=end)
+    return r._replace(end=end)
+
+
+# --- what is measured: each returns the reading with kind, unit and after set, or None -----------
+
+_Measure = Callable[[tuple[_Tok, ...], _Reading, bool], "_Reading | None"]
+
+
+def _money(toks: tuple[_Tok, ...], r: _Reading, french: bool) -> _Reading | None:
+    cur2, after_cur = _money_after(toks, r.end, r.core.mult or r.currency is not None)
+    if r.currency is not None:
+        currency, after = r.currency, r.end
+    elif cur2 is not None:
+        currency, after = cur2, after_cur
+    else:
+        return None
+    if r.core.article and not r.core.mult:
+        return r._replace(kind=None)
+    return r._replace(kind="money", unit=currency, after=after)
+
+
+def _percent(toks: tuple[_Tok, ...], r: _Reading, french: bool) -> _Reading | None:
+    pct, after_pct = _percent_after(toks, r.end)
+    if pct is None:
+        return None
+    return r._replace(kind="percent", unit=pct, after=after_pct)
+
+
+def _duration_unit(toks: tuple[_Tok, ...], r: _Reading, french: bool) -> tuple[float, int] | None:
+    """The duration unit after the number: "3 days", "dozens of years", "65-year-old"."""
+    n, end = len(toks), r.end
+    dur = _duration_at(toks, end, french)
+    if (
+        dur is None
+        and end < n
+        and toks[end].low in ("of", "de", "d'")
+        and r.shape in ("magnitude", "about")
+    ):
+        dur = _duration_at(toks, end + 1, french)
+    if dur is None and end + 1 < n and toks[end].text in "-‐" and toks[end].glued:
+        dur = _duration_at(toks, end + 1, french)  # "65-year-old", "10-day"
+    return dur
+
+
+def _duration(toks: tuple[_Tok, ...], r: _Reading, french: bool) -> _Reading | None:
+    dur = _duration_unit(toks, r, french)
+    if dur is None:
+        return None
+    secs, after = dur
+    value, low, high, shape = r.value, r.low, r.high, r.shape
+    if french and secs == 86400 and value in (8, 15) and shape == "exact" and not r.cls:
+        # "huit jours", "quinze jours": French for a week, a fortnight
+        assert value is not None
+        low, high, value, shape = value - 1, value, value - 0.5, "about"
+    n = len(toks)
+    if (
+        after + 1 < n
+        and toks[after].text in "-‐"
+        and toks[after + 1].low == "old"
+        and toks[after].glued
+    ):
+        after += 2
+    return r._replace(
+        kind="duration",
+        unit="s",
+        value=_scaled(value, secs),
+        low=_scaled(low, secs),
+        high=_scaled(high, secs),
+        shape=shape,
+        after=after,
+    )
+
+
+def _scaled(v: float | None, factor: float) -> float | None:
+    return v * factor if v is not None else None
+
+
+def _fahrenheit(v: float | None) -> float | None:
+    return (v - 32) / 1.8 if v is not None else None
+
+
+def _quantity(toks: tuple[_Tok, ...], r: _Reading, french: bool) -> _Reading | None:
+    n, end = len(toks), r.end
+    u, after_u = _unit_at(
+        toks, end + (1 if end < n and toks[end].text in "-‐" and toks[end].glued else 0)
+    )
+    if u is None and end < n and toks[end].low in ("of", "de", "d'"):
+        u, after_u = _unit_at(toks, end + 1)
+    if u is None or (toks[after_u - 1].low in _POUND_WORDS and r.core.mult):
+        return None
+    canon, factor = u
+    if canon == "degF":
+        return r._replace(
+            kind="quantity",
+            unit="degC",
+            value=_fahrenheit(r.value),
+            low=_fahrenheit(r.low),
+            high=_fahrenheit(r.high),
+            after=after_u,
+        )
+    return r._replace(
+        kind="quantity",
+        unit=canon,
+        value=_scaled(r.value, factor),
+        low=_scaled(r.low, factor),
+        high=_scaled(r.high, factor),
+        after=after_u,
+    )
+
+
+def _count(toks: tuple[_Tok, ...], r: _Reading, french: bool) -> _Reading:
+    if r.core.article:
+        return r._replace(kind=None)  # "a", "one", "un" alone are not counts
+    concept, noun_at = _concept_after(toks, r.end, french)
+    unit = _context_concept(toks, r.start, max(r.end, noun_at + 1), concept)
+    return r._replace(kind="figure", unit=unit, after=r.end)
+
+
+# first match wins; a count is what is left
+MEASURES: tuple[_Measure, ...] = (_money, _percent, _duration, _quantity, _count)
+
+
+def measured(toks: tuple[_Tok, ...], r: _Reading, french: bool) -> _Reading:
+    """The reading with what it measures (``kind`` None when it is no figure at all)."""
+    for measure in MEASURES:
+        hit = measure(toks, r, french)
+        if hit is not None:
+            return hit
+    raise AssertionError("the last measure always answers")  # pragma: no cover
+
+
+def bounded(r: _Reading) -> tuple[float | None, float | None, bool]:
+    """(low, high, approximate) once the qualifier is applied: "about 400" is 360..440,
+    "nearly 400" 340..400, "over 400" 400.., "under 400" ..400."""
+    value, low, high, shape, cls = r.value, r.low, r.high, r.shape, r.cls
+    approx = shape == "magnitude" or (shape == "about" and value is not None)
+    if cls is not None and value is not None and shape in ("exact", "about"):
+        return (*_QUALIFIED[cls](value), True)
+    if cls is not None and shape == "magnitude" and low is not None:
+        if cls == "lower":
+            high = None
+        elif cls == "upper":
+            low = None
+    elif shape == "exact" and value is not None:
+        low = high = value
+    return low, high, approx
+
+
+_QUALIFIED: dict[str, Callable[[float], tuple[float | None, float | None]]] = {
+    "lower": lambda v: (v, None),
+    "upper": lambda v: (None, v),
+    "about": lambda v: (v * 0.9, v * 1.1),
+    "near": lambda v: (v * 0.85, v),
+}
