@@ -10,10 +10,12 @@ Arabic article and French final -e of Russian names dropped).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from claimcheck.core import lang
 from claimcheck.core.text.fold import fold as _fold
 from claimcheck.core.text.fold import fold_same_length as fold_text
 from claimcheck.core.types import Name
@@ -37,466 +39,48 @@ def _words(text: str) -> list[str]:
 # --- tables --------------------------------------------------------------------------------------
 
 
-def _fold_set(words: list[str]) -> frozenset[str]:
+def _fold_set(words: Iterable[str]) -> frozenset[str]:
     return frozenset(_fold(w) for w in words)
 
 
+def _vocabulary(key: str) -> frozenset[str]:
+    """The words of ``key`` in every language's ``names.toml``: a claim in one language quotes
+    names, titles and demonyms written in the other, so all are read at once."""
+    return frozenset[str]().union(*(lang.words(code, "names", key) for code in lang.LANGUAGES))
+
+
+_SHARED = lang.shared_table("names")
 #: key, English names, French names, English demonyms, French demonym (masculine singular; the
 #: other forms are derived) or explicit forms separated by "|".
-_COUNTRIES: tuple[tuple[str, str, str, str, str], ...] = (
-    ("russia", "Russia|Russian Federation", "Russie|Fédération de Russie", "Russian", "russe"),
-    ("syria", "Syria", "Syrie", "Syrian", "syrien"),
-    ("israel", "Israel|Jewish state", "Israël|Etat hébreu|État hébreu", "Israeli", "israélien"),
-    ("iran", "Iran|Islamic Republic", "Iran|République islamique", "Iranian", "iranien"),
-    (
-        "united states",
-        "United States|US|U.S.|USA|America|United States of America",
-        "Etats-Unis|États-Unis|Etats Unis|USA",
-        "American",
-        "américain",
-    ),
-    ("france", "France", "France", "French", "français"),
-    (
-        "united kingdom",
-        "United Kingdom|UK|U.K.|Britain|Great Britain",
-        "Royaume-Uni|Grande-Bretagne",
-        "British",
-        "britannique",
-    ),
-    ("england", "England", "Angleterre", "English", "anglais"),
-    ("germany", "Germany", "Allemagne", "German", "allemand"),
-    ("china", "China", "Chine", "Chinese", "chinois"),
-    ("japan", "Japan", "Japon", "Japanese", "japonais"),
-    ("india", "India", "Inde", "Indian", "indien"),
-    ("pakistan", "Pakistan", "Pakistan", "Pakistani", "pakistanais"),
-    ("afghanistan", "Afghanistan", "Afghanistan", "Afghan", "afghan"),
-    ("iraq", "Iraq", "Irak", "Iraqi", "irakien"),
-    ("lebanon", "Lebanon", "Liban", "Lebanese", "libanais"),
-    ("jordan", "Jordan", "Jordanie", "Jordanian", "jordanien"),
-    ("egypt", "Egypt", "Egypte|Égypte", "Egyptian", "égyptien"),
-    ("saudi arabia", "Saudi Arabia", "Arabie saoudite", "Saudi", "saoudien"),
-    ("turkey", "Turkey|Türkiye", "Turquie", "Turkish", "turc|turque|turcs|turques"),
-    ("ukraine", "Ukraine", "Ukraine", "Ukrainian", "ukrainien"),
-    ("belarus", "Belarus", "Biélorussie|Bélarus", "Belarusian", "biélorusse"),
-    ("poland", "Poland", "Pologne", "Polish", "polonais"),
-    ("italy", "Italy", "Italie", "Italian", "italien"),
-    ("spain", "Spain", "Espagne", "Spanish", "espagnol"),
-    ("portugal", "Portugal", "Portugal", "Portuguese", "portugais"),
-    ("greece", "Greece", "Grèce", "Greek", "grec|grecque|grecs|grecques"),
-    ("netherlands", "Netherlands|Holland", "Pays-Bas|Hollande", "Dutch", "néerlandais"),
-    ("belgium", "Belgium", "Belgique", "Belgian", "belge"),
-    ("switzerland", "Switzerland", "Suisse", "Swiss", "suisse"),
-    ("austria", "Austria", "Autriche", "Austrian", "autrichien"),
-    ("sweden", "Sweden", "Suède", "Swedish", "suédois"),
-    ("norway", "Norway", "Norvège", "Norwegian", "norvégien"),
-    ("denmark", "Denmark", "Danemark", "Danish", "danois"),
-    ("finland", "Finland", "Finlande", "Finnish", "finlandais"),
-    ("hungary", "Hungary", "Hongrie", "Hungarian", "hongrois"),
-    ("romania", "Romania", "Roumanie", "Romanian", "roumain"),
-    ("serbia", "Serbia", "Serbie", "Serbian", "serbe"),
-    ("georgia", "Georgia", "Géorgie", "Georgian", "géorgien"),
-    ("armenia", "Armenia", "Arménie", "Armenian", "arménien"),
-    ("azerbaijan", "Azerbaijan", "Azerbaïdjan", "Azerbaijani", "azerbaïdjanais"),
-    ("kazakhstan", "Kazakhstan", "Kazakhstan", "Kazakh", "kazakh"),
-    ("canada", "Canada", "Canada", "Canadian", "canadien"),
-    ("mexico", "Mexico", "Mexique", "Mexican", "mexicain"),
-    ("brazil", "Brazil", "Brésil", "Brazilian", "brésilien"),
-    ("argentina", "Argentina", "Argentine", "Argentinian|Argentine", "argentin"),
-    ("venezuela", "Venezuela", "Venezuela", "Venezuelan", "vénézuélien"),
-    ("cuba", "Cuba", "Cuba", "Cuban", "cubain"),
-    ("north korea", "North Korea", "Corée du Nord", "North Korean", "nord-coréen"),
-    ("south korea", "South Korea", "Corée du Sud", "South Korean", "sud-coréen"),
-    ("qatar", "Qatar", "Qatar", "Qatari", "qatari"),
-    (
-        "united arab emirates",
-        "United Arab Emirates|UAE",
-        "Emirats arabes unis|Émirats arabes unis",
-        "Emirati",
-        "émirati",
-    ),
-    ("yemen", "Yemen", "Yémen", "Yemeni", "yéménite"),
-    ("libya", "Libya", "Libye", "Libyan", "libyen"),
-    ("tunisia", "Tunisia", "Tunisie", "Tunisian", "tunisien"),
-    ("algeria", "Algeria", "Algérie", "Algerian", "algérien"),
-    ("morocco", "Morocco", "Maroc", "Moroccan", "marocain"),
-    ("sudan", "Sudan", "Soudan", "Sudanese", "soudanais"),
-    ("ethiopia", "Ethiopia", "Ethiopie|Éthiopie", "Ethiopian", "éthiopien"),
-    ("nigeria", "Nigeria", "Nigeria|Nigéria", "Nigerian", "nigérian"),
-    ("south africa", "South Africa", "Afrique du Sud", "South African", "sud-africain"),
-    ("australia", "Australia", "Australie", "Australian", "australien"),
-    (
-        "palestine",
-        "Palestine|Palestinian territories",
-        "Palestine|Territoires palestiniens",
-        "Palestinian",
-        "palestinien",
-    ),
-    ("kurdistan", "Kurdistan", "Kurdistan", "Kurdish|Kurd", "kurde"),
-    ("europe", "Europe", "Europe", "European", "européen"),
-    ("arab world", "Arab world", "monde arabe", "Arab", "arabe"),
+_COUNTRIES: tuple[tuple[str, str, str, str, str], ...] = tuple(
+    tuple(row) for row in _SHARED["exonyms"]["countries"]
 )
-
 #: key, kind, English variants, French variants, related key (a capital's country...).
-_ENTITIES: tuple[tuple[str, str, str, str, str], ...] = (
-    # places
-    ("moscow", "place", "Moscow", "Moscou", "russia"),
-    ("jerusalem", "place", "Jerusalem", "Jérusalem", "israel"),
-    ("tel aviv", "place", "Tel Aviv|Tel-Aviv", "Tel-Aviv|Tel Aviv", "israel"),
-    ("tehran", "place", "Tehran", "Téhéran", "iran"),
-    ("damascus", "place", "Damascus", "Damas", "syria"),
-    ("beirut", "place", "Beirut", "Beyrouth", "lebanon"),
-    ("baghdad", "place", "Baghdad", "Bagdad", "iraq"),
-    ("cairo", "place", "Cairo", "Le Caire|Caire", "egypt"),
-    ("amman", "place", "Amman", "Amman", "jordan"),
-    ("riyadh", "place", "Riyadh", "Riyad", "saudi arabia"),
-    ("ankara", "place", "Ankara", "Ankara", "turkey"),
-    ("istanbul", "place", "Istanbul", "Istanbul", "turkey"),
-    ("kyiv", "place", "Kyiv|Kiev", "Kiev|Kyiv", "ukraine"),
-    ("washington", "place", "Washington", "Washington", "united states"),
-    (
-        "white house",
-        "organisation",
-        "White House",
-        "Maison Blanche|Maison-Blanche",
-        "united states",
-    ),
-    ("pentagon", "organisation", "Pentagon", "Pentagone", "united states"),
-    ("london", "place", "London", "Londres", "united kingdom"),
-    ("paris", "place", "Paris", "Paris", "france"),
-    ("elysee", "organisation", "Elysee|Élysée|Elysee Palace", "Elysée|Élysée", "france"),
-    ("berlin", "place", "Berlin", "Berlin", "germany"),
-    ("brussels", "place", "Brussels", "Bruxelles", "belgium"),
-    ("geneva", "place", "Geneva", "Genève", "switzerland"),
-    ("vienna", "place", "Vienna", "Vienne", "austria"),
-    ("beijing", "place", "Beijing|Peking", "Pékin", "china"),
-    ("rome", "place", "Rome", "Rome", "italy"),
-    ("madrid", "place", "Madrid", "Madrid", "spain"),
-    ("lisbon", "place", "Lisbon", "Lisbonne", "portugal"),
-    ("warsaw", "place", "Warsaw", "Varsovie", "poland"),
-    ("athens", "place", "Athens", "Athènes", "greece"),
-    ("the hague", "place", "The Hague", "La Haye|Haye", "netherlands"),
-    ("havana", "place", "Havana", "La Havane|Havane", "cuba"),
-    ("copenhagen", "place", "Copenhagen", "Copenhague", "denmark"),
-    (
-        "st petersburg",
-        "place",
-        "St Petersburg|St. Petersburg|Saint Petersburg",
-        "Saint-Pétersbourg",
-        "russia",
-    ),
-    ("sochi", "place", "Sochi", "Sotchi", "russia"),
-    ("crimea", "place", "Crimea", "Crimée", "ukraine"),
-    ("donbas", "place", "Donbas|Donbass", "Donbass", "ukraine"),
-    ("kharkiv", "place", "Kharkiv|Kharkov", "Kharkiv|Kharkov", "ukraine"),
-    ("odesa", "place", "Odesa|Odessa", "Odessa", "ukraine"),
-    ("kabul", "place", "Kabul", "Kaboul", "afghanistan"),
-    ("mosul", "place", "Mosul", "Mossoul", "iraq"),
-    ("raqqa", "place", "Raqqa|Raqa", "Raqqa|Rakka", "syria"),
-    ("aleppo", "place", "Aleppo", "Alep", "syria"),
-    ("deraa", "place", "Daraa|Deraa|Dara'a", "Deraa|Daraa", "syria"),
-    ("golan", "place", "Golan|Golan Heights", "Golan|plateau du Golan", "syria"),
-    ("idlib", "place", "Idlib", "Idleb|Idlib", "syria"),
-    ("homs", "place", "Homs", "Homs", "syria"),
-    ("hama", "place", "Hama", "Hama", "syria"),
-    ("palmyra", "place", "Palmyra", "Palmyre", "syria"),
-    ("latakia", "place", "Latakia", "Lattaquié", "syria"),
-    (
-        "deir ezzor",
-        "place",
-        "Deir ez-Zor|Deir Ezzor|Deir al-Zour",
-        "Deir Ezzor|Deir ez-Zor",
-        "syria",
-    ),
-    ("quneitra", "place", "Quneitra", "Kuneitra|Quneitra", "syria"),
-    ("manbij", "place", "Manbij", "Manbij|Manbidj", "syria"),
-    ("kobani", "place", "Kobani|Kobane", "Kobané|Kobani", "syria"),
-    ("hasakah", "place", "Hasakah|Hasakeh", "Hassaké|Hassakeh", "syria"),
-    ("west bank", "place", "West Bank", "Cisjordanie", "palestine"),
-    ("gaza", "place", "Gaza|Gaza Strip", "Gaza|bande de Gaza", "palestine"),
-    ("mecca", "place", "Mecca", "La Mecque|Mecque", "saudi arabia"),
-    ("algiers", "place", "Algiers", "Alger", "algeria"),
-    ("tripoli", "place", "Tripoli", "Tripoli", "libya"),
-    ("new york", "place", "New York", "New York", "united states"),
-    ("scotland", "place", "Scotland", "Ecosse|Écosse", "united kingdom"),
-    ("wales", "place", "Wales", "pays de Galles|Galles", "united kingdom"),
-    ("cologne", "place", "Cologne", "Cologne", "germany"),
-    ("cyprus", "place", "Cyprus", "Chypre", ""),
-    ("middle east", "place", "Middle East", "Moyen-Orient|Proche-Orient", ""),
-    ("persian gulf", "place", "Persian Gulf|Gulf", "Golfe persique|Golfe", ""),
-    ("mediterranean", "place", "Mediterranean", "Méditerranée", ""),
-    # organisations
-    ("kremlin", "organisation", "Kremlin", "Kremlin", "russia"),
-    ("united nations", "organisation", "United Nations|UN|U.N.", "Nations unies|ONU", ""),
-    (
-        "security council",
-        "organisation",
-        "Security Council|UN Security Council",
-        "Conseil de sécurité",
-        "united nations",
-    ),
-    ("nato", "organisation", "NATO|Nato", "OTAN|Otan", ""),
-    ("european union", "organisation", "European Union|EU", "Union européenne|UE", ""),
-    (
-        "european commission",
-        "organisation",
-        "European Commission",
-        "Commission européenne",
-        "european union",
-    ),
-    ("hezbollah", "organisation", "Hezbollah|Hizbollah|Hizballah", "Hezbollah", "lebanon"),
-    ("hamas", "organisation", "Hamas", "Hamas", "palestine"),
-    ("al qaeda", "organisation", "Al-Qaeda|al-Qaida|Al Qaeda", "Al-Qaïda|Al-Qaida", ""),
-    ("taliban", "organisation", "Taliban", "talibans|Talibans", "afghanistan"),
-    (
-        "general assembly",
-        "organisation",
-        "General Assembly|UN General Assembly",
-        "Assemblée générale",
-        "united nations",
-    ),
-    (
-        "islamic state",
-        "organisation",
-        "Islamic State|ISIS|ISIL|Daesh",
-        "Etat islamique|État islamique|EI|Daech|Daesh",
-        "",
-    ),
-    (
-        "idf",
-        "organisation",
-        "IDF|Israel Defense Forces|Israeli Defense Forces",
-        "Tsahal|armée israélienne",
-        "israel",
-    ),
-    ("knesset", "organisation", "Knesset", "Knesset", "israel"),
-    ("red cross", "organisation", "Red Cross|ICRC", "Croix-Rouge|CICR", ""),
-    (
-        "who",
-        "organisation",
-        "World Health Organization|WHO",
-        "Organisation mondiale de la santé|OMS",
-        "",
-    ),
-    ("iaea", "organisation", "IAEA|International Atomic Energy Agency", "AIEA", ""),
-    ("afp", "organisation", "AFP|Agence France-Presse", "AFP|Agence France-Presse", ""),
-    ("reuters", "organisation", "Reuters", "Reuters", ""),
-    ("associated press", "organisation", "Associated Press|AP", "Associated Press|AP", ""),
-    (
-        "sohr",
-        "organisation",
-        "Syrian Observatory for Human Rights|SOHR",
-        "Observatoire syrien des droits de l'homme|OSDH",
-        "",
-    ),
-    (
-        "revolutionary guards",
-        "organisation",
-        "Revolutionary Guards|IRGC",
-        "Gardiens de la révolution|pasdarans",
-        "iran",
-    ),
-    # people
-    ("vladimir putin", "person", "Vladimir Putin|Putin", "Vladimir Poutine|Poutine", ""),
-    (
-        "benjamin netanyahu",
-        "person",
-        "Benjamin Netanyahu|Netanyahu|Bibi",
-        "Benjamin Netanyahou|Netanyahou|Nétanyahou",
-        "",
-    ),
-    (
-        "bashar asad",
-        "person",
-        "Bashar al-Assad|Bashar Assad|Assad",
-        "Bachar el-Assad|Bachar al-Assad|el-Assad",
-        "",
-    ),
-    ("donald trump", "person", "Donald Trump|Trump", "Donald Trump|Trump", ""),
-    ("joe biden", "person", "Joe Biden|Biden", "Joe Biden|Biden", ""),
-    ("barack obama", "person", "Barack Obama|Obama", "Barack Obama|Obama", ""),
-    ("emmanuel macron", "person", "Emmanuel Macron|Macron", "Emmanuel Macron|Macron", ""),
-    ("angela merkel", "person", "Angela Merkel|Merkel", "Angela Merkel|Merkel", ""),
-    (
-        "recep tayyip erdogan",
-        "person",
-        "Recep Tayyip Erdogan|Erdogan|Erdoğan",
-        "Recep Tayyip Erdogan|Erdogan",
-        "",
-    ),
-    (
-        "ali khamenei",
-        "person",
-        "Ali Khamenei|Ayatollah Khamenei|Khamenei",
-        "Ali Khamenei|Khamenei",
-        "",
-    ),
-    ("hassan rouhani", "person", "Hassan Rouhani|Rouhani", "Hassan Rohani|Rohani|Rouhani", ""),
-    ("sergei lavrov", "person", "Sergei Lavrov|Sergey Lavrov|Lavrov", "Sergueï Lavrov|Lavrov", ""),
-    (
-        "sergei shoigu",
-        "person",
-        "Sergei Shoigu|Sergey Shoygu|Shoigu",
-        "Sergueï Choïgou|Choïgou",
-        "",
-    ),
-    (
-        "volodymyr zelensky",
-        "person",
-        "Volodymyr Zelensky|Volodymyr Zelenskyy|Zelensky|Zelenskyy",
-        "Volodymyr Zelensky|Volodymyr Zelenski|Zelensky|Zelenski",
-        "",
-    ),
-    ("xi jinping", "person", "Xi Jinping|Xi", "Xi Jinping|Xi", ""),
-    ("kim jong un", "person", "Kim Jong Un|Kim Jong-un", "Kim Jong-un|Kim Jong Un", ""),
-    ("dmitry medvedev", "person", "Dmitry Medvedev|Medvedev", "Dmitri Medvedev|Medvedev", ""),
-    ("dmitry peskov", "person", "Dmitry Peskov|Peskov", "Dmitri Peskov|Peskov", ""),
-    (
-        "avigdor lieberman",
-        "person",
-        "Avigdor Lieberman|Avigdor Liberman|Lieberman|Liberman",
-        "Avigdor Lieberman|Lieberman",
-        "",
-    ),
-    ("benny gantz", "person", "Benny Gantz|Gantz", "Benny Gantz|Gantz", ""),
-    ("mahmoud abbas", "person", "Mahmoud Abbas|Abbas", "Mahmoud Abbas|Abbas", ""),
-    ("hassan nasrallah", "person", "Hassan Nasrallah|Nasrallah", "Hassan Nasrallah|Nasrallah", ""),
-    (
-        "abdel fattah sisi",
-        "person",
-        "Abdel Fattah al-Sisi|Sisi|el-Sisi",
-        "Abdel Fattah al-Sissi|Sissi|al-Sissi",
-        "",
-    ),
-    ("mohammed bin salman", "person", "Mohammed bin Salman|MBS", "Mohammed ben Salmane|MBS", ""),
-    (
-        "muammar gaddafi",
-        "person",
-        "Muammar Gaddafi|Gaddafi|Qaddafi|Kadhafi",
-        "Mouammar Kadhafi|Kadhafi",
-        "",
-    ),
-    ("antonio guterres", "person", "Antonio Guterres|Guterres", "Antonio Guterres|Guterres", ""),
-    ("boris yeltsin", "person", "Boris Yeltsin|Yeltsin", "Boris Eltsine|Eltsine", ""),
-    (
-        "mikhail gorbachev",
-        "person",
-        "Mikhail Gorbachev|Gorbachev",
-        "Mikhaïl Gorbatchev|Gorbatchev",
-        "",
-    ),
+_ENTITIES: tuple[tuple[str, str, str, str, str], ...] = tuple(
+    tuple(row) for row in _SHARED["exonyms"]["entities"]
 )
 
 # Words that are capitalised at the start of a sentence (or in both languages' titles) but are
 # not names; a sequence is cut at them.
-_STOP = _fold_set(
-    _words("""
-    the a an in on at for from to of by with without as and but or nor so yet if when while since
-    after before during although though because this that these those it its he she they we i you
-    his her their our my your there here then now both all some many most much more few several
-    each every any no not only also even still however meanwhile moreover furthermore yesterday
-    today tomorrow last next earlier later according under over among between against despite
-    instead why what who where how which whose asked speaking following amid around about nearly
-    almost such other another one two three four five six seven eight nine ten eleven twelve
-    fifteen twenty hundreds thousands dozens just breaking update read click thank please share
-    officials sources police troops forces regime rebels militants protesters residents witnesses
-    analysts experts critics government authorities soldiers security army military talks
-    negotiations state states city country president prime minister mr mrs ms dr
-    le la les l un une des du de d au aux en y et ou mais donc or ni car que qu qui quoi dont où
-    ce cet cette ces son sa ses leur leurs mon ma mes notre nos votre vos il elle ils elles on nous
-    vous je tu selon pour dans depuis après avant lors par sur sous avec sans chez entre vers
-    contre face plus moins aucun aucune tous toutes tout plusieurs certains certaines quelques
-    deux trois quatre cinq dix cent mille hier aujourd demain cependant toutefois pourtant ainsi
-    alors enfin encore déjà aussi même très bien
-    autorités troupes responsables soldats policiers rebelles manifestants habitants témoins
-    gouvernement armée ministère ministre président premier etat état pays ville
-    lire partager abonnez publié mis jour
-    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
-    ninety hundred thousand million billion dozen dozens scores tens millions billions
-    zéro deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize
-    vingt trente quarante cinquante soixante cent mille million milliard dizaines centaines
-    milliers quatre-vingts quatre-vingt soixante-dix quatre-vingt-dix vingt-et-un
-    """)
-)
-
+_STOP = _fold_set(_vocabulary("stop"))
 # Titles and government words: cut off the front (or end) of a name sequence, and give the
 # following name the kind ``person``.
-_TITLES = _fold_set(
-    _words("""
-    president président presidente présidente prime premier minister ministre ministers ministres
-    foreign defence defense deputy vice secretary secrétaire general général gen lt col colonel
-    chancellor chancelier king roi queen reine prince princess princesse pope pape senator sénateur
-    senators sénateurs representative rep congressman congresswoman mr mrs ms dr m mme mgr sheikh
-    cheikh emir émir ayatollah chief chef commander commandant governor gouverneur mayor maire
-    ambassador ambassadeur envoy émissaire spokesman spokeswoman spokesperson porte-parole
-    ministry ministère affairs affaires interior intérieur justice finance finances economy
-    économie health santé education éducation staff chiefs joint department state office cabinet
-    national nationale security sécurité adviser advisor advisers conseiller conseillère premier
-    judge juge justice lord lady sir dame sen gov supreme leader guide suprême général
-    lieutenant major captain capitaine sergeant sergent admiral amiral marshal maréchal field
-    armed forces army navy air force armée armées council conseil parliament parlement
-    opposition leader chairman chairwoman ceo director directeur directrice head
-    """)
-)
-
-_PERSON_TITLES = _fold_set(
-    _words("""
-    president président presidente présidente minister ministre secretary secrétaire
-    général gen lt col colonel chancellor chancelier king roi queen reine prince princess
-    princesse pope pape senator sénateur representative rep congressman congresswoman mr mrs ms
-    dr m mme mgr sheikh cheikh emir émir ayatollah chief chef commander commandant governor
-    gouverneur mayor maire ambassador ambassadeur envoy émissaire spokesman spokeswoman
-    spokesperson porte-parole adviser advisor conseiller conseillère judge juge lord lady sir dame
-    sen gov leader lieutenant major captain capitaine sergeant sergent admiral amiral marshal
-    maréchal chairman chairwoman ceo director directeur directrice counterpart homologue
-    """)
-)
-
+_TITLES = _fold_set(_vocabulary("titles"))
+_PERSON_TITLES = _fold_set(_vocabulary("person_titles"))
 # Lowercase particles that may sit inside a name ("Charles de Gaulle", "Osama bin Laden").
-_PARTICLES = frozenset(
-    _words("de du des da di del della van von der den bin ben ibn abu al el la le y of d'")
-)
+_PARTICLES = frozenset(_words(_SHARED["particles"]))
 # Arabic articles glued with a hyphen ("al-Assad", "el-Sisi").
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ed|as|ash|ar|at|az|an)[-‐]", re.IGNORECASE)
 
-_ORG_WORDS = _fold_set(
-    _words("""
-    party group agency council company bank university corporation corp inc ltd organization
-    organisation union front brigade brigades movement authority commission committee court fund
-    institute news times post press ministry foundation association network airlines airways
-    observatory survey institut service services office centre center administration
-    department bureau board programme program trust society school college hospital museum
-    library league federation club team channel radio tv television agence compagnie
-    """)
-)
-_PLACE_WORDS = _fold_set(
-    _words("""
-    heights province valley river sea mountains mountain gulf strait island islands street square
-    region district county city lake desert peninsula border crossing airport
-    """)
-)
+_ORG_WORDS = _fold_set(_vocabulary("org_words"))
+_PLACE_WORDS = _fold_set(_vocabulary("place_words"))
 # Adjectives that are capitalised in English but name no entity on their own.
-_NOT_NAMES = _fold_set(
-    _words("""
-    islamic jewish muslim christian catholic protestant orthodox shia shiite shi'ite sunni
-    western eastern northern southern central western arab-israeli anti pro republic democratic
-    federal national international royal january february march april may june july august
-    september october november december monday tuesday wednesday thursday friday saturday sunday
-    breadcrumb advertisement comments comment post min god resolution resolutions article
-    articles act bill agreement accord treaty summit conference convention protocol plan
-    feb apr jun jul aug sep sept oct nov dec tue tues wed thu thur thurs fri sat
-    """)
-)
-_FR_LOWER_NOT = frozenset(
-    _words("janvier février mars avril mai juin juillet août septembre octobre novembre décembre")
-)
+_NOT_NAMES = _fold_set(_vocabulary("not_names"))
 
 
 # --- transliteration key -------------------------------------------------------------------------
 
-_DROP_TOKENS = frozenset(
-    _words("al el ad ed as ash ar at az de du des da di del della van von der den")
-)
+_DROP_TOKENS = frozenset(_words(_SHARED["key_drop"]))
 _PHONETIC = (
     ("tch", "sh"),
     ("sch", "sh"),
@@ -551,32 +135,7 @@ def _key_tokens(text: str) -> tuple[str, ...]:
 
 # French forms of first names that English writes differently (popes, royals, historical
 # figures are named with them): both map to the English form.
-_FIRST_NAMES = {
-    "francois": "francis",
-    "jean": "john",
-    "pierre": "peter",
-    "guillaume": "william",
-    "henri": "henry",
-    "jacques": "james",
-    "philippe": "philip",
-    "benoit": "benedict",
-    "elisabeth": "elizabeth",
-    "marie": "mary",
-    "georges": "george",
-    "michel": "michael",
-    "etienne": "stephen",
-    "nicolas": "nicholas",
-    "antoine": "anthony",
-    "andre": "andrew",
-    "leon": "leo",
-    "jeanne": "joan",
-    "mathieu": "matthew",
-    "matthieu": "matthew",
-    "frederic": "frederick",
-    "gregoire": "gregory",
-    "jerome": "jerome",
-    "mikhail": "mikhail",
-}
+_FIRST_NAMES: dict[str, str] = dict(_SHARED["first_names"])
 
 
 # --- table index ---------------------------------------------------------------------------------
@@ -825,11 +384,13 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-zà-öø-ÿœ][^\W\d_]*(?:[-‐][^\W\d_]
 _ELISION_PREFIX = re.compile(r"(?:[LDJMNSTC]|Qu|Jusqu|Lorsqu|Puisqu)['’](?=\w)")
 _INITIAL_BEFORE = frozenset('.!?\n:;"“”«»—–([')
 _ELIDED_BEFORE = re.compile(r"(?:\b(?:[lLdDjJmMnNsStTcC]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu))['’]$")
+# Function words capitalised inside a text: two of them mark a headline in title case.
 _CAP_FUNCTION = re.compile(
-    r"(?<=\s)(?:The|A|An|In|On|At|For|From|To|Of|By|With|And|Or|But|As|Is|Are|Was|Were|Its|Their"
-    r"|Be|Been|Has|Have|Had|Will|Would|Can|Could|Not|All|Along|Same|New|After|Over|Into|Up|Out"
-    r"|About|Against|Amid|Says|Say|Said|More|Than|No|This|That|Who|What|How|Why|When|Where|Le"
-    r"|La|Les|De|Des|Du|Et|En|Au|Aux|Pour|Sur|Dans|Avec|Par)\b"
+    r"(?<=\s)(?:"
+    + "|".join(
+        sorted(re.escape(w[:1].upper() + w[1:]) for w in _vocabulary("headline_function_words"))
+    )
+    + r")\b"
 )
 
 
@@ -878,8 +439,10 @@ def _extract_names(text: str, language: str) -> tuple[Name, ...]:
         return ()
     names: list[Name] = []
     taken: list[tuple[int, int]] = []
-    # French writes demonyms and some place names in lowercase; English text has neither
-    lower_hits = language != "en" and not _LOWER_KEYS.isdisjoint(_LOWER_WORD.findall(text))
+    # some languages write demonyms and place names in lowercase ("les forces russes")
+    lower_hits = lang.flag(language, "names", "names_in_lowercase", True) and not (
+        _LOWER_KEYS.isdisjoint(_LOWER_WORD.findall(text))
+    )
     for m in _LOWER_WORD.finditer(text) if lower_hits else ():
         w = m.group()
         key = _FR_DEMONYMS.get(w)
@@ -990,16 +553,6 @@ def _sequences(
         out.extend(_split_sequence(text, words, seq, headline))
         i = j
     return out
-
-
-_FUNCTION_WORDS = frozenset(
-    _words(
-        """the a an in on at for from to of by with and or but as is are was were its their be been
-    has have had will would can could not all along same new after over into up out about
-    against amid says say said more than no this that who what how why when where
-    le la les de des du et en au aux pour sur dans avec par"""
-    )
-)
 
 
 def _split_sequence(
@@ -1154,12 +707,5 @@ def _guess_kind(
     return "other"
 
 
-_PLACE_PREPS = _fold_set(
-    _words("in at near from into to à en au aux près vers dans visit visited visiting")
-)
-_ORG_NOUNS = _fold_set(
-    _words(
-        """parti groupe agence mouvement organisation journal quotidien chaîne chaine société
-    compagnie banque milice"""
-    )
-)
+_PLACE_PREPS = _fold_set(_vocabulary("place_prepositions"))
+_ORG_NOUNS = _fold_set(_vocabulary("org_nouns"))

@@ -1,31 +1,110 @@
-"""Language data as data files: ``lang/<code>/*.txt`` word lists, one loader.
+"""Language data as data files, read through one loader.
 
-A word list is read once per language; a language without the file has an empty list, so the
-algorithms that use it never name a language themselves.
+``lang/<code>/*.txt`` are word lists; ``lang/<code>/<table>.toml`` hold the vocabulary of one
+module (``names.toml``, ``stance.toml``...), the same keys in every language (a test says so);
+``lang/shared/*.toml`` hold what belongs to no one language (exonyms: the spellings of one place in
+both languages). A language without a file or a key has an empty list, so the algorithms that use
+them never name a language themselves.
 """
 
 from __future__ import annotations
 
+import tomllib
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from typing import Any
+
+__all__ = [
+    "LANGUAGES",
+    "flag",
+    "function_words",
+    "shared_table",
+    "table",
+    "text",
+    "texts",
+    "word_list",
+    "words",
+]
+
+#: The languages with a folder of data, in a fixed order.
+LANGUAGES: tuple[str, ...] = ("en", "fr")
+
+
+def _code(language: str) -> str:
+    return (language or "")[:2].lower()
+
+
+def _read(folder: str, filename: str) -> str | None:
+    try:
+        return resources.files(__name__).joinpath(folder, filename).read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return None
 
 
 @cache
 def word_list(language: str, name: str) -> frozenset[str]:
     """The words of ``lang/<code>/<name>.txt`` (white-space separated, ``#`` comments); empty if
     the language has no such list."""
-    code = (language or "")[:2].lower()
-    try:
-        text = resources.files(__name__).joinpath(code, f"{name}.txt").read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
+    text = _read(_code(language), f"{name}.txt")
+    if text is None:
         return frozenset()
-    words: set[str] = set()
+    found: set[str] = set()
     for line in text.splitlines():
-        words.update(line.split("#", 1)[0].split())
-    return frozenset(words)
+        found.update(line.split("#", 1)[0].split())
+    return frozenset(found)
 
 
 def function_words(language: str) -> frozenset[str]:
     """Words that say nothing about which fact a claim states (articles, pronouns, auxiliaries,
     speech verbs...) in ``language``."""
     return word_list(language, "function_words")
+
+
+@cache
+def _toml(folder: str, name: str) -> Mapping[str, Any]:
+    text = _read(folder, f"{name}.toml")
+    return tomllib.loads(text) if text is not None else {}
+
+
+def table(language: str, name: str) -> Mapping[str, Any]:
+    """The keys of ``lang/<code>/<name>.toml`` as parsed; empty if the language has no such file."""
+    return _toml(_code(language), name)
+
+
+def shared_table(name: str) -> Mapping[str, Any]:
+    """The keys of ``lang/shared/<name>.toml``: data that belongs to no one language."""
+    return _toml("shared", name)
+
+
+def _value(language: str, name: str, key: str, kind: type) -> Any:
+    value = table(language, name).get(key)
+    if value is not None and not isinstance(value, kind):
+        raise TypeError(f"lang/{_code(language)}/{name}.toml: {key} is not a {kind.__name__}")
+    return value
+
+
+@cache
+def words(language: str, name: str, key: str) -> frozenset[str]:
+    """The white-space separated words of string ``key`` of ``lang/<code>/<name>.toml``."""
+    value = _value(language, name, key, str)
+    return frozenset(value.split()) if value else frozenset()
+
+
+def flag(language: str, name: str, key: str, default: bool) -> bool:
+    """Boolean ``key`` of ``lang/<code>/<name>.toml``; ``default`` for a language without it."""
+    value = _value(language, name, key, bool)
+    return default if value is None else bool(value)
+
+
+def text(language: str, name: str, key: str) -> str:
+    """String ``key`` of ``lang/<code>/<name>.toml`` (a pattern...); empty if missing."""
+    return _value(language, name, key, str) or ""
+
+
+def texts(language: str, name: str, key: str) -> tuple[str, ...]:
+    """List of strings ``key`` of ``lang/<code>/<name>.toml``, in order; empty if missing."""
+    value = _value(language, name, key, list) or []
+    if not all(isinstance(v, str) for v in value):
+        raise TypeError(f"lang/{_code(language)}/{name}.toml: {key} is not a list of strings")
+    return tuple(value)
