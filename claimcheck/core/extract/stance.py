@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from claimcheck.core import lang
 from claimcheck.core.extract.names import (
     extract_names,
     is_known,
@@ -43,62 +44,7 @@ def _words(text: str) -> list[str]:
 
 # --- attribution ---------------------------------------------------------------------------------
 
-_EN_VERBS = (
-    r"said|says|say|told|tells|added|adds|stated|announced|announces|reported|wrote|"
-    r"writes|tweeted|explained|noted|warned|claimed|confirmed|confirms|insisted|argued|"
-    r"declared|revealed|posted|replied|responded|acknowledged|admitted|denied|denies|stressed|"
-    r"emphasised|emphasized|indicated|asserted|alleged|maintained"
-)
-# Verbs that also take a plain object ("Russia announced new measures"): they credit a claim only
-# when a clause, a quote or the end of the sentence follows.
-_EN_WEAK = frozenset(
-    _words(
-        """announced announces reported revealed confirmed confirms claimed declared acknowledged
-    admitted denied denies alleged posted indicated"""
-    )
-)
-_FR_WEAK = frozenset(
-    _words(
-        """annonce confirme rapporte dementi nie reconnu admis signale releve observe deplore
-    denonce revele"""
-    )
-)
-_FR_PARTICIPLES = (
-    r"declare|dit|affirme|indique|annonce|precise|explique|souligne|ajoute|assure|estime|"
-    r"confirme|ecrit|tweete|rapporte|dementi|nie|reconnu|admis|insiste|martele|averti|"
-    r"prevenu|fait\s+savoir|confie|raconte|repondu|signale|releve|declare|note|rappele|"
-    r"rappelle|observe|deplore|denonce|revele|assure"
-)
-_FR_PRESENT = (
-    r"declare|dit|affirme|indique|annonce|precise|explique|souligne|ajoute|assure|estime|"
-    r"confirme|ecrit|rapporte|dement|nie|reconnait|insiste|martele|avertit|previent|confie|"
-    r"raconte|repond|signale|releve|note|rappelle|observe|deplore|denonce|revele|lit-on"
-)
 _NP = r"((?:[\w'’.-]+)(?:\s+[\w'’.-]+){0,8})"
-
-_PATTERNS_EN = (
-    re.compile(r"\baccording to\s+" + _NP, re.IGNORECASE),
-    re.compile(r"\b(?:a|the|in a)\s+statement\s+(?:from|by|issued by)\s+" + _NP, re.IGNORECASE),
-    re.compile(r"\b(?:relayed|released|issued|reported|quoted|cited)\s+by\s+" + _NP, re.IGNORECASE),
-    # inverted, after a quote or comma: '..., said the ministry.'
-    re.compile(r"(?:[,\"”’']\s*|^)(?:" + _EN_VERBS + r")\s+" + _NP, re.IGNORECASE),
-    # subject before the verb: 'Netanyahu said', 'his office said' (the subject is read
-    # backwards from the verb, see _subject_before)
-    re.compile(r"(?<!\S)(?:(?:has|had|have)\s+)?(?:\w+ly\s+)?(" + _EN_VERBS + r")\b"),
-)
-_PATTERNS_FR = (
-    re.compile(r"\b(?:selon|d'apres|de source)\s+(?!lesquel|laquelle|lequel)" + _NP),
-    re.compile(r"\b(?:dans\s+)?un\s+communique\s+(?:de|du|des)\s+" + _NP),
-    # inverted: ', a déclaré le ministère', '" ont indiqué des responsables'
-    re.compile(
-        r"(?:[,\"”»']\s*|^)(?:a|ont|avait|avaient)\s+(?:" + _FR_PARTICIPLES + r")e?s?\s+" + _NP
-    ),
-    re.compile(r"(?:[,\"”»']\s*)(?:" + _FR_PRESENT + r")(?:nt)?\s+" + _NP),
-    re.compile(r"(?:a|ont|avait|avaient)-t-(il|elle|ils|elles)\s+(?:" + _FR_PARTICIPLES + r")"),
-    re.compile(r"\b(?:" + _FR_PRESENT + r")(?:nt)?(?:-t)?-(il|elle|ils|elles)\b"),
-    # subject before the verb: 'Le Kremlin a déclaré', 'Netanyahou a dit'
-    re.compile(r"(?<!\S)(?:a|ont|avait|avaient)\s+(?:\w+ment\s+)?(" + _FR_PARTICIPLES + r")e?s?\b"),
-)
 _SUBJECT_WORD = re.compile(r"^[\w'’.-]+$")
 
 
@@ -125,22 +71,6 @@ def _subject_before(text: str, end: int) -> tuple[int, int] | None:
     return start, stop
 
 
-# where a speaker phrase stops
-_EN_STOP = frozenset(
-    _words(
-        """on in at during earlier later after before when while that to as with from for about
-    and but yesterday today monday tuesday wednesday thursday friday saturday sunday last this
-    who which where it's in the statement read said says stated added told reported announced
-    wrote tweeted confirmed revealed claimed"""
-    )
-)
-_FR_STOP = frozenset(
-    _words(
-        """dans lors a au aux en que qu' qui lundi mardi mercredi jeudi vendredi samedi dimanche
-    hier ce cette sur apres avant pendant devant ajoutant precisant soulignant et mais
-    jeudi dont ou car"""
-    )
-)
 _LEAD = re.compile(r"^(?:the|a|an|le|la|les|l'|un|une|des|du|de|d')\s+|^(?:l'|d')", re.IGNORECASE)
 _SUBJECT_CUT = re.compile(
     r".*(?:[,;:\"“”«»()]|\bthat\b|\bque\b|\bqu'|\band\b|\bet\b)\s*", re.IGNORECASE
@@ -193,16 +123,79 @@ _VAGUE = frozenset(("official", "source", "media"))
 
 
 _CUE_WORD = re.compile(r"[a-z']+")
-_EN_CUES = frozenset(_EN_VERBS.split("|")) | {"according", "statement", "by"}
-_FR_CUES = (
-    frozenset(re.sub(r"\\s\+\w+", "", _FR_PARTICIPLES).split("|"))
-    | frozenset(_FR_PRESENT.split("|"))
-    | {"selon", "d'apres", "apres", "source", "communique", "dit", "fait", "lit"}
-    | {v + "e" for v in _FR_PARTICIPLES.split("|")}
-    | {v + "s" for v in _FR_PARTICIPLES.split("|")}
-    | {v + "es" for v in _FR_PARTICIPLES.split("|")}
-    | {v + "nt" for v in _FR_PRESENT.split("|")}
-)
+#: The first patterns of every language name the source explicitly ("according to", "selon"): the
+#: search stops when they find one.
+_EXPLICIT = 2
+
+
+class _Pattern(NamedTuple):
+    regex: re.Pattern[str]
+    not_leads: frozenset[str]
+
+
+class _Vocabulary(NamedTuple):
+    """One language's attribution and polarity data (``lang/<code>/stance.toml``)."""
+
+    cues: frozenset[str]
+    patterns: tuple[_Pattern, ...]
+    weak_verbs: frozenset[str]
+    speaker_stops: frozenset[str]
+    elided_article: re.Pattern[str] | None
+    polarity_words: frozenset[str]
+    negation: re.Pattern[str]
+    negation_exclude: re.Pattern[str] | None
+    denial: re.Pattern[str]
+    hedge: re.Pattern[str]
+    capitalised_not_hedges: frozenset[str]
+    conditional: re.Pattern[str] | None
+    conditional_blockers: re.Pattern[str] | None
+    not_hedges: frozenset[str]
+    participle_endings: tuple[str, ...]
+
+
+def _optional(pattern: str) -> re.Pattern[str] | None:
+    return re.compile(pattern) if pattern else None
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(language: str) -> _Vocabulary:
+    """The stance data of ``language``; a language without any is read with the default's."""
+    code = language if language in lang.LANGUAGES else lang.DEFAULT_LANGUAGE
+
+    def alternation(key: str) -> str:
+        return "".join(lang.text(code, "stance", key).split())
+
+    slots = {
+        "{verbs}": alternation("speech_verbs"),
+        "{participles}": alternation("speech_participles"),
+        "{np}": _NP,
+    }
+
+    def pattern(template: str) -> re.Pattern[str]:
+        for slot, value in slots.items():
+            template = template.replace(slot, value)
+        return re.compile(template)
+
+    return _Vocabulary(
+        cues=lang.words(code, "stance", "cue_words"),
+        patterns=tuple(
+            _Pattern(pattern(p["regex"]), frozenset(p.get("not_leads", "").split()))
+            for p in lang.table(code, "stance")["attribution"]
+        ),
+        weak_verbs=lang.words(code, "stance", "weak_verbs"),
+        speaker_stops=lang.words(code, "stance", "speaker_stops"),
+        elided_article=_optional(lang.text(code, "stance", "elided_article")),
+        polarity_words=lang.words(code, "stance", "polarity_words"),
+        negation=re.compile(lang.text(code, "stance", "negation")),
+        negation_exclude=_optional(lang.text(code, "stance", "negation_exclude")),
+        denial=re.compile(lang.text(code, "stance", "denial")),
+        hedge=re.compile(lang.text(code, "stance", "hedge")),
+        capitalised_not_hedges=lang.words(code, "stance", "capitalised_not_hedges"),
+        conditional=_optional(lang.text(code, "stance", "conditional")),
+        conditional_blockers=_optional(lang.text(code, "stance", "conditional_blockers")),
+        not_hedges=lang.words(code, "stance", "not_hedges"),
+        participle_endings=tuple(lang.text(code, "stance", "participle_endings").split()),
+    )
 
 
 class Attribution(NamedTuple):
@@ -214,14 +207,15 @@ class Attribution(NamedTuple):
     normal: str
 
 
-def _clean_np(raw: str, french: bool) -> str:
+def _clean_np(raw: str, vocabulary: _Vocabulary) -> str:
     words = raw.split()
-    stop = _FR_STOP if french else _EN_STOP
+    stop = vocabulary.speaker_stops
+    elided = vocabulary.elided_article
     out: list[str] = []
     for w in words:
         fw = fold_same_length(w).strip('.,;:"“”«»()')
-        bare = re.sub(r"^(?:l|d|qu)'", "", fw) if french else fw
-        if out and (fw in stop or bare in stop or (french and fw in ("a", "au", "aux"))):
+        bare = elided.sub("", fw) if elided else fw
+        if out and (fw in stop or bare in stop):
             break
         if not out and fw in stop and fw not in ("the",):
             break
@@ -233,16 +227,17 @@ def _clean_np(raw: str, french: bool) -> str:
 
 
 @lru_cache(maxsize=16384)
-def _find_attribution(text: str, french: bool) -> Attribution | None:
+def _find_attribution(text: str, language: str) -> Attribution | None:
+    vocabulary = _vocabulary(language)
     folded = fold_same_length(text)
     words = _CUE_WORD.findall(folded)
-    if (_FR_CUES if french else _EN_CUES).isdisjoint(words):
+    if vocabulary.cues.isdisjoint(words):
         return None
-    patterns = _PATTERNS_FR if french else _PATTERNS_EN
+    patterns = vocabulary.patterns
     best: Attribution | None = None
     for k, pat in enumerate(patterns):
         subject_form = k == len(patterns) - 1
-        for m in pat.finditer(folded):
+        for m in pat.regex.finditer(folded):
             if subject_form:
                 span = _subject_before(folded, m.start())
                 if span is None:
@@ -253,7 +248,7 @@ def _find_attribution(text: str, french: bool) -> Attribution | None:
             raw = text[s:e]
             if subject_form:
                 verb = m.group(1).replace(" ", "")
-                if verb in (_FR_WEAK if french else _EN_WEAK):
+                if verb in vocabulary.weak_verbs:
                     rest = folded[m.end() :].lstrip()
                     if rest and not re.match(r"(?:that|que|qu'|[,:;\"“”«»'’.!?]|$)", rest):
                         continue
@@ -270,7 +265,7 @@ def _find_attribution(text: str, french: bool) -> Attribution | None:
                 s = e - len(raw)
                 clean = raw.strip(" .,;:!?\"“”«»()'’")
             else:
-                clean = _clean_np(raw, french)
+                clean = _clean_np(raw, vocabulary)
             if not clean:
                 continue
             s = text.find(clean, s)
@@ -280,7 +275,7 @@ def _find_attribution(text: str, french: bool) -> Attribution | None:
             lead = clean.split()[0].lower() if clean.split() else ""
             if subject_form and (lead in _EN_NOT_SPEAKERS or len(clean.split()) > 7):
                 continue
-            if not french and k == 3 and lead in ("that", "it", "this"):
+            if lead in pat.not_leads:
                 continue
             normal = _LEAD.sub("", clean)
             normal = re.sub(r"\s+", " ", normal).strip()
@@ -289,14 +284,14 @@ def _find_attribution(text: str, french: bool) -> Attribution | None:
             cand = Attribution(s, e, clean, normal)
             if best is None or cand.start < best.start:
                 best = cand
-        if best is not None and k < 2:
+        if best is not None and k < _EXPLICIT:
             break  # "according to", "a statement from" name the source explicitly
     return best
 
 
 def attribution_span(text: str, language: str) -> Attribution | None:
     """The speaker phrase of ``text`` with its offsets, or ``None`` when nobody is credited."""
-    return _find_attribution(text, (language or "")[:2].lower() == "fr")
+    return _find_attribution(text, (language or "")[:2].lower())
 
 
 def attribution(text: str, language: str) -> str | None:
@@ -394,69 +389,6 @@ def compare_attributions(a: str, a_language: str, b: str, b_language: str) -> st
 
 # --- polarity ------------------------------------------------------------------------------------
 
-_NEG_EN = re.compile(
-    r"\b(?:not(?!\s+only\b)(?!\s+least\b)|never|none|nobody|nothing|neither|nor|cannot|"
-    r"no\s+one|no\s+longer|no(?![.\s]*\d)|fail(?:s|ed|ing)?|unable\s+to|impossible\s+to|unless|"
-    r"refus(?:e|es|ed|ing)\s+to)\b|n't\b"
-)
-_NEG_EN_EXCLUDE = re.compile(r"\bwhether\s+or\s+not\b|\bif\s+not\b")
-_NEG_FR = re.compile(
-    r"\bn(?:e\s+|')(?:[\w-]+'?\s*){0,3}?(?:pas(?!\s+seulement\b)(?!\s+uniquement\b)|plus|"
-    r"jamais|rien|personne|aucune?|guere|nullement|point|ni)\b|\bechou\w*|\bincapables?\s+de\b|"
-    r"\bimpossible\s+de\b|\brefus\w*\s+(?:de|d')|\ba\s+moins\s+(?:de|d'|que|qu')|\b(?:personne|rien|aucune?|jamais)\s+(?:ne\b|n')|\baucune?\b|\bnon\b(?!\s+seulement)(?!-)|\bni\b\s+\w+\s+\bni\b"
-)
-_DENY_EN = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying|ial)|refut\w+|rebuff\w*)\b|"
-    r"\b(?:reject\w*|dismiss\w*|disput\w*)\s+(?:the\s+|these\s+|those\s+|such\s+|any\s+|all\s+)?"
-    r"(?:\w+\s+)?(?:claims?|reports?|allegations?|accusations?|suggestions?|charges?|"
-    r"assertions?|rumou?rs?)\b"
-)
-_DENY_FR = re.compile(
-    r"\b(?:dement\w*|ni(?:e|es|ee|ees|ent|er|ait|aient)|refut\w*|recus\w*)\b|"
-    r"\b(?:rejet\w*|rejett\w*|contest\w*|balay\w*)\s+(?:les\s+|ces\s+|des\s+|toute?s?\s+)?"
-    r"(?:\w+\s+)?(?:accusations?|informations?|allegations?|affirmations?|rumeurs?|"
-    r"assertions?)\b"
-)
-_HEDGE_EN = re.compile(
-    r"\b(?:reportedly|allegedly|alleged|purportedly|supposedly|apparently|possibly|perhaps|"
-    r"maybe|presumably|probably|likely|unlikely|may|might|could(?!\s+not\b)(?!n't)|rumou?red|"
-    r"unconfirmed|suspected)\b|"
-    r"\b(?:is|are|was|were)\s+(?:said|believed|thought|understood|reported|alleged|"
-    r"suspected)\s+to\b|\b(?:appears?|appeared|seems?|seemed)\s+to\b|"
-    r"\baccording\s+to\s+(?:unconfirmed\s+|media\s+|press\s+)?reports\b"
-)
-_HEDGE_FR = re.compile(
-    r"\b(?:presume\w*|suppose\w*|(?<!a\s)(?<!ont\s)(?<!avait\s)pretendu\w*|soupconne\w*|"
-    r"apparemment|probablement|"
-    r"vraisemblablement|possiblement|peut-etre|eventuellement|pourrai(?:t|ent|s)|"
-    r"pourrions|pourriez|semblerai(?:t|ent)|non\s+confirme\w*)\b|"
-    r"\bsemblen?t?\s+(?:avoir|etre)\b|"
-    r"\bselon\s+(?:des|certaines|plusieurs|de\s+premieres|les\s+premieres)\s+"
-    r"(?:informations|sources|rumeurs|medias)\b|\bselon\s+(?:la\s+presse|les\s+medias)\b"
-)
-_FR_COND = re.compile(
-    r"\b(?:aurai(?:t|ent)|serai(?:t|ent))\s+(?:(?:deja|bien|notamment|egalement|"
-    r"ete)\s+)?(\w+)"
-)
-_EN_POLARITY = frozenset(
-    _words(
-        """not never none nobody nothing neither nor cannot no fail fails failed failing unable
-    impossible unless refuse refuses refused refusing
-    deny denies denied denying denial reportedly allegedly alleged purportedly supposedly
-    apparently possibly perhaps maybe presumably probably likely unlikely may might could
-    rumored rumoured unconfirmed suspected said believed thought understood reported appears
-    appear appeared seems seem seemed according"""
-    )
-)
-_FR_POLARITY = frozenset(
-    _words(
-        """ne n' pas plus jamais rien personne aucun aucune guere nullement point ni non
-    incapable incapables impossible nie nies niee niees nient nier niait niaient apparemment
-    probablement vraisemblablement possiblement peut-etre eventuellement pourrait pourraient
-    pourrais pourrions pourriez semblerait sembleraient semble semblent selon aurait auraient
-    serait seraient"""
-    )
-)
 _POLARITY_PREFIXES = (
     "refut",
     "rebuff",
@@ -478,77 +410,63 @@ _POLARITY_PREFIXES = (
     "refus",
     "moins",
 )
-# "aurait dû" (should have), "aurait fallu", "aurait voulu", "aurait aimé" are not reported
-# information
-_NOT_HEDGES = frozenset(("du", "fallu", "voulu", "aime", "souhaite", "prefere"))
-_PARTICIPLE_END = (
-    "e",
-    "es",
-    "i",
-    "is",
-    "ie",
-    "ies",
-    "u",
-    "us",
-    "ue",
-    "ues",
-    "t",
-    "ts",
-    "te",
-    "tes",
-)
 
 
 @lru_cache(maxsize=16384)
 def _polarity(
-    text: str, french: bool
+    text: str, language: str
 ) -> tuple[bool, bool, bool, tuple[tuple[int, int], ...], tuple[str, ...]]:
+    vocabulary = _vocabulary(language)
     folded = fold_same_length(text)
     cues: list[tuple[int, int, str]] = []
     negated = denial = hedged = False
     words = set(_CUE_WORD.findall(folded))
     if (
-        (_FR_POLARITY if french else _EN_POLARITY).isdisjoint(words)
+        vocabulary.polarity_words.isdisjoint(words)
         and not any(w.startswith(_POLARITY_PREFIXES) for w in words)
         and "n't" not in folded
     ):
         return False, False, False, (), ()
-    if french:
-        for m in _NEG_FR.finditer(folded):
-            negated = True
-            cues.append((m.start(), m.end(), "negation"))
-        for m in _DENY_FR.finditer(folded):
-            denial = True
-            cues.append((m.start(), m.end(), "denial"))
-        for m in _HEDGE_FR.finditer(folded):
-            hedged = True
-            cues.append((m.start(), m.end(), "hedge"))
-        for m in _FR_COND.finditer(folded):
-            before = folded[: m.start()]
-            if re.search(r"\b(?:que|si|lesquel\w*|laquelle|lequel|dont)\b|\b(?:qu|s)'", before):
-                continue  # reported speech or a hypothesis, not reported information
-            if m.group(1).endswith(_PARTICIPLE_END) and m.group(1) not in _NOT_HEDGES:
-                hedged = True
-                cues.append((m.start(), m.end(), "hedge"))
-    else:
-        excluded = [(m.start(), m.end()) for m in _NEG_EN_EXCLUDE.finditer(folded)]
-        for m in _NEG_EN.finditer(folded):
-            if any(s <= m.start() < e for s, e in excluded):
-                continue
-            negated = True
-            cues.append((m.start(), m.end(), "negation"))
-        for m in _DENY_EN.finditer(folded):
-            denial = True
-            cues.append((m.start(), m.end(), "denial"))
-        for m in _HEDGE_EN.finditer(folded):
-            if m.group() == "may" and text[m.start()] == "M":
-                continue  # the month
-            hedged = True
-            cues.append((m.start(), m.end(), "hedge"))
+    exclude = vocabulary.negation_exclude
+    excluded = [(m.start(), m.end()) for m in exclude.finditer(folded)] if exclude else []
+    for m in vocabulary.negation.finditer(folded):
+        if any(s <= m.start() < e for s, e in excluded):
+            continue
+        negated = True
+        cues.append((m.start(), m.end(), "negation"))
+    for m in vocabulary.denial.finditer(folded):
+        denial = True
+        cues.append((m.start(), m.end(), "denial"))
+    for m in vocabulary.hedge.finditer(folded):
+        if (
+            m.group() in vocabulary.capitalised_not_hedges
+            and text[m.start()] == m.group()[:1].upper()
+        ):
+            continue  # "May", the month
+        hedged = True
+        cues.append((m.start(), m.end(), "hedge"))
+    for start, end in _conditional_hedges(folded, vocabulary):
+        hedged = True
+        cues.append((start, end, "hedge"))
     cues.sort()
     spans = tuple((s, e) for s, e, _ in cues)
     texts = tuple(text[s:e] for s, e, _ in cues)
     return negated, denial, hedged, spans, texts
+
+
+def _conditional_hedges(folded: str, vocabulary: _Vocabulary) -> list[tuple[int, int]]:
+    """Spans of the conditional of reported information ("aurait été tué", "seraient morts"),
+    not after a blocker (reported speech, a hypothesis) nor with a verb that makes it something
+    else ("aurait dû", should have)."""
+    conditional, blockers = vocabulary.conditional, vocabulary.conditional_blockers
+    out: list[tuple[int, int]] = []
+    for m in conditional.finditer(folded) if conditional else ():
+        if blockers and blockers.search(folded[: m.start()]):
+            continue  # reported speech or a hypothesis, not reported information
+        verb = m.group(1)
+        if verb.endswith(vocabulary.participle_endings) and verb not in vocabulary.not_hedges:
+            out.append((m.start(), m.end()))
+    return out
 
 
 def polarity(text: str, language: str) -> dict[str, object]:
@@ -557,7 +475,7 @@ def polarity(text: str, language: str) -> dict[str, object]:
     Returns ``{"negated": bool, "denial": bool, "hedged": bool, "cues": [text as written...],
     "spans": [(start, end)...]}``.
     """
-    negated, denial, hedged, spans, texts = _polarity(text, (language or "")[:2].lower() == "fr")
+    negated, denial, hedged, spans, texts = _polarity(text, (language or "")[:2].lower())
     return {
         "negated": negated,
         "denial": denial,

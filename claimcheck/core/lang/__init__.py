@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 __all__ = [
+    "DEFAULT_LANGUAGE",
     "LANGUAGES",
     "flag",
     "function_words",
@@ -29,6 +30,8 @@ __all__ = [
 
 #: The languages with a folder of data, in a fixed order.
 LANGUAGES: tuple[str, ...] = ("en", "fr")
+#: The language whose rules read a text of a language without data (stance cues...).
+DEFAULT_LANGUAGE = "en"
 
 
 def _code(language: str) -> str:
