@@ -14,7 +14,7 @@ from claimcheck.tui.widgets.cluster_list import ClusterList
 
 from .helpers import app_on, main_screen, screen_lines, settle
 from .sample import build_result
-from .test_suggestions import verified
+from .test_keys import related_cluster_app, verified_sample
 
 
 def _render(renderable: object, width: int) -> list[str]:
@@ -77,11 +77,9 @@ async def test_at_80x24_list_labels_keep_room_for_the_claim(small_result, corpus
 
 
 async def test_at_80_columns_the_footer_shows_the_review_keys_first(corpus_dir):
-    app = app_on(verified(), corpus_dir)
+    app = app_on(verified_sample(), corpus_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("j")  # c2 has a related claim, so y and x act
-        await settle(app, pilot)
+        await related_cluster_app(app, pilot)  # a cluster with a related claim: y and x act
         footer = screen_lines(app)[-1]
         for key in ("y Confirm", "x Reject", "v Suggest", "r Done", "a Note", "m Move", "s Save"):
             assert key in footer, footer

@@ -154,3 +154,78 @@ def test_real_terminal_confirms_a_suggestion_into_the_report(tmp_path: Path) -> 
         _send(session, "q")
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], check=False, capture_output=True)
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+@pytest.mark.skipif(_program() is None, reason="the claimcheck console script is not installed")
+def test_real_terminal_at_80x24_does_the_whole_job_by_keyboard(tmp_path: Path) -> None:
+    """At 80x24 a reader browses, marks, notes, confirms, undoes, saves and quits by keyboard:
+    the footer shows the review keys, Save, Help and Quit; the rows show the claim's words; the
+    aligned values are stacked, never split letter by letter; Esc clears a submitted search; the
+    saved report holds the note and the mark."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    session = f"claimcheck-test-{uuid.uuid4().hex[:8]}"
+    env = {
+        "CLAIMCHECK_KEYMAP": str(tmp_path / "no-keymap.toml"),
+        "CLAIMCHECK_CONFIG": str(tmp_path / "config.toml"),
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+    }
+    exports = " ".join(f"{k}={v}" for k, v in env.items())
+    command = f"cd {tmp_path} && env {exports} {_program()} corpus/; sleep 5"
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command], check=True
+    )
+    try:
+        _wait_for(session, r"5 articles · \d+ clusters", timeout=180)
+        screen = _wait_for(session, r"s Save", timeout=60)  # the work done, the keys are live
+        footer = screen.rstrip("\n").splitlines()[-1]
+        for key in ("r Done", "a Note", "m Move", "s Save", "? Help", "q Quit"):
+            assert key in footer, screen
+        rows = [line for line in screen.splitlines()[2:12] if re.search(r"\d/\d ", line)]
+        assert rows, screen
+        label = re.split(r"\d/\d ", rows[0].split("││")[0], maxsplit=1)[1]
+        assert len(re.findall(r"\w\w+", label)) >= 3, rows[0]  # words, not a dozen letters
+        # A search submitted with Enter, then Esc: every cluster again.
+        _send(session, "/")
+        _wait_for(session, r"search: words", timeout=10)
+        _send(session, "Syri", "Enter")
+        _wait_for(session, r"search: Syri", timeout=10)
+        time.sleep(0.5)
+        _send(session, "Escape")
+        time.sleep(0.5)
+        screen = _wait_for(session, r"\A(?![^\n]*search: Syri)", timeout=10)
+        # The first cluster with a difference: its aligned values, stacked.
+        _send(session, "n", "Enter", "End")
+        time.sleep(1)
+        detail = _screen(session)
+        assert not re.search(r"│ \w \s*│\n.*│ \w \s*│", detail), detail  # no letter-per-line
+        _send(session, "Escape")
+        time.sleep(0.5)  # else the terminal reads Escape and r as one key, alt+r
+        _send(session, "r", "a")
+        _wait_for(session, r"Note on", timeout=10)
+        _send(session, "checked at 80x24", "Enter")
+        _wait_for(session, r"✓✎", timeout=10)
+        _send(session, "r")  # unmark by mistake ...
+        time.sleep(0.5)
+        _send(session, "u")  # ... and undo it
+        _wait_for(session, r"Undone: reviewed mark", timeout=10)
+        _send(session, "s")
+        _wait_for(session, r"Save the report", timeout=10)
+        _send(session, "Enter")
+        report = tmp_path / "claimcheck-report.md"
+        deadline = time.monotonic() + 30
+        while not report.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert report.exists(), _screen(session)
+        text = report.read_text(encoding="utf-8")
+        assert "checked at 80x24" in text
+        assert (corpus / ".claimcheck-review.json").exists()
+        _wait_for(session, r"Report saved", timeout=10)
+        _send(session, "q")
+        time.sleep(1)
+        assert "5 articles" not in _screen(session)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False, capture_output=True)

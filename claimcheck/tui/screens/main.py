@@ -407,15 +407,16 @@ class MainScreen(Screen[None]):
         else:
             r = self.result
             shown = len(self.shown_rows)
+            # What narrows the list comes first, so a narrow terminal still shows it.
             status.append(f" · {len(r.sources)} articles · {len(r.clusters)} clusters")
-            status.append(f" · threshold {self.settings.threshold:g}")
-            status.append(f" · {browse.FILTER_LABELS[self.filter_name]}", style="bold")
-            status.append(f" · {browse.sort_label(r, self.sort_key)}")
+            if shown != len(r.clusters):
+                status.append(f" · {shown} shown")
             if self.query_text.strip():
                 status.append(" · search: ")
                 status.append(browse.one_line(self.query_text), style="bold")
-            if shown != len(r.clusters):
-                status.append(f" · {shown} shown")
+            status.append(f" · {browse.FILTER_LABELS[self.filter_name]}", style="bold")
+            status.append(f" · threshold {self.settings.threshold:g}")
+            status.append(f" · {browse.sort_label(r, self.sort_key)}")
             if not self.review.empty:
                 done = sum(1 for v in self.reviews.values() if v.reviewed)
                 status.append(f" · {done} reviewed")
@@ -595,7 +596,9 @@ class MainScreen(Screen[None]):
         """Open the search box."""
         search = self.query_one("#search", Input)
         search.display = True
-        search.focus()
+        # At once, not after the queued keys (focus() waits): "/syria" typed quickly must not
+        # send "syria" to the list, where y confirms and r marks.
+        self.set_focus(search)
         self.refresh_bindings()
 
     @on(Input.Changed, "#search")
