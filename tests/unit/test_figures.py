@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from importlib import resources
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from claimcheck.core import lang
 from claimcheck.core.errors import InputError
 from claimcheck.core.extract.figures import (
     compare_figures,
@@ -357,3 +359,38 @@ def test_affinity_pairs_like_with_like() -> None:
     assert figure_affinity(year, tuesday) is None  # a day and an unrelated year
     pct = one("It rose 5 %.", "fr")
     assert figure_affinity(pct, dead) is None
+
+
+# --- language data -------------------------------------------------------------------------------
+
+
+def test_every_language_has_the_same_figure_tables_and_rules() -> None:
+    """``lang/<code>/figures.toml``: the same keys in every section (the top level is checked for
+    every table in test_lang.py), so a reader given one language's data never misses a rule."""
+    sections = {code: lang.table(code, "figures") for code in lang.LANGUAGES}
+    first = sections[lang.LANGUAGES[0]]
+    # sections keyed by what they name (a rule, a unit, a concept), not by words of the language
+    for name in ("reading", "qualifiers", "units", "durations", "currencies", "counted"):
+        for code, tables in sections.items():
+            assert set(tables[name]) == set(first[name]), f"lang/{code}/figures.toml [{name}]"
+
+
+def test_every_unit_and_duration_has_its_factor() -> None:
+    shared = lang.shared_table("figures")
+    for code in lang.LANGUAGES:
+        assert set(lang.table(code, "figures")["units"]) <= set(shared["units"]), code
+        assert set(lang.table(code, "figures")["durations"]) <= set(shared["durations"]), code
+
+
+def test_a_language_without_data_is_read_as_english() -> None:
+    text = "1,200 people were evacuated on May 5."
+    assert extract_figures(text, "de") == extract_figures(text, "en")
+
+
+def test_the_figure_readers_never_name_a_language() -> None:
+    """Language is data: no module of the figures package tests which language it reads."""
+    package = resources.files("claimcheck.core.extract.figures")
+    for module in package.iterdir():
+        if module.name.endswith(".py"):
+            source = module.read_text(encoding="utf-8")
+            assert "french" not in source and '== "fr"' not in source, module.name

@@ -10,9 +10,8 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from claimcheck.core.extract.figures.lexicon import (
+    _ALL_MONTHS,
     _DURATIONS,
-    _EN_MONTHS,
-    _FR_MONTHS,
     _PEOPLE_CONCEPTS,
 )
 from claimcheck.core.extract.figures.tokens import _tokenize
@@ -238,7 +237,7 @@ _SCORE = {"agree": 3.0, "refines": 2.0, "differs": 1.0}
 
 
 _MONTH_WORD = re.compile(
-    r"(?i)\b(?:" + "|".join(sorted({*_EN_MONTHS, *_FR_MONTHS}, key=len, reverse=True)) + r")\b"
+    r"(?i)\b(?:" + "|".join(sorted(_ALL_MONTHS, key=len, reverse=True)) + r")\b"
 )
 _YEAR_WORD = re.compile(r"\b(?:18|19|20)\d\d\b")
 

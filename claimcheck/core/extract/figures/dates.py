@@ -6,18 +6,14 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from claimcheck.core.extract.figures.lexicon import (
+    _ALL_MULTIPLIERS,
     _CONCEPT_WORDS,
     _CURRENCY_SYMBOLS,
     _CURRENCY_WORDS,
     _DAYPARTS,
     _DURATIONS,
-    _EN_MONTHS,
-    _EN_MULT,
-    _EN_WEEKDAYS,
-    _FR_MONTHS,
-    _FR_MULT,
-    _FR_WEEKDAYS,
     _MONTH_ABBREVIATIONS,
+    FigureWords,
 )
 from claimcheck.core.extract.figures.qualifiers import _qualifier_before
 from claimcheck.core.extract.figures.tokens import _day_num, _skip_ordinal, _Tok, _year_num
@@ -35,94 +31,73 @@ class _Date(NamedTuple):
     day_end: int | None = None  # "22 and 23 September", "du 22 au 25 septembre"
 
 
-def _month_at(toks: tuple[_Tok, ...], i: int, french: bool) -> int | None:
+def _month_at(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> int | None:
+    """The month named at ``toks[i]``, if it is one here: capitalised where the language says
+    so, not the planet ("Mars"), abbreviations only with their dot (or a number after them where
+    the language allows), an ambiguous name ("may") only next to a number or a date word."""
     t = toks[i]
     if t.kind != "word":
         return None
     w = t.low
-    if french:
-        m = _FR_MONTHS.get(w)
-        if m is not None:
-            if w == "mars" and t.text[0].isupper() and i > 0 and toks[i - 1].kind == "word":
-                return None  # the planet
-            if (
-                len(w) <= 4
-                and w not in ("mai", "juin", "aout", "mars")
-                and not (i + 1 < len(toks) and toks[i + 1].text == ".")
-            ):
-                return None  # abbreviations need their dot
-            return m
+    m = vocab.months.get(w)
+    if m is None:
         return None
-    m = _EN_MONTHS.get(w)
-    if m is None or not t.text[0].isupper():
+    capital = t.text[0].isupper()
+    if vocab.rule("months_capitalised") and not capital:
         return None
-    if len(w) <= 4 and w not in ("may", "june", "july") and w not in ("sept",):
-        # "Jan." "Feb" ... only with a day or year next to them
+    if w in vocab.words("planet_months") and capital and i > 0 and toks[i - 1].kind == "word":
+        return None  # the planet
+    if len(w) <= 4 and w not in vocab.words("whole_short_months"):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if nxt is None or not (nxt.kind == "num" or nxt.text == "."):
-            return None
-    if w == "may":
-        prev = toks[i - 1].low if i > 0 else ""
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if not (
-            (nxt is not None and nxt.kind == "num")
-            or (i > 0 and toks[i - 1].kind == "num")
-            or prev
-            in (
-                "in",
-                "since",
-                "early",
-                "late",
-                "mid",
-                "last",
-                "next",
-                "of",
-                "until",
-                "by",
-                "from",
-                "before",
-                "after",
-                "this",
-                "during",
-                "end",
-            )
+        if nxt is None or not (
+            nxt.text == "." or (vocab.rule("short_month_before_number") and nxt.kind == "num")
         ):
-            return None
+            return None  # "Jan." "Feb" ... only with their dot or a day or year next to them
+    if w in vocab.words("ambiguous_months") and not _month_context(toks, i, vocab):
+        return None
     return m
 
 
-def _weekday_at(toks: tuple[_Tok, ...], i: int, french: bool) -> int | None:
+def _month_context(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
+    """A number or a date word next to an ambiguous month name ("in May", "May 5")."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return (
+        (nxt is not None and nxt.kind == "num")
+        or (i > 0 and toks[i - 1].kind == "num")
+        or (i > 0 and toks[i - 1].low in vocab.words("ambiguous_month_after"))
+    )
+
+
+def _weekday_at(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> int | None:
     t = toks[i]
     if t.kind != "word":
         return None
-    if french:
-        return _FR_WEEKDAYS.get(t.low)
-    if t.text[0].isupper():
-        return _EN_WEEKDAYS.get(t.low)
-    return None
+    if vocab.rule("weekdays_capitalised") and not t.text[0].isupper():
+        return None
+    return vocab.weekdays.get(t.low)
 
 
 _Parsed = tuple["_Date | tuple[str, int]", int]
 # A date reader looks at ``toks[i]``: None when it has nothing to say, else (date or None, end);
 # a None date means "no date here" and stops the readers after it.
 _Reader = Callable[
-    [tuple[_Tok, ...], int, bool], "tuple[_Date | tuple[str, int] | None, int] | None"
+    [tuple[_Tok, ...], int, FigureWords], "tuple[_Date | tuple[str, int] | None, int] | None"
 ]
 
 
-def _parse_date(toks: tuple[_Tok, ...], i: int, french: bool) -> _Parsed | None:
+def _parse_date(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | None:
     """A date starting at ``toks[i]``: (date or (relative unit, offset), end index)."""
     for read in _DATE_READERS:
-        hit = read(toks, i, french)
+        hit = read(toks, i, vocab)
         if hit is not None:
             date, end = hit
             return None if date is None else (date, end)
     return None
 
 
-def _weekday_date(toks: tuple[_Tok, ...], i: int, french: bool) -> _Parsed | None:
+def _weekday_date(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | None:
     """ "Tuesday", "mardi matin", "Tuesday, January 17", "le mardi 17 janvier"."""
-    wd = _weekday_at(toks, i, french)
+    wd = _weekday_at(toks, i, vocab)
     if wd is None:
         return None
     n = len(toks)
@@ -132,8 +107,8 @@ def _weekday_date(toks: tuple[_Tok, ...], i: int, french: bool) -> _Parsed | Non
     if j < n and toks[j].low in ("le", "the"):
         j += 1
     inner = (
-        _parse_date(toks, j, french)
-        if j < n and (toks[j].kind == "num" or _month_at(toks, j, french) is not None)
+        _parse_date(toks, j, vocab)
+        if j < n and (toks[j].kind == "num" or _month_at(toks, j, vocab) is not None)
         else None
     )
     if inner is not None and isinstance(inner[0], _Date) and inner[0].day is not None:
@@ -145,7 +120,9 @@ def _weekday_date(toks: tuple[_Tok, ...], i: int, french: bool) -> _Parsed | Non
     return _Date(None, None, None, wd), j
 
 
-def _day_first(toks: tuple[_Tok, ...], i: int, french: bool) -> tuple[_Date | None, int] | None:
+def _day_first(
+    toks: tuple[_Tok, ...], i: int, vocab: FigureWords
+) -> tuple[_Date | None, int] | None:
     """Day then month [year], in both languages: "17 January 2019", "1er janvier", "22-23 mai"."""
     day = _day_num(toks[i])
     if day is None:
@@ -155,7 +132,7 @@ def _day_first(toks: tuple[_Tok, ...], i: int, french: bool) -> tuple[_Date | No
     day_end, j = _day_range_end(toks, j, day)
     if j < n and toks[j].low == "of":
         j += 1
-    m = _month_at(toks, j, french) if j < n else None
+    m = _month_at(toks, j, vocab) if j < n else None
     if m is None:
         return None, i  # a small number that is no day of a month
     k = j + 1
@@ -166,16 +143,16 @@ def _day_first(toks: tuple[_Tok, ...], i: int, french: bool) -> tuple[_Date | No
     return _Date(None, m, day, None, None, day_end), k
 
 
-def _month_first(toks: tuple[_Tok, ...], i: int, french: bool) -> _Parsed | None:
+def _month_first(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | None:
     """Month first: "January 17, 2019", "Jan. 17", "March 2019", "janvier", "novembre dernier"."""
-    m = _month_at(toks, i, french)
+    m = _month_at(toks, i, vocab)
     if m is None:
         return None
     n = len(toks)
     j = i + 1
     if j < n and toks[j].text == "." and toks[j].glued and toks[i].low in _MONTH_ABBREVIATIONS:
         j += 1  # "Jan.", "févr."
-    if not french and j < n:
+    if vocab.rule("day_after_month") and j < n:
         with_day = _month_day(toks, j, m)
         if with_day is not None:
             return with_day
@@ -184,7 +161,7 @@ def _month_first(toks: tuple[_Tok, ...], i: int, french: bool) -> _Parsed | None
     if j < n and _year_num(toks[j]) is not None:
         return _Date(_year_num(toks[j]), m, None, None), j + 1
     # "novembre dernier"; "last November" is handled by _parse_relative
-    if french and j < n and toks[j].low in ("dernier", "passe"):
+    if j < n and toks[j].low in vocab.words("month_last_after"):
         return ("month-name-last", m), j + 1
     return _Date(None, m, None, None), j
 
@@ -204,7 +181,7 @@ def _month_day(toks: tuple[_Tok, ...], j: int, m: int) -> _Parsed | None:
     return _Date(None, m, dd, None, None, d_end), k
 
 
-def _decade(toks: tuple[_Tok, ...], i: int, french: bool) -> _Parsed | None:
+def _decade(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | None:
     """ "the 1990s", "les années 1990", "années 90"."""
     t = toks[i]
     n = len(toks)
@@ -227,11 +204,11 @@ def _decade(toks: tuple[_Tok, ...], i: int, french: bool) -> _Parsed | None:
     return None
 
 
-def _year(toks: tuple[_Tok, ...], i: int, french: bool) -> _Parsed | None:
+def _year(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | None:
     """A year, or a range of years: "2014-2016", "2014-16", "from 2014 to 2016", "entre 2014
     et 2016"; not a four-digit count ("1500 soldiers", "some 2000")."""
     y = _year_num(toks[i])
-    if y is None or _is_count_year(toks, i, french):
+    if y is None or _is_count_year(toks, i, vocab):
         return None
     n = len(toks)
     j = i + 1
@@ -259,7 +236,7 @@ def _day_range_end(toks: tuple[_Tok, ...], j: int, day: int) -> tuple[int | None
     return None, j
 
 
-def _is_count_year(toks: tuple[_Tok, ...], i: int, french: bool) -> bool:
+def _is_count_year(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
     """True when a four-digit number in the year range counts something instead."""
     n = len(toks)
     j = i + 1
@@ -270,7 +247,7 @@ def _is_count_year(toks: tuple[_Tok, ...], i: int, french: bool) -> bool:
         if nxt.kind == "word":
             if nxt.low in _CONCEPT_WORDS or _unit_at(toks, j)[0] is not None:
                 return True
-            if nxt.low in _CURRENCY_WORDS or nxt.low in _EN_MULT or nxt.low in _FR_MULT:
+            if nxt.low in _CURRENCY_WORDS or nxt.low in _ALL_MULTIPLIERS:
                 return True
             if nxt.low in ("percent", "pour", "per") or (
                 nxt.low in _DURATIONS and nxt.low not in ("s", "h", "an")
@@ -286,51 +263,28 @@ def _is_count_year(toks: tuple[_Tok, ...], i: int, french: bool) -> bool:
 
 
 def _parse_relative(
-    toks: tuple[_Tok, ...], i: int, french: bool
+    toks: tuple[_Tok, ...], i: int, vocab: FigureWords
 ) -> tuple[tuple[str, int], int] | None:
+    """ "last week", "cette semaine", "la semaine dernière", "last November", "yesterday",
+    "aujourd'hui": ((unit or "month-name-last", offset or month), end index)."""
     n = len(toks)
     w = toks[i].low
     nxt = toks[i + 1].low if i + 1 < n else ""
     nxt2 = toks[i + 2].low if i + 2 < n else ""
-    units = {
-        "week": "week",
-        "month": "month",
-        "year": "year",
-        "semaine": "week",
-        "mois": "month",
-        "an": "year",
-        "annee": "year",
-    }
-    if not french:
-        if w in ("last", "next", "this", "past") and nxt in ("week", "month", "year"):
-            off = {"last": -1, "past": -1, "next": 1, "this": 0}[w]
-            return (units[nxt], off), i + 2
-        if w == "last" and toks[i + 1 if i + 1 < n else i].kind == "word":
-            m = _EN_MONTHS.get(nxt)
-            if m is not None and i + 1 < n and toks[i + 1].text[0].isupper():
-                return ("month-name-last", m), i + 2
-        if w == "yesterday":
-            return ("day", -1), i + 1
-        if w == "today":
-            return ("day", 0), i + 1
-        if w == "tomorrow":
-            return ("day", 1), i + 1
+    unit = vocab.relative_units.get(nxt)
+    if unit is not None and w in vocab.relative_before:
+        return (unit, vocab.relative_before[w]), i + 2
+    if unit is not None and w in vocab.words("relative_articles"):
+        if nxt2 in vocab.relative_after:
+            return (unit, vocab.relative_after[nxt2]), i + 3
         return None
-    if w in ("le", "la", "l'", "cette", "ce", "cet") and nxt in units:
-        unit = units[nxt]
-        if w in ("cette", "ce", "cet"):
-            return (unit, 0), i + 2
-        if nxt2 in ("dernier", "derniere", "passe", "passee"):
-            return (unit, -1), i + 3
-        if nxt2 in ("prochain", "prochaine"):
-            return (unit, 1), i + 3
-        return None
-    if w == "hier":
-        return ("day", -1), i + 1
-    if w == "aujourd'" and nxt == "hui":
-        return ("day", 0), i + 2
-    if w == "demain":
-        return ("day", 1), i + 1
+    if w in vocab.words("month_last_before") and i + 1 < n and toks[i + 1].kind == "word":
+        m = vocab.months.get(nxt)
+        if m is not None and toks[i + 1].text[0].isupper():
+            return ("month-name-last", m), i + 2
+    for phrase, offset in vocab.relative_days.items():
+        if tuple(t.low for t in toks[i : i + len(phrase)]) == phrase:
+            return ("day", offset), i + len(phrase)
     return None
 
 

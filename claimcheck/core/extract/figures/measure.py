@@ -7,7 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from claimcheck.core.extract.figures.lexicon import _CURRENCY_SYMBOLS, _POUND_WORDS
+from claimcheck.core.extract.figures.lexicon import (
+    _CURRENCY_SYMBOLS,
+    _POUND_WORDS,
+    FigureWords,
+)
 from claimcheck.core.extract.figures.money import _currency_at, _money_after, _percent_after
 from claimcheck.core.extract.figures.nouns import _concept_after, _context_concept
 from claimcheck.core.extract.figures.numbers import _last_mult, _Num, _parse_core, _range_after
@@ -33,7 +37,7 @@ class _Reading(NamedTuple):
     after: int = 0  # index after the whole figure
 
 
-def read_number(toks: tuple[_Tok, ...], i: int, french: bool) -> _Reading | None:
+def read_number(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Reading | None:
     """The number at ``toks[i]`` with its qualifier, "between" and currency in front, and a
     range after it."""
     n = len(toks)
@@ -58,17 +62,17 @@ def read_number(toks: tuple[_Tok, ...], i: int, french: bool) -> _Reading | None
         k = j
     if k >= n:
         return None
-    core = _parse_core(toks, k, french, currency is not None)
+    core = _parse_core(toks, k, vocab, currency is not None)
     if core is None:
         return None
     r = _Reading(i, cls, currency, core, core.value, core.low, core.high, core.shape, core.end)
-    return _with_range(toks, r, french, between)
+    return _with_range(toks, r, vocab, between)
 
 
-def _with_range(toks: tuple[_Tok, ...], r: _Reading, french: bool, between: bool) -> _Reading:
+def _with_range(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords, between: bool) -> _Reading:
     """Ranges: "5 to 20", "5-20", "cinq à vingt", "between 5 and 10", "two or three"."""
     core = r.core
-    rng = _range_after(toks, r.end, french, between, r.currency is not None)
+    rng = _range_after(toks, r.end, vocab, between, r.currency is not None)
     if rng is None or core.value is None or rng[0].value is None:
         return r
     second, end = rng
@@ -85,10 +89,10 @@ def _with_range(toks: tuple[_Tok, ...], r: _Reading, french: bool, between: bool
 
 # --- what is measured: each returns the reading with kind, unit and after set, or None -----------
 
-_Measure = Callable[[tuple[_Tok, ...], _Reading, bool], "_Reading | None"]
+_Measure = Callable[[tuple[_Tok, ...], _Reading, FigureWords], "_Reading | None"]
 
 
-def _money(toks: tuple[_Tok, ...], r: _Reading, french: bool) -> _Reading | None:
+def _money(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | None:
     cur2, after_cur = _money_after(toks, r.end, r.core.mult or r.currency is not None)
     if r.currency is not None:
         currency, after = r.currency, r.end
@@ -101,36 +105,39 @@ def _money(toks: tuple[_Tok, ...], r: _Reading, french: bool) -> _Reading | None
     return r._replace(kind="money", unit=currency, after=after)
 
 
-def _percent(toks: tuple[_Tok, ...], r: _Reading, french: bool) -> _Reading | None:
+def _percent(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | None:
     pct, after_pct = _percent_after(toks, r.end)
     if pct is None:
         return None
     return r._replace(kind="percent", unit=pct, after=after_pct)
 
 
-def _duration_unit(toks: tuple[_Tok, ...], r: _Reading, french: bool) -> tuple[float, int] | None:
+def _duration_unit(
+    toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords
+) -> tuple[float, int] | None:
     """The duration unit after the number: "3 days", "dozens of years", "65-year-old"."""
     n, end = len(toks), r.end
-    dur = _duration_at(toks, end, french)
+    dur = _duration_at(toks, end, vocab)
     if (
         dur is None
         and end < n
         and toks[end].low in ("of", "de", "d'")
         and r.shape in ("magnitude", "about")
     ):
-        dur = _duration_at(toks, end + 1, french)
+        dur = _duration_at(toks, end + 1, vocab)
     if dur is None and end + 1 < n and toks[end].text in "-‐" and toks[end].glued:
-        dur = _duration_at(toks, end + 1, french)  # "65-year-old", "10-day"
+        dur = _duration_at(toks, end + 1, vocab)  # "65-year-old", "10-day"
     return dur
 
 
-def _duration(toks: tuple[_Tok, ...], r: _Reading, french: bool) -> _Reading | None:
-    dur = _duration_unit(toks, r, french)
+def _duration(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | None:
+    dur = _duration_unit(toks, r, vocab)
     if dur is None:
         return None
     secs, after = dur
     value, low, high, shape = r.value, r.low, r.high, r.shape
-    if french and secs == 86400 and value in (8, 15) and shape == "exact" and not r.cls:
+    loose = vocab.rule("loose_day_counts")
+    if secs == 86400 and value in loose and shape == "exact" and not r.cls:
         # "huit jours", "quinze jours": French for a week, a fortnight
         assert value is not None
         low, high, value, shape = value - 1, value, value - 0.5, "about"
@@ -161,7 +168,7 @@ def _fahrenheit(v: float | None) -> float | None:
     return (v - 32) / 1.8 if v is not None else None
 
 
-def _quantity(toks: tuple[_Tok, ...], r: _Reading, french: bool) -> _Reading | None:
+def _quantity(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | None:
     n, end = len(toks), r.end
     u, after_u = _unit_at(
         toks, end + (1 if end < n and toks[end].text in "-‐" and toks[end].glued else 0)
@@ -190,10 +197,10 @@ def _quantity(toks: tuple[_Tok, ...], r: _Reading, french: bool) -> _Reading | N
     )
 
 
-def _count(toks: tuple[_Tok, ...], r: _Reading, french: bool) -> _Reading:
+def _count(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading:
     if r.core.article:
         return r._replace(kind=None)  # "a", "one", "un" alone are not counts
-    concept, noun_at = _concept_after(toks, r.end, french)
+    concept, noun_at = _concept_after(toks, r.end, vocab)
     unit = _context_concept(toks, r.start, max(r.end, noun_at + 1), concept)
     return r._replace(kind="figure", unit=unit, after=r.end)
 
@@ -202,10 +209,10 @@ def _count(toks: tuple[_Tok, ...], r: _Reading, french: bool) -> _Reading:
 MEASURES: tuple[_Measure, ...] = (_money, _percent, _duration, _quantity, _count)
 
 
-def measured(toks: tuple[_Tok, ...], r: _Reading, french: bool) -> _Reading:
+def measured(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading:
     """The reading with what it measures (``kind`` None when it is no figure at all)."""
     for measure in MEASURES:
-        hit = measure(toks, r, french)
+        hit = measure(toks, r, vocab)
         if hit is not None:
             return hit
     raise AssertionError("the last measure always answers")  # pragma: no cover

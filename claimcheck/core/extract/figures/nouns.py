@@ -11,6 +11,7 @@ from claimcheck.core.extract.figures.lexicon import (
     _NOT_NOUNS,
     _PEOPLE_CONCEPTS,
     _SKIP_ADJ,
+    FigureWords,
 )
 from claimcheck.core.extract.figures.tokens import _Tok
 from claimcheck.core.extract.names import DEMONYM_KEYS
@@ -18,7 +19,7 @@ from claimcheck.core.extract.names import DEMONYM_KEYS
 # --- counted nouns -------------------------------------------------------------------------------
 
 
-def _concept_after(toks: tuple[_Tok, ...], j: int, french: bool) -> tuple[str | None, int]:
+def _concept_after(toks: tuple[_Tok, ...], j: int, vocab: FigureWords) -> tuple[str | None, int]:
     """The noun a count counts: (concept, index of the noun or j when none)."""
     n = len(toks)
     k = j

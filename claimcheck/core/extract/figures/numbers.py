@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
 from claimcheck.core.extract.figures.lexicon import (
+    _ANY_FACTOR,
     _CONCEPT_WORDS,
     _CURRENCY_SYMBOLS,
-    _EN_MAGNITUDE,
-    _EN_MULT,
-    _EN_SCALES,
-    _EN_UNITS,
-    _FR_AINE,
-    _FR_MAGNITUDE,
-    _FR_MULT,
-    _FR_SCALES,
-    _FR_UNITS,
+    _RANGE_WORDS,
+    FigureWords,
 )
 from claimcheck.core.extract.figures.money import _currency_at
 from claimcheck.core.extract.figures.tokens import _SPACES, _Tok, _year_num
@@ -24,7 +18,7 @@ from claimcheck.core.extract.figures.tokens import _SPACES, _Tok, _year_num
 # --- numbers -------------------------------------------------------------------------------------
 
 
-def _parse_digits(text: str, french: bool) -> float:
+def _parse_digits(text: str, vocab: FigureWords) -> float:
     s = "".join(ch for ch in text if ch not in _SPACES)
     if any(ch in text for ch in _SPACES):
         return float(s.replace(",", "."))
@@ -39,10 +33,14 @@ def _parse_digits(text: str, french: bool) -> float:
     if s.count(sep) > 1:
         return float(s.replace(sep, ""))
     head, tail = s.split(sep)
-    if len(tail) == 3 and head and head != "0" and len(head) <= 3:
-        thousands = (sep == ",") != french
-        if thousands:
-            return float(head + tail)
+    if (
+        len(tail) == 3
+        and head
+        and head != "0"
+        and len(head) <= 3
+        and sep == vocab.rule("thousands_separator")
+    ):
+        return float(head + tail)  # "1,200" in English, "1.200" in French
     return float(head + "." + tail)
 
 
@@ -56,16 +54,17 @@ class _Num(NamedTuple):
     mult: bool  # carries a multiplier word (million, bn...)
 
 
-def _words_value(words: list[str], french: bool) -> float:
-    units = _FR_UNITS if french else _EN_UNITS
-    scales = _FR_SCALES if french else _EN_SCALES
+def _words_value(words: list[str], vocab: FigureWords) -> float:
+    units, scales = vocab.numbers, vocab.scales
+    pairs = vocab.rule("number_pairs")
     total = 0.0
     cur = 0.0
     prev = ""
     for w in words:
         if w in units:
-            if w in ("vingt", "vingts") and prev == "quatre":
-                cur += 80 - 4
+            pair = pairs.get(f"{prev} {w}")
+            if pair is not None:
+                cur += pair - units[prev]  # "quatre-vingt" is 80, not 4 + 20
             else:
                 cur += units[w]
         elif w in scales:
@@ -79,32 +78,34 @@ def _words_value(words: list[str], french: bool) -> float:
     return total + cur
 
 
-def _parse_core(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -> _Num | None:
+def _parse_core(
+    toks: tuple[_Tok, ...], i: int, vocab: FigureWords, money_hint: bool
+) -> _Num | None:
     """A number at ``toks[i]``: digits (with a multiplier), number words or a magnitude word.
 
     ``money_hint`` says a currency came before, so "5m" and "3b" are millions and billions."""
     t = toks[i]
     if t.kind == "num":
-        return _digits_at(toks, i, french, money_hint)
+        return _digits_at(toks, i, vocab, money_hint)
     if t.kind != "word":
         return None
     for applies, read in _WORD_READERS:
-        if applies(toks, i, french):
-            return read(toks, i, french, money_hint)
+        if applies(toks, i, vocab):
+            return read(toks, i, vocab, money_hint)
     return None
 
 
-def _digits_at(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -> _Num | None:
+def _digits_at(toks: tuple[_Tok, ...], i: int, vocab: FigureWords, money_hint: bool) -> _Num | None:
     """Digits with a multiplier after them: "5 million", "3bn", "2,5 milliards", "$5m"."""
     n = len(toks)
     try:
-        value = _parse_digits(toks[i].text, french)
+        value = _parse_digits(toks[i].text, vocab)
     except ValueError:
         return None
     j = i + 1
     mult = False
     if j < n and toks[j].kind == "word":
-        factor = _multiplier_at(toks, j, french, money_hint)
+        factor = _multiplier_at(toks, j, vocab, money_hint)
         if factor is not None:
             value *= factor
             j += 1
@@ -112,9 +113,11 @@ def _digits_at(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -
     return _Num(value, value, value, "exact", j, False, mult)
 
 
-def _multiplier_at(toks: tuple[_Tok, ...], j: int, french: bool, money_hint: bool) -> float | None:
+def _multiplier_at(
+    toks: tuple[_Tok, ...], j: int, vocab: FigureWords, money_hint: bool
+) -> float | None:
     n = len(toks)
-    factor = (_FR_MULT if french else _EN_MULT).get(toks[j].low)
+    factor = vocab.multipliers.get(toks[j].low)
     if (
         factor is None
         and toks[j].text in ("m", "M")
@@ -130,28 +133,27 @@ def _multiplier_at(toks: tuple[_Tok, ...], j: int, french: bool, money_hint: boo
     return factor
 
 
-def _mags(french: bool) -> dict[str, tuple[float, float]]:
-    return _FR_MAGNITUDE if french else _EN_MAGNITUDE
+def _mags(vocab: FigureWords) -> Mapping[str, tuple[float, float]]:
+    return vocab.magnitudes
 
 
-def _is_magnitude_article(toks: tuple[_Tok, ...], i: int, french: bool) -> bool:
+def _is_magnitude_article(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
     return (
-        french
-        and toks[i].low in ("des", "les")
+        toks[i].low in vocab.words("magnitude_articles")
         and i + 1 < len(toks)
-        and toks[i + 1].low in _mags(french)
+        and toks[i + 1].low in _mags(vocab)
     )
 
 
 def _magnitude_after_article(
-    toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool
+    toks: tuple[_Tok, ...], i: int, vocab: FigureWords, money_hint: bool
 ) -> _Num | None:
     """ "des centaines (de milliers)": the magnitude after the article, nothing else."""
-    inner = _parse_core(toks, i + 1, french, money_hint)
+    inner = _parse_core(toks, i + 1, vocab, money_hint)
     return inner if inner is None or inner.shape == "magnitude" else None
 
 
-def _is_tens_of(toks: tuple[_Tok, ...], i: int, french: bool) -> bool:
+def _is_tens_of(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
     return (
         toks[i].low in ("tens", "dizaines")
         and i + 2 < len(toks)
@@ -160,14 +162,14 @@ def _is_tens_of(toks: tuple[_Tok, ...], i: int, french: bool) -> bool:
     )
 
 
-def _tens_of(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -> _Num | None:
+def _tens_of(toks: tuple[_Tok, ...], i: int, vocab: FigureWords, money_hint: bool) -> _Num | None:
     """ "tens of thousands", "des dizaines de millions"."""
     base = 1e3 if toks[i + 2].low in ("thousands", "milliers") else 1e6
     return _Num(None, 10 * base, 99.99 * base, "magnitude", i + 3, False, True)
 
 
-def _is_magnitude(toks: tuple[_Tok, ...], i: int, french: bool) -> bool:
-    return toks[i].low in _mags(french)
+def _is_magnitude(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
+    return toks[i].low in _mags(vocab)
 
 
 _MAGNITUDE_SCALES = {
@@ -179,10 +181,10 @@ _MAGNITUDE_SCALES = {
 }
 
 
-def _magnitude(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -> _Num | None:
+def _magnitude(toks: tuple[_Tok, ...], i: int, vocab: FigureWords, money_hint: bool) -> _Num | None:
     """ "hundreds", "hundreds of thousands", "centaines de milliers"."""
     n = len(toks)
-    low, high = _mags(french)[toks[i].low]
+    low, high = _mags(vocab)[toks[i].low]
     j = i + 1
     if j + 1 < n and toks[j].low in ("of", "de", "d'") and toks[j + 1].low in _MAGNITUDE_SCALES:
         scale = _MAGNITUDE_SCALES[toks[j + 1].low]
@@ -190,7 +192,7 @@ def _magnitude(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -
     return _Num(None, low, high, "magnitude", j, False, low >= 1e6)
 
 
-def _is_several(toks: tuple[_Tok, ...], i: int, french: bool) -> bool:
+def _is_several(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
     return toks[i].low in ("several", "few", "plusieurs", "quelques") and i + 1 < len(toks)
 
 
@@ -205,7 +207,7 @@ _SEVERAL = {
 }
 
 
-def _several(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -> _Num | None:
+def _several(toks: tuple[_Tok, ...], i: int, vocab: FigureWords, money_hint: bool) -> _Num | None:
     """ "several hundred", "quelques milliers", "a few million"."""
     hit = _SEVERAL.get(toks[i + 1].low)
     if hit is None:
@@ -214,69 +216,75 @@ def _several(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -> 
     return _Num(None, low, high, "magnitude", i + 2, False, mult)
 
 
-def _is_aine(toks: tuple[_Tok, ...], i: int, french: bool) -> bool:
-    return french and toks[i].low in _FR_AINE
+def _is_aine(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
+    return toks[i].low in vocab.approximate_numbers
 
 
-def _aine(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -> _Num | None:
+def _aine(toks: tuple[_Tok, ...], i: int, vocab: FigureWords, money_hint: bool) -> _Num | None:
     """ "une vingtaine de", "une centaine de": about that many."""
     if i + 1 < len(toks) and toks[i + 1].low in ("de", "d'"):
-        v = _FR_AINE[toks[i].low]
+        v = vocab.approximate_numbers[toks[i].low]
         return _Num(float(v), v * 0.75, v * 1.3, "about", i + 1, False, False)
     return None
 
 
-def _is_dozen(toks: tuple[_Tok, ...], i: int, french: bool) -> bool:
-    return toks[i].low == "dozen" and not french
+def _is_dozen(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
+    return toks[i].low in vocab.words("dozen")
 
 
-def _dozen(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -> _Num | None:
+def _dozen(toks: tuple[_Tok, ...], i: int, vocab: FigureWords, money_hint: bool) -> _Num | None:
     return _Num(12.0, 10.0, 15.0, "about", i + 1, False, False)
 
 
-def _is_article(toks: tuple[_Tok, ...], i: int, french: bool) -> bool:
-    return toks[i].low in (("un", "une") if french else ("a", "an", "one"))
+def _is_article(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
+    return toks[i].low in vocab.words("articles")
 
 
-def _is_number_word(toks: tuple[_Tok, ...], i: int, french: bool) -> bool:
+def _is_number_word(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
     w = toks[i].low
-    return w in (_FR_UNITS if french else _EN_UNITS) or w in (_FR_SCALES if french else _EN_SCALES)
+    return w in vocab.numbers or w in vocab.scales
 
 
-def _number_words(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -> _Num | None:
-    return _parse_words(toks, i, french)
+def _number_words(
+    toks: tuple[_Tok, ...], i: int, vocab: FigureWords, money_hint: bool
+) -> _Num | None:
+    return _parse_words(toks, i, vocab)
 
 
-def _article(toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool) -> _Num | None:
+def _article(toks: tuple[_Tok, ...], i: int, vocab: FigureWords, money_hint: bool) -> _Num | None:
     """ "a", "an", "one", "un", "une": 1 only before a scale or "dozen" ("a million", "one
     hundred and one", "a dozen"); alone they are read as 1 with ``article`` set."""
     n = len(toks)
     w = toks[i].low
     if i + 1 < n and toks[i + 1].kind == "word":
         nxt = toks[i + 1].low
-        scales = _FR_SCALES if french else _EN_SCALES
-        mults = _FR_MULT if french else _EN_MULT
-        if w == "one" and nxt in scales and i + 2 < n and toks[i + 2].kind == "word":
+        scales, mults = vocab.scales, vocab.multipliers
+        if (
+            w in vocab.words("counting_article")
+            and nxt in scales
+            and i + 2 < n
+            and toks[i + 2].kind == "word"
+        ):
             # "one hundred and one", "one hundred thousand": number words that go on are
             # read whole, not as "one hundred" then more.
             more = toks[i + 2].low
-            if more in (_FR_UNITS if french else _EN_UNITS) or more in scales or more == "and":
-                return _parse_words(toks, i, french)
+            if more in vocab.numbers or more in scales or more == vocab.rule("number_joiner"):
+                return _parse_words(toks, i, vocab)
         if (nxt in scales and scales[nxt] >= 100) or (nxt in mults and mults[nxt] >= 1e6):
-            return _scale_after_article(toks, i, french, money_hint, scales.get(nxt) or mults[nxt])
+            return _scale_after_article(toks, i, vocab, money_hint, scales.get(nxt) or mults[nxt])
         if nxt in ("dozen", "douzaine"):
-            return _parse_core(toks, i + 1, french, money_hint)
-        if not french and w == "a" and nxt in ("few", "couple"):
+            return _parse_core(toks, i + 1, vocab, money_hint)
+        if f"{w} {nxt}" in vocab.rule("article_phrases_not_numbers"):
             return None
     return _Num(1.0, 1.0, 1.0, "exact", i + 1, True, False)
 
 
 def _scale_after_article(
-    toks: tuple[_Tok, ...], i: int, french: bool, money_hint: bool, value: float
+    toks: tuple[_Tok, ...], i: int, vocab: FigureWords, money_hint: bool, value: float
 ) -> _Num:
     """ "a million", "a hundred twenty": the scale and the smaller number words after it."""
     k = i + 2
-    sub = _parse_core(toks, k, french, money_hint) if k < len(toks) else None
+    sub = _parse_core(toks, k, vocab, money_hint) if k < len(toks) else None
     if (
         sub is not None
         and sub.shape == "exact"
@@ -292,8 +300,8 @@ def _scale_after_article(
 # readers of a number that starts with a word, in order; the first that applies reads it
 _WORD_READERS: tuple[
     tuple[
-        Callable[[tuple[_Tok, ...], int, bool], bool],
-        Callable[[tuple[_Tok, ...], int, bool, bool], _Num | None],
+        Callable[[tuple[_Tok, ...], int, FigureWords], bool],
+        Callable[[tuple[_Tok, ...], int, FigureWords, bool], _Num | None],
     ],
     ...,
 ] = (
@@ -308,13 +316,13 @@ _WORD_READERS: tuple[
 )
 
 
-def _parse_words(toks: tuple[_Tok, ...], i: int, french: bool) -> _Num | None:
+def _parse_words(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Num | None:
     """A number written in words from ``toks[i]`` ("three hundred and forty-two", "cent un",
     "quatre-vingt-dix-sept mille"), with a multiplier after it ("two million")."""
     n = len(toks)
-    units = _FR_UNITS if french else _EN_UNITS
-    scales = _FR_SCALES if french else _EN_SCALES
-    mults = _FR_MULT if french else _EN_MULT
+    units, scales, mults = vocab.numbers, vocab.scales, vocab.multipliers
+    joiner = vocab.rule("number_joiner")
+    follows, precedes = vocab.words("joiner_follows"), vocab.words("joiner_precedes")
     words: list[str] = []
     j = i
     last = i
@@ -323,11 +331,11 @@ def _parse_words(toks: tuple[_Tok, ...], i: int, french: bool) -> _Num | None:
         tj = toks[j]
         if tj.kind == "word" and (tj.low in units or tj.low in scales):
             if (
-                tj.low in ("un", "une")
+                tj.low in vocab.words("article_after_number")
                 and words
                 and not after_et
                 and not after_hyphen
-                and words[-1] not in ("cent", "mille")
+                and words[-1] not in vocab.words("article_kept_after")
             ):
                 # "un" after a number is an article ("vingt un jour" is not 21) except in
                 # "vingt et un", "quatre-vingt-un", "cent un", "mille un".
@@ -343,30 +351,25 @@ def _parse_words(toks: tuple[_Tok, ...], i: int, french: bool) -> _Num | None:
             continue
         if (
             tj.kind == "word"
-            and tj.low == "et"
-            and french
+            and tj.low == joiner
+            and (not follows or (words and words[-1] in follows))
             and j + 1 < n
-            and toks[j + 1].low in ("un", "une", "onze")
+            and toks[j + 1].low in (precedes or units)
         ):
+            # "three hundred and two", "vingt et un"
             j += 1
             after_et = True
-            continue
-        if (
-            tj.kind == "word"
-            and tj.low == "and"
-            and words
-            and words[-1] in ("hundred", "thousand")
-            and j + 1 < n
-            and (toks[j + 1].low in units)
-        ):
-            j += 1
             continue
         break
     if not words:
         return None
-    if words == ["cent"] and french and not (last + 1 < n and toks[last + 1].kind == "word"):
+    if (
+        len(words) == 1
+        and words[0] in vocab.words("not_alone")
+        and not (last + 1 < n and toks[last + 1].kind == "word")
+    ):
         return None
-    value = _words_value(words, french)
+    value = _words_value(words, vocab)
     end = last + 1
     mult = False
     if (
@@ -374,15 +377,12 @@ def _parse_words(toks: tuple[_Tok, ...], i: int, french: bool) -> _Num | None:
         and toks[end].kind == "word"
         and toks[end].low in mults
         and mults[toks[end].low] >= 1e6
-        and words[-1] not in ("million", "millions", "milliard", "milliards", "billion")
+        and words[-1] not in vocab.words("multiplied_scales")
     ):
         value *= mults[toks[end].low]
         end += 1
         mult = True
-    mult = mult or any(
-        w in ("million", "millions", "milliard", "milliards", "billion", "billions", "trillion")
-        for w in words
-    )
+    mult = mult or any(scales.get(w, 0) >= 1e6 for w in words)
     return _Num(value, value, value, "exact", end, False, mult)
 
 
@@ -391,23 +391,26 @@ def _last_mult(toks: tuple[_Tok, ...], rng: tuple[_Num, int]) -> float:
     k = end - 1
     if k >= 0 and toks[k].kind == "word":
         w = toks[k].low
-        return _EN_MULT.get(w) or _FR_MULT.get(w) or _EN_SCALES.get(w) or _FR_SCALES.get(w) or 1.0
+        return _ANY_FACTOR.get(w, 1.0)
     return 1.0
 
 
 def _range_after(
-    toks: tuple[_Tok, ...], j: int, french: bool, between: bool, money: bool
+    toks: tuple[_Tok, ...], j: int, vocab: FigureWords, between: bool, money: bool
 ) -> tuple[_Num, int] | None:
     n = len(toks)
     if j >= n:
         return None
     t = toks[j]
     connector = False
-    if t.kind == "sym" and t.text in "-‐–—":
-        connector = True
-    elif t.kind == "word" and t.low in ("to", "a", "or", "ou", "au"):
-        connector = t.low != "a" or french
-    elif between and t.low in ("and", "et"):
+    if (
+        (t.kind == "sym" and t.text in "-‐–—")
+        or (
+            t.kind == "word"
+            and (t.low in _RANGE_WORDS or t.low in vocab.words("range_words_local"))
+        )
+        or (between and t.low in ("and", "et"))
+    ):
         connector = True
     if not connector:
         return None
@@ -416,7 +419,7 @@ def _range_after(
         k += 1
     if k >= n:
         return None
-    second = _parse_core(toks, k, french, money)
+    second = _parse_core(toks, k, vocab, money)
     if second is None or second.shape != "exact" or second.article:
         return None
     if (

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from claimcheck.core.extract.figures.lexicon import _QUALIFIER_BY_FIRST, _QUALIFIER_FIRST
+from claimcheck.core.extract.figures.lexicon import (
+    _QUALIFIER_BY_FIRST,
+    _QUALIFIER_FIRST,
+)
 from claimcheck.core.extract.figures.tokens import _Tok
 
 # --- qualifiers ----------------------------------------------------------------------------------

@@ -12,23 +12,14 @@ from claimcheck.core.errors import InputError
 from claimcheck.core.extract.figures.calendar import _resolve, parse_reference_date
 from claimcheck.core.extract.figures.dates import _Date, _month_at, _parse_date, _weekday_at
 from claimcheck.core.extract.figures.lexicon import (
+    _ANCHOR_WORDS,
     _CURRENCY_SYMBOLS,
-    _CURRENCY_WORDS,
-    _DURATIONS,
-    _EN_MAGNITUDE,
-    _EN_MONTHS,
-    _EN_SCALES,
-    _EN_UNITS,
-    _EN_WEEKDAYS,
-    _FR_AINE,
-    _FR_MAGNITUDE,
-    _FR_MONTHS,
-    _FR_SCALES,
-    _FR_UNITS,
-    _FR_WEEKDAYS,
     _ID_WORDS,
     _ORDINAL_SUFFIX,
     _QUALIFIER_FIRST,
+    _START_WORDS,
+    FigureWords,
+    figure_words,
 )
 from claimcheck.core.extract.figures.measure import bounded, measured, read_number
 from claimcheck.core.extract.figures.times import _parse_time
@@ -55,133 +46,7 @@ def extract_figures(text: str, language: str, reference_date: str | None = None)
     if not isinstance(text, str):
         raise InputError(f"figures: expected text, got {type(text).__name__}")
     ref = parse_reference_date(reference_date)
-    return list(_extract(text, (language or "")[:2].lower() == "fr", ref))
-
-
-_CUE_WORDS = sorted(
-    {
-        *_EN_UNITS,
-        *_FR_UNITS,
-        *_EN_SCALES,
-        *_FR_SCALES,
-        *_EN_MAGNITUDE,
-        *_FR_MAGNITUDE,
-        *_FR_AINE,
-        *_FR_MONTHS,
-        *_FR_WEEKDAYS,
-        "dozen",
-        "douzaine",
-        "a",
-        "an",
-        "hier",
-        "dernier",
-        "derniere",
-        "prochain",
-        "prochaine",
-        "yesterday",
-        "today",
-        "tomorrow",
-        "last",
-        "next",
-        "this",
-        "cette",
-        "ce",
-        "several",
-        "few",
-        "plusieurs",
-        "quelques",
-        "tens",
-        "aujourd",
-        "demain",
-        *_EN_WEEKDAYS,
-    },
-    key=len,
-    reverse=True,
-)
-# words a figure can start with (all others are skipped without a closer look)
-_START_WORDS = frozenset(
-    {
-        *_CUE_WORDS,
-        *_EN_MONTHS,
-        *_EN_WEEKDAYS,
-        *_FR_MONTHS,
-        *_FR_WEEKDAYS,
-        *_QUALIFIER_FIRST,
-        *_CURRENCY_WORDS,
-        "between",
-        "entre",
-        "from",
-        "de",
-        "du",
-        "us",
-        "u",
-        "des",
-        "les",
-        "le",
-        "la",
-        "l'",
-        "cette",
-        "ce",
-        "cet",
-        "past",
-        "aujourd'",
-        "one",
-        "une",
-        "un",
-        "a",
-        "an",
-        "dozen",
-        "douzaine",
-    }
-)
-
-
-# words without which a claim has no figure (articles and qualifiers only matter next to them)
-_ANCHOR_WORDS = frozenset(
-    {
-        *_EN_UNITS,
-        *_FR_UNITS,
-        *_EN_SCALES,
-        *_FR_SCALES,
-        *_EN_MAGNITUDE,
-        *_FR_MAGNITUDE,
-        *_FR_AINE,
-        *_EN_MONTHS,
-        *_FR_MONTHS,
-        *_EN_WEEKDAYS,
-        *_FR_WEEKDAYS,
-        *_DURATIONS,
-        "dozen",
-        "douzaine",
-        "yesterday",
-        "today",
-        "tomorrow",
-        "hier",
-        "demain",
-        "aujourd",
-        "hui",
-        "week",
-        "month",
-        "year",
-        "semaine",
-        "mois",
-        "an",
-        "annee",
-        "tens",
-        "dizaines",
-        "centaines",
-        "milliers",
-        "half",
-        "demi",
-        "demie",
-        "s",
-        "midnight",
-        "minuit",
-        "noon",
-        "midi",
-    }
-    - {"un", "une", "a", "s"}
-)
+    return list(_extract(text, figure_words(language), ref))
 
 
 _ANCHOR_SYMBOLS = re.compile(r"\d+|[$€£¥%]")
@@ -227,14 +92,14 @@ def _windows(text: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=16384)
-def _extract(text: str, french: bool, ref: _dt.date | None) -> tuple[Figure, ...]:
+def _extract(text: str, vocab: FigureWords, ref: _dt.date | None) -> tuple[Figure, ...]:
     if not text:
         return ()
     out: list[Figure] = []
     # only the stretches around numbers, dates and number words are read token by token
     for lo, hi in _windows(text):
         toks = _tokenize(text, lo, hi)
-        at = _At(text, toks, french, ref)
+        at = _At(text, toks, vocab, ref)
         n = len(toks)
         i = 0
         while i < n:
@@ -259,7 +124,7 @@ class _At(NamedTuple):
 
     text: str
     toks: tuple[_Tok, ...]
-    french: bool
+    vocab: FigureWords
     ref: _dt.date | None
 
     def figure(
@@ -316,7 +181,7 @@ def _ordinal(at: _At, i: int) -> tuple[Figure | None, int] | None:
         and nxt.glued
         and nxt.kind == "word"
         and nxt.low in _ORDINAL_SUFFIX
-        and not (i + 2 < n and _month_at(toks, i + 2, at.french) is not None)
+        and not (i + 2 < n and _month_at(toks, i + 2, at.vocab) is not None)
     ):
         return None, i + 2
     return None
@@ -333,8 +198,8 @@ def _name_number(at: _At, i: int) -> tuple[Figure | None, int] | None:
         and prev.text[:1].isupper()
         and not prev.glued
         and not _is_sentence_initial(toks, i - 1)
-        and _month_at(toks, i - 1, at.french) is None
-        and _weekday_at(toks, i - 1, at.french) is None
+        and _month_at(toks, i - 1, at.vocab) is None
+        and _weekday_at(toks, i - 1, at.vocab) is None
         and prev.low not in _QUALIFIER_FIRST
         and prev.low not in ("us", "eur", "usd", "gbp")
     ):
@@ -353,22 +218,24 @@ def _time_figure(at: _At, i: int, tm: tuple[int, int] | None) -> tuple[Figure | 
 def _time_until(at: _At, i: int) -> tuple[Figure | None, int] | None:
     """ "jusqu'à quatre heures" is a time, not an upper bound."""
     toks = at.toks
-    if at.french and toks[i].low == "jusqu'" and i + 2 < len(toks) and toks[i + 1].low == "a":
-        return _time_figure(at, i + 2, _parse_time(toks, i + 2, at.french))
+    until = tuple(at.vocab.rule("until_time"))
+    k = i + len(until)
+    if until and k < len(toks) and tuple(t.low for t in toks[i:k]) == until:
+        return _time_figure(at, k, _parse_time(toks, k, at.vocab))
     return None
 
 
 def _clock_time(at: _At, i: int) -> tuple[Figure | None, int] | None:
     """ "3 p.m.", "15h30", "three o'clock"."""
     t = at.toks[i]
-    if t.kind == "num" or t.low in _EN_UNITS or t.low in _FR_UNITS:
-        return _time_figure(at, i, _parse_time(at.toks, i, at.french))
+    if t.kind == "num" or t.low in at.vocab.numbers:
+        return _time_figure(at, i, _parse_time(at.toks, i, at.vocab))
     return None
 
 
 def _date(at: _At, i: int) -> tuple[Figure | None, int] | None:
     """Dates, weekdays, relative dates, years and decades."""
-    date = _parse_date(at.toks, i, at.french)
+    date = _parse_date(at.toks, i, at.vocab)
     if date is None:
         return None
     parsed, end = date
@@ -379,10 +246,10 @@ def _date(at: _At, i: int) -> tuple[Figure | None, int] | None:
 
 def _number(at: _At, i: int) -> tuple[Figure | None, int] | None:
     """Counts, money, percentages, durations and quantities, with their qualifiers."""
-    r = read_number(at.toks, i, at.french)
+    r = read_number(at.toks, i, at.vocab)
     if r is None:
         return None, i + 1
-    r = measured(at.toks, r, at.french)
+    r = measured(at.toks, r, at.vocab)
     if r.kind is None:
         return None, i + 1
     after = r.after
@@ -392,7 +259,7 @@ def _number(at: _At, i: int) -> tuple[Figure | None, int] | None:
         and at.toks[after].text == "("
         and r.kind in ("quantity", "money", "duration", "percent")
     ):
-        close = _closing_conversion(at.text, at.toks, after + 1, at.french, r.kind)
+        close = _closing_conversion(at.text, at.toks, after + 1, at.vocab, r.kind)
         if close is not None:
             after = close  # a conversion in parentheses belongs to this figure
     low, high, approx = bounded(r)
@@ -421,7 +288,7 @@ def _figure_at(at: _At, i: int) -> tuple[Figure | None, int]:
 
 
 def _closing_conversion(
-    text: str, toks: tuple[_Tok, ...], j: int, french: bool, kind: str
+    text: str, toks: tuple[_Tok, ...], j: int, vocab: FigureWords, kind: str
 ) -> int | None:
     """End index past ")" when ``toks[j:]`` is a conversion of the same kind of figure."""
     n = len(toks)
@@ -431,7 +298,7 @@ def _closing_conversion(
         k += 1
     if k >= limit:
         return None
-    inner = _extract(text[toks[j].start : toks[k - 1].end], french, None) if k > j else ()
+    inner = _extract(text[toks[j].start : toks[k - 1].end], vocab, None) if k > j else ()
     if len(inner) == 1 and inner[0].kind == kind:
         return k + 1
     return None

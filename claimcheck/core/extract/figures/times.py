@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from claimcheck.core.extract.figures.lexicon import _EN_UNITS, _FR_UNITS
+from claimcheck.core.extract.figures.lexicon import (
+    FigureWords,
+)
 from claimcheck.core.extract.figures.tokens import _Tok
 
 
-def _parse_time(toks: tuple[_Tok, ...], i: int, french: bool) -> tuple[int, int] | None:
+def _parse_time(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> tuple[int, int] | None:
     """Clock time at ``toks[i]``: (minutes after midnight, end index)."""
     t = toks[i]
     if t.kind == "word":
-        return _time_in_words(toks, i, french)
+        return _time_in_words(toks, i, vocab)
     if t.kind != "num" or not t.text.isdigit() or len(t.text) > 2:
         return None
     h = int(t.text)
     if h > 24:
         return None
-    minutes, j, marked = _minutes_after(toks, i, french)
+    minutes, j, marked = _minutes_after(toks, i, vocab)
     suffixed = _half_of_day(toks, j, h, minutes)
     if suffixed is not None:
         return suffixed
@@ -25,29 +27,30 @@ def _parse_time(toks: tuple[_Tok, ...], i: int, french: bool) -> tuple[int, int]
     return None
 
 
-def _after_time_preposition(toks: tuple[_Tok, ...], i: int) -> bool:
+def _after_time_preposition(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
     """ "à", "vers", "dès", "jusqu'à" before an hour: "à quatre heures", "vers 7 heures"."""
-    return i > 0 and toks[i - 1].low in ("a", "vers", "des", "jusqu'a")
+    return i > 0 and toks[i - 1].low in vocab.words("hour_prepositions")
 
 
-def _time_in_words(toks: tuple[_Tok, ...], i: int, french: bool) -> tuple[int, int] | None:
+def _time_in_words(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> tuple[int, int] | None:
     """ "three o'clock", "à quatre heures", "vers sept heures et demie"."""
     n = len(toks)
     t = toks[i]
-    h = (_FR_UNITS if french else _EN_UNITS).get(t.low, 99)
-    if h > 24 or t.low in ("un", "zero") or i + 1 >= n:
+    h = vocab.numbers.get(t.low, 99)
+    if h > 24 or t.low in vocab.words("not_hours") or i + 1 >= n:
         return None
     j = i + 1
-    if not french and j + 2 < n and toks[j].low == "o" and toks[j + 2].low == "clock":
+    suffix = vocab.rule("word_hour_suffix")  # "o'clock": its words around the apostrophe
+    if suffix and j + 2 < n and toks[j].low == suffix[0] and toks[j + 2].low == suffix[1]:
         return h * 60, j + 3
-    if french and toks[j].low in ("heure", "heures") and _after_time_preposition(toks, i):
+    if toks[j].low in vocab.words("hour_words") and _after_time_preposition(toks, i, vocab):
         if j + 2 < n and toks[j + 1].low == "et" and toks[j + 2].low in ("demie", "quart"):
             return h * 60 + (30 if toks[j + 2].low == "demie" else 15), j + 3
         return h * 60, j + 1
     return None
 
 
-def _minutes_after(toks: tuple[_Tok, ...], i: int, french: bool) -> tuple[int, int, bool]:
+def _minutes_after(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> tuple[int, int, bool]:
     """The minutes after an hour in digits: (minutes, index after them, whether the hour was
     marked as a time by ":", "h" or "heures")."""
     n = len(toks)
@@ -64,12 +67,16 @@ def _minutes_after(toks: tuple[_Tok, ...], i: int, french: bool) -> tuple[int, i
         if j + 1 < n and toks[j].text == ":" and toks[j].glued and toks[j + 1].kind == "num":
             j += 2  # seconds
         return minutes, j, True
-    if j < n and toks[j].low == "h" and (toks[j].glued or french):
+    if j < n and toks[j].low == "h" and (toks[j].glued or vocab.rule("hour_letter_spaced")):
         j += 1
         if j < n and toks[j].kind == "num" and len(toks[j].text) == 2 and toks[j].glued:
             return int(toks[j].text), j + 1, True
         return 0, j, True
-    if french and j < n and toks[j].low in ("heures", "heure") and _after_time_preposition(toks, i):
+    if (
+        j < n
+        and toks[j].low in vocab.words("hour_words")
+        and _after_time_preposition(toks, i, vocab)
+    ):
         j += 1
         if j < n and toks[j].kind == "num" and len(toks[j].text) == 2:
             return int(toks[j].text), j + 1, True

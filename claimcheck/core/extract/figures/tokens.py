@@ -6,7 +6,9 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from claimcheck.core.extract.figures.lexicon import _ORDINAL_SUFFIX
+from claimcheck.core.extract.figures.lexicon import (
+    _ORDINAL_SUFFIX,
+)
 from claimcheck.core.extract.names import fold_text
 
 # --- tokens --------------------------------------------------------------------------------------

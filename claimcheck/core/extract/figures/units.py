@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from claimcheck.core.extract.figures.lexicon import _DURATIONS, _UNIT_MAX_TOKENS, _UNITS
+from claimcheck.core.extract.figures.lexicon import (
+    _DURATIONS,
+    _UNIT_MAX_TOKENS,
+    _UNITS,
+    FigureWords,
+)
 from claimcheck.core.extract.figures.tokens import _Tok
 
 # --- units after a number ------------------------------------------------------------------------
@@ -49,7 +54,7 @@ def _unit_key(parts: list[str]) -> str:
     return out.replace("°c", "°c").strip()
 
 
-def _duration_at(toks: tuple[_Tok, ...], j: int, french: bool) -> tuple[float, int] | None:
+def _duration_at(toks: tuple[_Tok, ...], j: int, vocab: FigureWords) -> tuple[float, int] | None:
     """A duration unit at ``toks[j]`` with an optional "and a half"/"et demi": (seconds, end)."""
     n = len(toks)
     if j >= n or toks[j].kind != "word":
@@ -57,13 +62,14 @@ def _duration_at(toks: tuple[_Tok, ...], j: int, french: bool) -> tuple[float, i
     w = toks[j].low
     if w not in _DURATIONS:
         return None
-    if w in ("s", "h", "min", "sec") and not toks[j].glued and w != "min":
-        if w == "h" and french:
-            pass
-        else:
-            return None
-    if w == "an" and not french:
-        return None
+    if (
+        w in ("s", "h", "sec")
+        and not toks[j].glued
+        and not (w == "h" and vocab.rule("hour_letter_spaced"))
+    ):
+        return None  # "5 s", "5 h" are no durations unless glued ("5s"), or "5 h" in French
+    if w in vocab.words("not_durations"):
+        return None  # "an" is an article in English, a year in French
     secs = _DURATIONS[w]
     end = j + 1
     # "an hour and a half", "une heure et demie", "un an et demi"
