@@ -122,6 +122,9 @@ def compare_cluster(
     pol = _polarity_difference(members)
     if pol is not None:
         out.append(pol)
+    hedging = _hedging_difference(members)
+    if hedging is not None:
+        out.append(hedging)
     out.extend(_wording_differences(members))
     return tuple(out)
 
@@ -424,6 +427,8 @@ def _name_conflicts(
                 continue
             if x in merged or y in merged or related_entities(nx.key, ny.key):
                 continue
+            if _one_names_the_other(nx, ny):
+                continue  # "Goolagong Evonne", "Grinnell Bay": the same name, reordered or longer
             if _lang(members[p]) != _lang(members[q]) and not _translation_safe(nx, ny):
                 continue
             speakers = _is_speaker(members[p], nx) and _is_speaker(members[q], ny)
@@ -433,6 +438,17 @@ def _name_conflicts(
                 conflicts.append((x, y))
                 merged.update((x, y))
     return conflicts
+
+
+def _name_words(name: Name) -> frozenset[str]:
+    return frozenset(w for w in name.key.split() if len(w) > 1)
+
+
+def _one_names_the_other(a: Name, b: Name) -> bool:
+    """Whether one name's words are all words of the other (the same name reordered, or with
+    more words): not a changed name."""
+    wa, wb = _name_words(a), _name_words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
 def _conflict_row(
@@ -522,12 +538,16 @@ def _attribution_difference(members: Sequence[_Member]) -> Difference | None:
 
 
 def _polarity_difference(members: Sequence[_Member]) -> Difference | None:
+    """Negation or denial in some members only: a difference when the meanings disagree. A
+    member that says the same negatively by its words ("prevent", "refuse", "sans") agrees with a
+    negated one. Hedging is not polarity: see :func:`_hedging_difference`."""
     flags = [
         (bool(m.polarity["negated"]), bool(m.polarity["denial"]), bool(m.polarity["hedged"]))
         for m in members
     ]
+    negative = [bool(m.polarity.get("negative_meaning")) for m in members]
     cues = [list(m.polarity["cues"]) for m in members]  # type: ignore[call-overload]
-    if not any(cues):
+    if not any(f[0] or f[1] for f in flags):
         return None
     values = tuple(
         (m.claim.source, c[0] if len(c) == 1 else ", ".join(dict.fromkeys(c)))
@@ -535,14 +555,38 @@ def _polarity_difference(members: Sequence[_Member]) -> Difference | None:
         if c
     )
     parts = []
-    for dim, label in ((0, "negated"), (1, "denial"), (2, "hedged")):
+    for dim, label in ((0, "negated"), (1, "denial")):
         yes = [m.claim.source for m, f in zip(members, flags, strict=True) if f[dim]]
-        if yes and len(yes) < len(members):
+        no = [
+            m.claim.source
+            for m, f, neg in zip(members, flags, negative, strict=True)
+            if not f[dim] and not neg
+        ]
+        if yes and no:
             parts.append(f"{label} in {', '.join(yes)} only")
     if parts:
         return Difference("polarity", "differs", values, "; ".join(parts))
-    labels = [lab for dim, lab in ((0, "negated"), (1, "denial"), (2, "hedged")) if flags[0][dim]]
-    return Difference("polarity", "agree", values, "all " + " and ".join(labels))
+    return Difference("polarity", "agree", values, "all say it negatively")
+
+
+def _hedging_difference(members: Sequence[_Member]) -> Difference | None:
+    """Attribution drift by hedging: some outlets hedge ("could", "reportedly", "pourrait",
+    "présumé") what others state as fact. A finding, not a contradiction."""
+    hedged = [m for m in members if m.polarity["hedged"]]
+    if not hedged or len(hedged) == len(members):
+        return None
+    values = tuple(
+        (m.claim.source, ", ".join(dict.fromkeys(m.polarity["cues"])))  # type: ignore[call-overload]
+        for m in hedged
+    )
+    plain = [m.claim.source for m in members if not m.polarity["hedged"]]
+    return Difference(
+        "hedging",
+        "only_in",
+        values,
+        f"hedged by {', '.join(m.claim.source for m in hedged)}; stated as fact by "
+        f"{', '.join(plain)}",
+    )
 
 
 # --- wording -------------------------------------------------------------------------------------

@@ -143,6 +143,7 @@ class _Vocabulary(NamedTuple):
     elided_article: re.Pattern[str] | None
     polarity_words: frozenset[str]
     negation: re.Pattern[str]
+    negative_meaning: re.Pattern[str] | None
     negation_exclude: re.Pattern[str] | None
     denial: re.Pattern[str]
     hedge: re.Pattern[str]
@@ -187,6 +188,7 @@ def _vocabulary(language: str) -> _Vocabulary:
         elided_article=_optional(lang.text(code, "stance", "elided_article")),
         polarity_words=lang.words(code, "stance", "polarity_words"),
         negation=re.compile(lang.text(code, "stance", "negation")),
+        negative_meaning=_optional(lang.text(code, "stance", "negative_meaning")),
         negation_exclude=_optional(lang.text(code, "stance", "negation_exclude")),
         denial=re.compile(lang.text(code, "stance", "denial")),
         hedge=re.compile(lang.text(code, "stance", "hedge")),
@@ -473,13 +475,24 @@ def polarity(text: str, language: str) -> dict[str, object]:
     """Negation, denial and hedging cues of ``text``.
 
     Returns ``{"negated": bool, "denial": bool, "hedged": bool, "cues": [text as written...],
-    "spans": [(start, end)...]}``.
+    "spans": [(start, end)...], "negative_meaning": bool}``; ``negative_meaning`` says the text
+    is negative by its words alone ("prevent", "refuse", "sans"), which agrees with a negation.
     """
     negated, denial, hedged, spans, texts = _polarity(text, (language or "")[:2].lower())
+    code = (language or "")[:2].lower()
     return {
         "negated": negated,
         "denial": denial,
         "hedged": hedged,
         "cues": list(texts),
         "spans": list(spans),
+        "negative_meaning": _negative_meaning(text, code),
     }
+
+
+@lru_cache(maxsize=16384)
+def _negative_meaning(text: str, language: str) -> bool:
+    """Whether ``text`` says something negative without a negation ("prevent", "refuse",
+    "without", "empêcher"...)."""
+    found = _vocabulary(language).negative_meaning
+    return bool(found and found.search(fold_same_length(text)))
