@@ -200,6 +200,9 @@ _DAYPARTS = _every_words("dayparts")
 _ID_WORDS = _every_words("id_words")
 _ORDINAL_SUFFIX = _every_words("ordinal_suffixes")
 _RANGE_WORDS = _every_words("range")  # "5 to 20", "5 ou 6"
+_OF_WORDS = _every_words("of")  # "hundreds of", "centaines de"
+_BETWEEN_WORDS = _every_words("between")
+_SEVERAL_WORDS = _every_words("several")  # "several hundred", "quelques milliers"
 
 # number words of every language
 _ALL_MONTHS = frozenset(m for w in ALL for m in w.months)

@@ -8,7 +8,9 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from claimcheck.core.extract.figures.lexicon import (
+    _BETWEEN_WORDS,
     _CURRENCY_SYMBOLS,
+    _OF_WORDS,
     _POUND_WORDS,
     FigureWords,
 )
@@ -48,7 +50,7 @@ def read_number(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Reading 
         cls, j = q
     between = (
         j + 1 < n
-        and toks[j].low in ("between", "entre")
+        and toks[j].low in _BETWEEN_WORDS
         and (toks[j + 1].kind == "num" or toks[j + 1].text in _CURRENCY_SYMBOLS)
     )
     if between:
@@ -118,12 +120,7 @@ def _duration_unit(
     """The duration unit after the number: "3 days", "dozens of years", "65-year-old"."""
     n, end = len(toks), r.end
     dur = _duration_at(toks, end, vocab)
-    if (
-        dur is None
-        and end < n
-        and toks[end].low in ("of", "de", "d'")
-        and r.shape in ("magnitude", "about")
-    ):
+    if dur is None and end < n and toks[end].low in _OF_WORDS and r.shape in ("magnitude", "about"):
         dur = _duration_at(toks, end + 1, vocab)
     if dur is None and end + 1 < n and toks[end].text in "-‐" and toks[end].glued:
         dur = _duration_at(toks, end + 1, vocab)  # "65-year-old", "10-day"
@@ -173,7 +170,7 @@ def _quantity(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Readi
     u, after_u = _unit_at(
         toks, end + (1 if end < n and toks[end].text in "-‐" and toks[end].glued else 0)
     )
-    if u is None and end < n and toks[end].low in ("of", "de", "d'"):
+    if u is None and end < n and toks[end].low in _OF_WORDS:
         u, after_u = _unit_at(toks, end + 1)
     if u is None or (toks[after_u - 1].low in _POUND_WORDS and r.core.mult):
         return None

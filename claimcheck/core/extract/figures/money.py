@@ -5,6 +5,7 @@ from __future__ import annotations
 from claimcheck.core.extract.figures.lexicon import (
     _CURRENCY_SYMBOLS,
     _CURRENCY_WORDS,
+    _OF_WORDS,
     _PERCENT_WORDS,
     _POUND_WORDS,
     _PP_WORDS,
@@ -35,7 +36,7 @@ def _currency_at(toks: tuple[_Tok, ...], j: int) -> tuple[str | None, int]:
 def _money_after(toks: tuple[_Tok, ...], j: int, has_mult: bool) -> tuple[str | None, int]:
     n = len(toks)
     k = j
-    if k < n and toks[k].low in ("de", "d'", "of") and k + 1 < n:
+    if k < n and toks[k].low in _OF_WORDS and k + 1 < n:
         k += 1
     if k >= n:
         return None, j

@@ -9,6 +9,7 @@ from claimcheck.core.extract.figures.lexicon import (
     _DURATIONS,
     _INJURY_WORDS,
     _NOT_NOUNS,
+    _OF_WORDS,
     _PEOPLE_CONCEPTS,
     _SKIP_ADJ,
     FigureWords,
@@ -23,7 +24,7 @@ def _concept_after(toks: tuple[_Tok, ...], j: int, vocab: FigureWords) -> tuple[
     """The noun a count counts: (concept, index of the noun or j when none)."""
     n = len(toks)
     k = j
-    if k < n and toks[k].low in ("of", "de", "d'"):
+    if k < n and toks[k].low in _OF_WORDS:
         k += 1
     for step in range(3):
         if k + step >= n:

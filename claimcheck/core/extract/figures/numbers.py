@@ -9,7 +9,9 @@ from claimcheck.core.extract.figures.lexicon import (
     _ANY_FACTOR,
     _CONCEPT_WORDS,
     _CURRENCY_SYMBOLS,
+    _OF_WORDS,
     _RANGE_WORDS,
+    _SEVERAL_WORDS,
     FigureWords,
 )
 from claimcheck.core.extract.figures.money import _currency_at
@@ -157,7 +159,7 @@ def _is_tens_of(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
     return (
         toks[i].low in ("tens", "dizaines")
         and i + 2 < len(toks)
-        and toks[i + 1].low in ("of", "de", "d'")
+        and toks[i + 1].low in _OF_WORDS
         and toks[i + 2].low in ("thousands", "milliers", "millions")
     )
 
@@ -186,14 +188,14 @@ def _magnitude(toks: tuple[_Tok, ...], i: int, vocab: FigureWords, money_hint: b
     n = len(toks)
     low, high = _mags(vocab)[toks[i].low]
     j = i + 1
-    if j + 1 < n and toks[j].low in ("of", "de", "d'") and toks[j + 1].low in _MAGNITUDE_SCALES:
+    if j + 1 < n and toks[j].low in _OF_WORDS and toks[j + 1].low in _MAGNITUDE_SCALES:
         scale = _MAGNITUDE_SCALES[toks[j + 1].low]
         return _Num(None, low * scale, high * scale + scale - 1, "magnitude", j + 2, False, True)
     return _Num(None, low, high, "magnitude", j, False, low >= 1e6)
 
 
 def _is_several(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
-    return toks[i].low in ("several", "few", "plusieurs", "quelques") and i + 1 < len(toks)
+    return toks[i].low in _SEVERAL_WORDS and i + 1 < len(toks)
 
 
 _SEVERAL = {
