@@ -135,22 +135,36 @@ def _date_span_warning(result: Result) -> str | None:
 DATE_SPAN_DAYS = 21
 
 
+def _drift(diff: Difference) -> bool:
+    """Attribution drift: some outlets credit a claim to someone or hedge it, others state it
+    as fact."""
+    return diff.status == "only_in" and diff.kind in ("attribution", "hedging")
+
+
 def key_differences(result: Result) -> list[str]:
-    """One line per incompatible value within a verified cluster: the claim, the kind, and what
-    each outlet wrote, quoted."""
+    """One line per finding within a verified cluster: incompatible values, then attribution
+    drift; the claim, the kind, and what each outlet wrote, quoted."""
     sources = {s.id: s for s in result.sources}
     lines = []
-    for cluster in result.clusters:
-        for diff in cluster.differences:
-            if diff.status != "differs":
-                continue
-            values = "; ".join(
-                f"{_outlet(sources, sid)}: “{escape_inline(value)}”" for sid, value in diff.values
-            )
-            lines.append(
-                f"- **{cluster.id}** {diff.kind} — {values} (claim: "
-                f"{escape_inline(label(cluster.claims[0].text, 70))})"
-            )
+    for wanted in ("differs", "drift"):
+        for cluster in result.clusters:
+            for diff in cluster.differences:
+                if (diff.status == "differs") != (wanted == "differs") or (
+                    wanted == "drift" and not _drift(diff)
+                ):
+                    continue
+                values = "; ".join(
+                    f"{_outlet(sources, sid)}: “{escape_inline(value)}”"
+                    for sid, value in diff.values
+                )
+                if wanted == "drift":
+                    plain = [s for s in cluster.sources if s not in dict(diff.values)]
+                    values += "; stated as fact by " + ", ".join(_outlet(sources, s) for s in plain)
+                kind = diff.kind if wanted == "differs" else f"{diff.kind} drift"
+                lines.append(
+                    f"- **{cluster.id}** {kind} — {values} (claim: "
+                    f"{escape_inline(label(cluster.claims[0].text, 70))})"
+                )
     return lines
 
 
@@ -160,9 +174,9 @@ RELATED_SHOWN = 2
 
 def _finding(diff: Difference) -> bool:
     """Whether a row of the differences table is worth a reader's time by default: values that
-    differ, and a figure or date only some outlets state; not agreeing or compatible values, nor
-    a name that only one outlet mentions."""
-    if diff.status == "differs":
+    differ, attribution drift, and a figure or date only some outlets state; not agreeing or
+    compatible values, nor a name that only one outlet mentions."""
+    if diff.status == "differs" or _drift(diff):
         return True
     return diff.status == "only_in" and diff.kind not in ("name", "wording")
 

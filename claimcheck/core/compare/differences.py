@@ -35,6 +35,7 @@ from claimcheck.core.extract.stance import (
     Attribution,
     attribution_span,
     compare_attributions,
+    names_nobody,
     polarity,
 )
 from claimcheck.core.types import Claim, Cluster, Difference, Figure, Name
@@ -506,6 +507,9 @@ def _attribution_difference(members: Sequence[_Member]) -> Difference | None:
     values = tuple((m.claim.source, m.attribution.text) for m in having if m.attribution)
     silent = [m.claim.source for m in members if m.attribution is None]
     if len(having) == 1:
+        assert having[0].attribution is not None
+        if names_nobody(having[0].attribution.text):
+            return None  # "it added": credited to no one a reader could check
         return Difference(
             "attribution",
             "only_in",

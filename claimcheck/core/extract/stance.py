@@ -291,6 +291,13 @@ def _find_attribution(text: str, language: str) -> Attribution | None:
     return best
 
 
+def names_nobody(attribution_text: str) -> bool:
+    """Whether an attribution is only a pronoun ("it", "he", "elle"): it credits no one a reader
+    could check."""
+    words = _words(attribution_text.lower())
+    return bool(words) and all(w in _PRONOUNS for w in words)
+
+
 def attribution_span(text: str, language: str) -> Attribution | None:
     """The speaker phrase of ``text`` with its offsets, or ``None`` when nobody is credited."""
     return _find_attribution(text, (language or "")[:2].lower())
