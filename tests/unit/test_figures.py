@@ -216,7 +216,9 @@ def test_durations() -> None:
         )
         == "differs"
     )
-    assert one("The 65-year-old man was arrested.", "en").value == pytest.approx(65 * 31557600)
+    # An age is an age, not a duration: it compares with "65 ans" and "aged 65" (issue 12).
+    age = one("The 65-year-old man was arrested.", "en")
+    assert (age.kind, age.unit, age.value) == ("quantity", "age", 65)
 
 
 # --- dates ----------------------------------------------------------------------------------------
@@ -394,3 +396,36 @@ def test_the_figure_readers_never_name_a_language() -> None:
         if module.name.endswith(".py"):
             source = module.read_text(encoding="utf-8")
             assert "french" not in source and '== "fr"' not in source, module.name
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "years"),
+    [
+        ("Sgt. Ernest Bucklew, 33, was coming home.", "en", 33),
+        ("Le sergent Ernest Bucklew, 44 ans, rentrait chez lui.", "fr", 44),
+        ("Malcolm Glazer dies at 85", "en", 85),
+        ("Malcolm Glazer meurt à 111 ans", "fr", 111),
+        ("He was aged 40 when he left.", "en", 40),
+        ("Elle est âgée de 33 ans.", "fr", 33),
+        ("a 65-year-old man", "en", 65),
+    ],
+)
+def test_ages_are_read_as_ages_in_both_languages(text: str, language: str, years: int) -> None:
+    age = one(text, language)
+    assert (age.kind, age.unit, age.value) == ("quantity", "age", years)
+
+
+def test_an_age_and_a_duration_or_a_count_are_not_confused() -> None:
+    assert one("The war lasted 14 years.", "en").kind == "duration"
+    assert one("pendant 3 ans", "fr").kind == "duration"
+    assert one("In Paris, 300 people marched.", "en").unit == "people"
+    a, b = one("Hume Cronyn, 91, died.", "en"), one("Hume Cronyn, 121 ans, est mort.", "fr")
+    assert compare_figures(a, b) == "differs"
+
+
+@pytest.mark.parametrize("day", ["38", "32"])
+def test_an_impossible_date_is_a_date_that_differs_from_a_real_one(day: str) -> None:
+    real = one("She was born on 13 June 1990.", "en")
+    impossible = one(f"Elle est née le {day} juin 1990.", "fr")
+    assert impossible.kind == "date"
+    assert compare_figures(real, impossible) == "differs"

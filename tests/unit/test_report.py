@@ -225,7 +225,7 @@ def test_cluster_ids_come_from_their_first_claim_not_their_rank() -> None:
     from claimcheck.core.compare.assemble import build_clusters
 
     base = _result(PLAIN)
-    c1, c2, c3 = base.claims
+    c1, _c2, c3 = base.claims
     together = build_clusters(base.claims, [[0, 1], [2]], base.sources)
     apart = build_clusters(base.claims, [[0], [1], [2]], base.sources)
     # The cluster headed by c1 keeps its id whether or not c2 is in it, and so does c3's,

@@ -114,6 +114,44 @@ def _percent(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Readin
     return r._replace(kind="percent", unit=pct, after=after_pct)
 
 
+def _age(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | None:
+    """An age, whichever way it is written: "aged 33", "âgé de 33 ans", "33 years old",
+    "33-year-old", "Bucklew, 33, was...", "Bucklew, 44 ans,", "died at 85", "meurt à 111 ans".
+    Read as a quantity in years, so "33" and "44 ans" compare."""
+    value = r.value
+    if value is None or r.shape != "exact" or r.currency is not None or not 0 < value < 130:
+        return None
+    n, start, end = len(toks), r.start, r.end
+    before = [t.low for t in toks[max(0, start - 3) : start]]
+    j = end + 1 if end < n and toks[end].text in "-‐" and toks[end].glued else end
+    years = j < n and toks[j].low in vocab.words("age_years")
+    after = j + 1 if years else end
+    old = years and after + 1 < n and toks[after].text in "-‐" and toks[after + 1].low == "old"
+    if years and after < n and toks[after].low in vocab.words("age_old"):
+        after, old = after + 1, True
+    elif old:
+        after += 2
+    said = bool(before) and (
+        before[-1] in vocab.words("age_before")
+        or (len(before) >= 2 and before[-1] == "de" and before[-2] in vocab.words("age_before"))
+        or (
+            len(before) >= 2
+            and before[-1] in vocab.words("age_at")
+            and before[-2] in vocab.words("age_death")
+        )
+    )
+    apposition = (
+        start >= 2
+        and toks[start - 1].text == ","
+        and toks[start - 2].kind == "word"
+        and toks[start - 2].text[:1].isupper()
+        and (after >= n or toks[after].text in ",.;)")
+    )
+    if not (old or said or apposition):
+        return None
+    return r._replace(kind="quantity", unit="age", after=after)
+
+
 def _duration_unit(
     toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords
 ) -> tuple[float, int] | None:
@@ -132,6 +170,8 @@ def _duration(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Readi
     if dur is None:
         return None
     secs, after = dur
+    if r.cls == "lower" and toks[r.start].low in vocab.words("duration_span_qualifiers"):
+        r = r._replace(cls=None)  # "over 14 months" is how long, not "more than 14 months"
     value, low, high, shape = r.value, r.low, r.high, r.shape
     loose = vocab.rule("loose_day_counts")
     if secs == 86400 and value in loose and shape == "exact" and not r.cls:
@@ -203,7 +243,7 @@ def _count(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading:
 
 
 # first match wins; a count is what is left
-MEASURES: tuple[_Measure, ...] = (_money, _percent, _duration, _quantity, _count)
+MEASURES: tuple[_Measure, ...] = (_money, _percent, _age, _duration, _quantity, _count)
 
 
 def measured(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading:

@@ -148,6 +148,17 @@ class _At(NamedTuple):
 _Recogniser = Callable[[_At, int], "tuple[Figure | None, int] | None"]
 
 
+def _noun_after_digits(at: _At, i: int) -> tuple[Figure | None, int] | None:
+    """A number word right after digits is the counted thing, not a second number: "16 cents"
+    is sixteen cents, not sixteen and a hundred."""
+    toks = at.toks
+    t = toks[i]
+    words = at.vocab.numbers.keys() | at.vocab.scales.keys()
+    if t.kind == "word" and i > 0 and toks[i - 1].kind == "num" and t.low in words:
+        return None, i + 1
+    return None
+
+
 def _not_a_count(at: _At, i: int) -> tuple[Figure | None, int] | None:
     """Ids and codes: "S-300", "F-16", "MH17", "#3", "No. 5", phone numbers."""
     toks = at.toks
@@ -268,6 +279,7 @@ def _number(at: _At, i: int) -> tuple[Figure | None, int] | None:
 
 # first match wins; the last one always answers
 RECOGNISERS: tuple[_Recogniser, ...] = (
+    _noun_after_digits,
     _not_a_count,
     _ordinal,
     _name_number,

@@ -62,11 +62,17 @@ def _tokenize(text: str, lo: int = 0, hi: int | None = None) -> tuple[_Tok, ...]
     return tuple(toks)
 
 
+#: Day numbers read next to a month name: up to 39, so that an impossible date ("le 38 juillet",
+#: "32 August") is read as a date that differs from a real one instead of vanishing.
+_LAST_DAY_READ = 39
+
+
 def _day_num(tok: _Tok) -> int | None:
+    """A day of the month as written next to a month name, possible or not."""
     if tok.kind != "num" or not tok.text.isdigit() or len(tok.text) > 2:
         return None
     d = int(tok.text)
-    return d if 1 <= d <= 31 else None
+    return d if 1 <= d <= _LAST_DAY_READ else None
 
 
 def _year_num(tok: _Tok) -> int | None:
