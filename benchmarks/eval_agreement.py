@@ -44,9 +44,9 @@ for p in (ROOT, ROOT / "benchmarks"):
 
 from labelset import DEFAULT_DATASETS, LABELS, semeval_articles, text_hash  # noqa: E402
 
-from claimcheck.core import verify  # noqa: E402
 from claimcheck.core.defaults import DEFAULT_MODEL  # noqa: E402
 from claimcheck.core.extract.facts import content_words  # noqa: E402
+from claimcheck.core.group import verify  # noqa: E402
 from claimcheck.core.group.agreement import StoryScorer  # noqa: E402
 from claimcheck.core.pipeline import matching_inputs, recluster, run  # noqa: E402
 from claimcheck.core.types import Result, Settings  # noqa: E402
