@@ -16,36 +16,39 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
-from claimcheck.core.text import MONTHS, WEEKDAYS, comparison_key, words
+from claimcheck.core import lang
+from claimcheck.core.text import MONTHS, comparison_key
 from claimcheck.core.text.language import detect_sentence_language
 from claimcheck.core.types import KEPT_ROLES, Claim, Role, Sentence, Source
+
+# ============================================================================================
+# Vocabulary: lang/<code>/segment.toml and lang/shared/segment.toml
+
+_DATA = "segment"
+
+
+def _words(key: str) -> frozenset[str]:
+    """The words of ``key`` in every language's ``segment.toml`` and in the shared one: pages
+    mix languages, so every rule reads all of them whatever a text's language."""
+    shared = frozenset(str(lang.shared_table(_DATA).get(key, "")).split())
+    return shared.union(*(lang.words(code, _DATA, key) for code in lang.LANGUAGES))
+
+
+def _ordered(key: str) -> tuple[str, ...]:
+    """The words of ``key`` in every language's ``segment.toml``, in the files' order."""
+    return tuple(w for code in lang.LANGUAGES for w in lang.text(code, _DATA, key).split())
+
 
 # ============================================================================================
 # Sentence splitting
 
 #: Titles before a name: a period after them never ends a sentence ("Mr. Smith", "M. Macron").
-TITLES: frozenset[str] = words(
-    "Mr Mrs Ms Mx Messrs Dr Drs Prof Sen Sens Rep Reps Gov Gen Col Lt Sgt Capt Cpt Maj Adm "
-    "Cmdr Cdr Rev Hon Pres Supt Insp Det Cpl Pvt Amb Atty Lieut Brig Cmdt St Ste Mt Ft "
-    "Mme Mmes Mlle Mlles MM Me Mgr Pr Cie Gal Cdt Cne Vve"
-)
+TITLES: frozenset[str] = _words("titles")
 #: Abbreviations that usually do not end a sentence, lower case. A period after one ends the
 #: sentence only before a word that typically starts one ("etc. The", "en 52 av. J.-C. La").
-ABBREVIATIONS: frozenset[str] = words(
-    "etc vs v cf al approx incl excl dept fig figs no nos vol vols pp p ed eds ch chap art arts "
-    "sec env hab ex av apr jan feb févr fév fevr mar avr jun jul juil aug sep sept oct nov dec "
-    "déc janv jr sr inc ltd co corp bros plc llc sq ave blvd rd tel tél min max mln bn mio md "
-    "mds n t nr op cit ibid id resp éd dir coll trad intl govt univ assn esp hr hrs sq"
-)
+ABBREVIATIONS: frozenset[str] = _words("abbreviations")
 #: Words that typically open a sentence, lower case; used to settle the ambiguous cases.
-SENTENCE_STARTERS: frozenset[str] = words(
-    "the a an he she it they we i you his her its their our this that these those there here "
-    "but and yet so in on at after before when while however meanwhile according some many "
-    "most both if as for also then still last since during despite although though one two "
-    "le la les l il elle ils elles on nous vous je ce cette ces cet c mais et un une des "
-    "selon après avant depuis dans en pour lors puis ainsi par au aux du de d son sa ses leur "
-    "leurs cela ceci si quand alors toutefois cependant pourtant néanmoins enfin donc"
-)
+SENTENCE_STARTERS: frozenset[str] = _words("sentence_starters")
 
 _END_RE = re.compile(r"(?P<p>[.!?…]+)(?P<c>(?:[)\]\"”’'»]|[ \u00a0\u202f]»)*)")
 _INITIALISM_RE = re.compile(r"(?:[^\W\d_]\.-?)+[^\W\d_]")
@@ -186,12 +189,7 @@ _ALNUM_RE = re.compile(r"[^\W_]")
 _EDGE_LEAD = " \t\"“”‘’«»'()[]{}|•·*#>:;,.!?…–—-\u00a0"
 _EDGE_TRAIL = " \t\"“”‘’«»'()[]{}|•·*#>:;,–—-\u00a0"
 _QUOTE_CHARS = '"“”«»„'
-_ATTRIBUTION_WORDS = words(
-    "said says told tells added adds stated announced reported wrote tweeted warned explained "
-    "claimed insisted dit dire déclaré déclare a-t-il a-t-elle ont-ils ont-elles selon affirmé "
-    "affirme ajouté ajoute indiqué indique annoncé estimé expliqué souligné rapporté précisé "
-    "assuré écrit"
-)
+_ATTRIBUTION_WORDS = _words("attribution_words")
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -256,36 +254,10 @@ _READ_MORE_RE = _rx(
     r"vid[ée]o|listen|écouter|podcast)\b"
 )
 _READ_MORE_TEASER_RE = re.compile(r"^\s*(?:[:：|>»›→–—-]|here\b|ici\b|to\b|pour\b)", re.IGNORECASE)
-_SHARE_WORDS = words(
-    "share shares shared sharing this article story post page link on via with your friends "
-    "facebook twitter x linkedin whatsapp email e-mail mail print copy copied pinterest reddit "
-    "telegram messenger tweet bluesky threads flipboard sms save pocket tumblr gmail google "
-    "partager partagez partage cet cette sur par l le lien imprimer copier envoyer courriel "
-    "enregistrer sauvegarder un ami à vos amis listen écouter audio to gift offrir bookmark "
-    "font size taille du texte"
-)
-_SHARE_TRIGGERS = words(
-    "share partager partagez partage facebook twitter linkedin whatsapp pinterest reddit tweet "
-    "telegram messenger bluesky flipboard print imprimer copy copier envoyer listen écouter "
-    "gift offrir bookmark save sauvegarder enregistrer"
-)
-_NAV_WORDS = words(
-    "breadcrumb breadcrumbs menu main principal home accueil search rechercher recherche skip "
-    "jump to content contenu navigation nav toggle back top retour en haut aller au next previous "
-    "suivant suivante précédent précédente article log sign in out login logout register "
-    "se connecter connexion déconnexion s'inscrire my account mon compte exit mobile version "
-    "desktop amp switch site sections section more plus open ouvrir sitemap plan du footer "
-    "header sidebar privacy policy terms of use service conditions générales d'utilisation "
-    "politique de confidentialité mentions légales contact us about nous contactez qui "
-    "sommes-nous careers jobs advertise with help aide faq rss feed feeds and et the la le "
-    "les"
-)
-_NAV_TRIGGERS = words(
-    "breadcrumb breadcrumbs menu home accueil search rechercher skip navigation nav toggle "
-    "top haut previous next suivant précédent login logout connexion déconnexion account "
-    "compte exit mobile sitemap footer header sidebar privacy terms mentions contact rss "
-    "advertise careers content contenu"
-)
+_SHARE_WORDS = _words("share_words")
+_SHARE_TRIGGERS = _words("share_triggers")
+_NAV_WORDS = _words("navigation_words")
+_NAV_TRIGGERS = _words("navigation_triggers")
 _BREADCRUMB_SEP_RE = re.compile(r"\s+[>»›→/|]\s+|\s*[>›→]\s*")
 _LOGO_RE = _rx(r"^(?:site icon|site logo|logo|icône du site|icone du site|favicon)\b|\blogo$")
 _ADVERT_RE = _rx(
@@ -375,49 +347,22 @@ _SOURCE_NOTE_RE = _rx(
     r"(?:article )?(?:re)?published (?:with permission|courtesy)|republished from|"
     r"first published (?:on|in|by|at))"
 )
-_BYLINE_CONNECTORS = words(
-    "and et with avec in à at de du des la le les of the for pour staff writer writers "
-    "correspondent correspondents reporter reporters correspondant correspondante envoyé "
-    "envoyée spécial spéciale journaliste rédaction agences agency agencies & in and editing "
-    "reporting by par additional"
-)
-_SECOND_PERSON = words(
-    "you your yours you'll you've you're you’ll you’ve you’re vous votre vos tu ton ta tes toi"
-)
-_FIRST_PLURAL = words("we us our ours we've we're we’ve we’re nous notre nos")
-_IMPERATIVES = words(
-    "sign subscribe get receive enter join follow support donate help download try read watch "
-    "listen discover register inscrivez-vous abonnez-vous recevez entrez saisissez rejoignez "
-    "suivez soutenez aidez téléchargez essayez lisez regardez écoutez découvrez retrouvez "
-    "inscrivez abonnez créez create"
-)
-_DATE_WORDS = (
-    set(MONTHS)
-    | set(WEEKDAYS)
-    | words(
-        "at on le à am pm a.m p.m gmt utc et edt est cet cest bst pst pdt cdt z ago il y a "
-        "hours hour hrs hr minutes minute mins min days day seconds sec heures heure h jours "
-        "jour secondes yesterday today hier aujourd'hui aujourd’hui just now th st nd rd er "
-        "de du the of updated published mis à jour publié by par"
-    )
-)
+_BYLINE_CONNECTORS = _words("byline_connectors")
+_SECOND_PERSON = _words("second_person")
+_FIRST_PLURAL = _words("first_plural")
+_IMPERATIVES = _words("imperatives")
+_WEEKDAYS = _words("weekdays")
+_DATE_WORDS = set(MONTHS) | _WEEKDAYS | _words("date_words")
 _TIMEISH_RE = re.compile(
     r"^\d{1,2}(?:[h:]\d{0,2}(?::\d\d)?|h)$|^[+-]\d{4}$|^\d{1,4}$|^\d+(?:st|nd|rd|th|er|e)$"
 )
-_VERBISH_WORDS = words(
-    "is was are were be been has had have will would did does do can could won lost died "
-    "fell rose left said says quit resigned est sont a ont était étaient sera seront fut dit "
-    "meurt part vient va vont peut doit"
-)
+_VERBISH_WORDS = _words("verbish_words")
 _SELF_REFERENCE_RE = _rx(
     r"\b(?:this|cet|cette|ce) (?:article|story|page|site|website|post|contenu|newsletter)\b"
 )
-_DETERMINERS = words(
-    "the a an this that these those my your his her our their its some no le la les l un une "
-    "des du ce cet cette ces mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs"
-)
-_SUBJECT_PRONOUNS = words("he she it they we i you il elle ils elles on nous vous je")
-_VERB_SUFFIXES = ("ed", "es", "ait", "aient", "era", "ont", "é", "ée", "és", "ées")
+_DETERMINERS = _words("determiners")
+_SUBJECT_PRONOUNS = _words("subject_pronouns")
+_VERB_SUFFIXES = _ordered("verb_suffixes")
 
 
 class _Probe:
@@ -530,7 +475,7 @@ def _dates(token: str) -> bool:
     """True for a token that places something in time: a number, month, weekday, "ago"."""
     return (
         token in MONTHS
-        or token in WEEKDAYS
+        or token in _WEEKDAYS
         or token == "ago"
         or bool(_TIMEISH_RE.match(token))
         or bool(_NUMERIC_DATE_RE.fullmatch(token))
@@ -831,17 +776,7 @@ _CLAUSE_RE = re.compile(
     r"(?:,\s+(?P<word>[a-zà-ÿ]{3,}(?:ing|ant))\b)"
     r"|(?:(?:;|,\s+(?=(?:and|but|while|whereas|et|mais|tandis|alors)\s))\s*(?P<conj>\S))"
 )
-_NOT_PARTICIPLES = words(
-    "including regarding according following during concerning considering excluding pending "
-    "notwithstanding morning evening meeting funding nothing something anything "
-    "everything spring string thing king wedding ceiling hearing briefing ruling bombing "
-    "shooting uprising offering warning training planning fighting landing opening beginning "
-    "being having pendant durant avant devant cependant maintenant auparavant nonobstant "
-    "moyennant suivant concernant tant quant étant important puissant suffisant constant "
-    "militant habitant représentant commandant manifestant combattant dirigeant participant "
-    "assistant géant savant instant montant restaurant enfant croissant descendant "
-    "remplaçant vivant"
-)
+_NOT_PARTICIPLES = _words("not_participles")
 #: Both parts of a split need this many words, so short asides stay attached.
 _CLAUSE_MIN_WORDS = 5
 #: A "sentence" longer than this is not prose (a run-on scraped line, a data blob): it is kept
@@ -949,7 +884,7 @@ def _assign_roles(drafts: list[_Draft]) -> None:
 
 _DIGITS_RE = re.compile(r"\d+")
 # Keys split "didn't" into "didn t", hence the lone "t".
-_NEGATIONS = words("not no never t nor none cannot ne pas jamais aucun aucune non ni plus rien")
+_NEGATIONS = _words("negations")
 
 
 def _same_facts(a: str, b: str) -> bool:

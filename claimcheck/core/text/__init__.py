@@ -28,12 +28,6 @@ MONTHS: dict[str, int] = {
     "decembre": 12, "déc": 12,
 }  # fmt: skip
 
-#: Day names and abbreviations, English and French.
-WEEKDAYS: frozenset[str] = words(
-    "monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri saturday sat "
-    "sunday sun lundi mardi mercredi jeudi vendredi samedi dimanche lun mar mer jeu ven sam dim"
-)
-
 _QUOTES = str.maketrans(
     {
         "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
