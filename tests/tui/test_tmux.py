@@ -52,17 +52,7 @@ def test_real_terminal_session_saves_a_report_naming_every_outlet(tmp_path: Path
         found = re.search(r"^outlet:\s*(.+)$", article.read_text(encoding="utf-8"), re.M)
         assert found
         outlets.append(found.group(1).strip())
-    session = f"claimcheck-test-{uuid.uuid4().hex[:8]}"
-    env = {
-        "CLAIMCHECK_KEYMAP": str(tmp_path / "no-keymap.toml"),
-        "HF_HUB_OFFLINE": "1",
-        "TRANSFORMERS_OFFLINE": "1",
-    }
-    exports = " ".join(f"{k}={v}" for k, v in env.items())
-    command = f"cd {tmp_path} && env {exports} {_program()} corpus/; sleep 5"
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command], check=True
-    )
+    session = _start(tmp_path, 100, 30)
     try:
         _wait_for(session, r"5 articles · \d+ clusters", timeout=180)
         screen = _wait_for(session, r"\? Help", timeout=10)  # the footer follows
@@ -88,6 +78,25 @@ def test_real_terminal_session_saves_a_report_naming_every_outlet(tmp_path: Path
         subprocess.run(["tmux", "kill-session", "-t", session], check=False, capture_output=True)
 
 
+def _start(tmp_path: Path, width: int, height: int) -> str:
+    """The installed program on ``tmp_path/corpus`` in a new tmux session of that size, with no
+    keymap or config of the user's; returns the session's name."""
+    session = f"claimcheck-test-{uuid.uuid4().hex[:8]}"
+    env = {
+        "CLAIMCHECK_KEYMAP": str(tmp_path / "no-keymap.toml"),
+        "CLAIMCHECK_CONFIG": str(tmp_path / "config.toml"),
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+    }
+    exports = " ".join(f"{k}={v}" for k, v in env.items())
+    command = f"cd {tmp_path} && env {exports} {_program()} corpus/; sleep 5"
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", str(width), "-y", str(height), command],
+        check=True,
+    )
+    return session
+
+
 def _send(session: str, *keys: str) -> None:
     subprocess.run(["tmux", "send-keys", "-t", session, *keys], check=True)
 
@@ -105,17 +114,7 @@ def test_real_terminal_confirms_a_suggestion_into_the_report(tmp_path: Path) -> 
     saved with ``s`` has both outlets in one cluster, marked as confirmed by the reader."""
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
-    session = f"claimcheck-test-{uuid.uuid4().hex[:8]}"
-    env = {
-        "CLAIMCHECK_KEYMAP": str(tmp_path / "no-keymap.toml"),
-        "HF_HUB_OFFLINE": "1",
-        "TRANSFORMERS_OFFLINE": "1",
-    }
-    exports = " ".join(f"{k}={v}" for k, v in env.items())
-    command = f"cd {tmp_path} && env {exports} {_program()} corpus/; sleep 5"
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command], check=True
-    )
+    session = _start(tmp_path, 100, 30)
     try:
         _wait_for(session, r"5 articles · \d+ clusters", timeout=180)
         _idle(session, timeout=30)
@@ -166,18 +165,7 @@ def test_real_terminal_at_80x24_does_the_whole_job_by_keyboard(tmp_path: Path) -
     saved report holds the note and the mark."""
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
-    session = f"claimcheck-test-{uuid.uuid4().hex[:8]}"
-    env = {
-        "CLAIMCHECK_KEYMAP": str(tmp_path / "no-keymap.toml"),
-        "CLAIMCHECK_CONFIG": str(tmp_path / "config.toml"),
-        "HF_HUB_OFFLINE": "1",
-        "TRANSFORMERS_OFFLINE": "1",
-    }
-    exports = " ".join(f"{k}={v}" for k, v in env.items())
-    command = f"cd {tmp_path} && env {exports} {_program()} corpus/; sleep 5"
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command], check=True
-    )
+    session = _start(tmp_path, 80, 24)
     try:
         _wait_for(session, r"5 articles · \d+ clusters", timeout=180)
         screen = _wait_for(session, r"s Save", timeout=60)  # the work done, the keys are live

@@ -14,7 +14,7 @@ from claimcheck.core.extract.figures import compare_figures, extract_figures
 from claimcheck.core.group import cluster
 from claimcheck.core.group.agreement import centre
 from claimcheck.core.group.cluster import cluster_vectors
-from claimcheck.core.types import Figure
+from claimcheck.core.group.verify import same_measure
 
 #: The largest bonus :func:`_figure_bonus` adds to a pair's similarity.
 FIGURE_BONUS = 0.1
@@ -94,14 +94,6 @@ def _reference(
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
-def _same_measure(a: Figure, b: Figure) -> bool:
-    if a.kind != b.kind:
-        return False
-    if a.kind == "figure" and a.unit and b.unit:
-        return a.unit == b.unit
-    return True
-
-
 def _figure_bonus(
     texts: list[str], langs: list[str]
 ) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
@@ -112,7 +104,7 @@ def _figure_bonus(
     def one(i: int, j: int) -> float:
         for a in figures[i]:
             for b in figures[j]:
-                if _same_measure(a, b) and compare_figures(a, b) in ("agree", "refines"):
+                if same_measure(a, b) and compare_figures(a, b) in ("agree", "refines"):
                     return FIGURE_BONUS
         return 0.0
 

@@ -130,7 +130,9 @@ def align_words(
     )
 
 
-def _same_measure(a: Figure, b: Figure) -> bool:
+def same_measure(a: Figure, b: Figure) -> bool:
+    """Two figures of one kind that measure the same thing (counts of the same counted noun when
+    both name one), so their values can be compared."""
     if a.kind != b.kind:
         return False
     if a.kind == "figure" and a.unit and b.unit:
@@ -146,7 +148,7 @@ def figure_evidence(a: Sequence[Figure], b: Sequence[Figure]) -> tuple[list[str]
     agree: list[str] = []
     conflict: list[str] = []
     for f in a:
-        same = [g for g in b if _same_measure(f, g)]
+        same = [g for g in b if same_measure(f, g)]
         if not same:
             continue
         verdicts = [(compare_figures(f, g), g) for g in same]
