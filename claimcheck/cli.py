@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from claimcheck.core.embed.cache import EmbeddingCache
     from claimcheck.core.types import Settings
 
-COMMANDS = ("open", "report", "cache")
+COMMANDS = ("open", "report", "cache", "completion")
 
 EXIT_CODES = """exit codes:
   0    success
@@ -223,6 +223,16 @@ def build_parser() -> argparse.ArgumentParser:
         "action", choices=("info", "clear"), help="info: what is stored; clear: empty it"
     )
     p_cache.add_argument("--cache-dir", metavar="DIR", default=None, help="cache folder to act on")
+
+    p_completion = sub.add_parser(
+        "completion",
+        help="print a shell completion script (bash, zsh or fish)",
+        description="Print a completion script for your shell. Install it with, e.g., "
+        "`claimcheck completion bash > ~/.local/share/bash-completion/completions/claimcheck`, "
+        '`claimcheck completion zsh > "${fpath[1]}/_claimcheck"`, or '
+        "`claimcheck completion fish > ~/.config/fish/completions/claimcheck.fish`.",
+    )
+    p_completion.add_argument("shell", choices=("bash", "zsh", "fish"))
     return parser
 
 
@@ -361,6 +371,14 @@ def cmd_cache(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_completion(args: argparse.Namespace) -> int:
+    """``claimcheck completion bash|zsh|fish``: the completion script on stdout."""
+    from claimcheck.completion import script
+
+    sys.stdout.write(script(args.shell, build_parser()))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``claimcheck`` console script; returns the exit code."""
     from claimcheck.core.errors import ClaimcheckError
@@ -371,7 +389,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
-    handler = {"open": cmd_open, "report": cmd_report, "cache": cmd_cache}[args.command]
+    handler = {
+        "open": cmd_open,
+        "report": cmd_report,
+        "cache": cmd_cache,
+        "completion": cmd_completion,
+    }[args.command]
     _apply_limits(args)
     if not os.environ.get("CLAIMCHECK_DEBUG"):
         # Library warnings (torch, transformers) are several lines meant for developers; the

@@ -128,3 +128,36 @@ def test_atomic_write_gives_normal_permissions(tmp_path: Path) -> None:
     target.chmod(0o600)
     write_atomic(target, "y", overwrite=True)
     assert target.stat().st_mode & 0o777 == 0o600 and target.read_text() == "y"
+
+
+def _bash_complete(script: str, *words: str) -> list[str]:
+    """What bash offers after ``words`` with the completion script loaded."""
+    import shutil
+    import subprocess
+
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("bash is not installed")
+    line = " ".join(words)
+    program = (
+        f"{script}\nCOMP_WORDS=({line}); COMP_CWORD={len(words) - 1}; _claimcheck; "
+        'printf "%s\\n" "${COMPREPLY[@]}"'
+    )
+    done = subprocess.run([bash, "-c", program], capture_output=True, text=True, check=True)
+    return done.stdout.split()
+
+
+def test_shell_completion_offers_commands_options_and_choices(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from claimcheck.cli import main
+
+    assert main(["completion", "bash"]) == 0
+    script = capsys.readouterr().out
+    assert "report" in _bash_complete(script, "claimcheck", "re")
+    assert "--threshold" in _bash_complete(script, "claimcheck", "report", "--thr")
+    assert _bash_complete(script, "claimcheck", "report", "--format", "j") == ["json"]
+    assert main(["completion", "zsh"]) == 0
+    assert "bashcompinit" in capsys.readouterr().out
+    assert main(["completion", "fish"]) == 0
+    assert "-l verifier" in capsys.readouterr().out
