@@ -39,6 +39,15 @@ def _ordered(key: str) -> tuple[str, ...]:
     return tuple(w for code in lang.LANGUAGES for w in lang.text(code, _DATA, key).split())
 
 
+def _alternation(key: str) -> str:
+    """The regex alternatives listed under ``key`` in every language's ``segment.toml``, in the
+    files' order, as one alternation to put inside ``(?:...)``."""
+    found = [a for code in lang.LANGUAGES for a in lang.texts(code, _DATA, key)]
+    if not found:
+        raise ValueError(f"lang/*/{_DATA}.toml: no language lists {key}")
+    return "|".join(found)
+
+
 # ============================================================================================
 # Sentence splitting
 
@@ -203,11 +212,7 @@ _MARKUP_RE = _rx(
     r"^(?:var|let|const|function)\b.*[=({]|\b(?:window|document)\.\w+|^\s*[{}\[\]]\s*$|"
     r"\{\s*[\w-]+\s*:\s*[^}]+;\s*\}|^\s*(?:<!--|//|/\*)"
 )
-_COPYRIGHT_RE = _rx(
-    r"^(?:©|\(c\)|copyright\b)|all rights reserved|tous droits réservés|droits réservés|"
-    r"may not be (?:published|reproduced|redistributed)|reproduction (?:interdite|prohibited)|"
-    r"toute reproduction"
-)
+_COPYRIGHT_RE = _rx(r"^(?:©|\(c\)|copyright\b)|" + _alternation("copyright"))
 _CREDIT_LABEL_RE = _rx(
     r"^(?:photos?|photograph(?:ie|y)?|image|images|picture|pictures|credits?|crédits?|"
     r"illustrations?|source|sources|légende|caption|vid[ée]o|graphi(?:c|que)|infographi(?:c|e)|"
@@ -220,9 +225,8 @@ _AGENCY_RE = re.compile(
     r"(?:via\s+(?:[A-Z][\w.'’-]*+\s*){1,3})?$"
 )
 _STAMP_LABEL_RE = _rx(
-    r"^(?:first published|last updated|last modified|published|updated|posted|modified|created|"
-    r"dernière mise à jour|mise à jour|mis à jour|publié|publiée|modifié|modifiée|actualisé|"
-    r"actualisée|créé|màj|maj)\b(?:\s+(?:on|at|le|à|:|：))?"
+    rf"^(?:{_alternation('stamp_labels')})\b"
+    rf"(?:\s+(?:{_alternation('stamp_label_after')}|:|：))?"
 )
 _READING_TIME_RE = _rx(
     r"^(?:(?:estimated\s+)?(?:reading|read)\s+time|(?:temps|durée)\s+de\s+lecture|lecture)\s*"
@@ -242,35 +246,16 @@ _COMMENTS_RE = _rx(
     r"^(?:join|rejoignez) (?:the|la) (?:conversation|discussion)|^comment on this|"
     r"^commenter cet"
 )
-_READ_MORE_RE = _rx(
-    r"^(?:read more|read also|also read|read next|read the full|see also|more in|plus dans|"
-    r"related(?: articles?|"
-    r" stories| content| coverage| news| posts?)?|more from|more on this|more stories|"
-    r"continue reading|keep reading|learn more|find out more|click here|tap here|"
-    r"lire aussi|à lire aussi|a lire aussi|à lire|lire la suite|lire également|voir aussi|"
-    r"à voir aussi|à voir|en savoir plus|sur le même sujet|articles? liés?|cliquez ici|"
-    r"pour aller plus loin|à lire également|recommended|recommandé|you may also like|"
-    r"vous aimerez aussi|most read|les plus lus|top stories|à la une|watch|regarder|"
-    r"vid[ée]o|listen|écouter|podcast)\b"
-)
-_READ_MORE_TEASER_RE = re.compile(r"^\s*(?:[:：|>»›→–—-]|here\b|ici\b|to\b|pour\b)", re.IGNORECASE)
+_READ_MORE_RE = _rx(rf"^(?:{_alternation('read_more')})\b")
+_READ_MORE_TEASER_RE = _rx(rf"^\s*(?:[:：|>»›→–—-]|{_alternation('read_more_teaser')})")
 _SHARE_WORDS = _words("share_words")
 _SHARE_TRIGGERS = _words("share_triggers")
 _NAV_WORDS = _words("navigation_words")
 _NAV_TRIGGERS = _words("navigation_triggers")
 _BREADCRUMB_SEP_RE = re.compile(r"\s+[>»›→/|]\s+|\s*[>›→]\s*")
-_LOGO_RE = _rx(r"^(?:site icon|site logo|logo|icône du site|icone du site|favicon)\b|\blogo$")
-_ADVERT_RE = _rx(
-    r"^(?:advertisement|advertising|ads?|sponsored(?: content| post| by\b.*)?|paid content|"
-    r"partner content|promoted(?: content)?|publicité|pub|contenu (?:sponsorisé|partenaire)|"
-    r"annonce|(?:story|article) continues below(?: (?:this )?advertisement)?|"
-    r"la suite (?:de l'article )?après (?:cette |la )?publicité|"
-    r"scroll to continue(?: with content)?|continue reading below|publi-?reportage)$"
-)
-_TAGS_RE = _rx(
-    r"^(?:tags?|topics?|filed under|categories|category|catégories?|mots[- ]clés|thèmes?|"
-    r"sujets?|keywords|étiquettes|in this article|dans cet article|more about)\s*[:：]"
-)
+_LOGO_RE = _rx(rf"^(?:{_alternation('logo')})\b|\blogo$")
+_ADVERT_RE = _rx(rf"^(?:{_alternation('advertisement')})$")
+_TAGS_RE = _rx(rf"^(?:{_alternation('tags')})\s*[:：]")
 _HASHTAGS_RE = re.compile(r"^(?:[#@][\w.]+[\s,;|]*)+$")
 _EMBED_RE = _rx(
     r"pic\.twitter\.com/|^[—–-]\s*.{1,60}\(@\w+\)|view this post on instagram|"
@@ -289,53 +274,20 @@ _COOKIE_RE = _rx(
     r"ce site utilise|accept|accepter)\b.*\bcookies?\b"
 )
 _NEWSLETTER_RE = _rx(
-    r"\bnewsletters?\b|\bsign(?:ing)?[ -]up\b|\binbox\b|\be-?mail address\b|"
-    r"\badresse (?:e-?mail|électronique|courriel|mail)\b|\binscri(?:vez|re|ption|ptions|t)\b|"
-    r"\bboîte (?:mail|de réception|aux lettres)\b|\bdaily briefing\b|\bemail alerts?\b|"
-    r"\balertes? (?:e-?mail|par e-?mail)\b|\bunsubscribe\b|\bdésinscri"
+    rf"\b(?:{_alternation('newsletter')})\b|\b(?:{_alternation('newsletter_prefixes')})"
 )
-_SUBSCRIPTION_RE = _rx(
-    r"\bsubscri(?:be|ber|bers|ption|ptions)\b|\babonn(?:ez|é|és|ée|ement|ements|er)\b|"
-    r"\bpaywall\b|\bpremium\b|\bfree trial\b|\bessai gratuit\b|"
-    r"\bunlimited (?:access|digital)\b|\baccès illimité\b|"
-    r"\bcontinue reading\b"
-)
+_SUBSCRIPTION_RE = _rx(rf"\b(?:{_alternation('subscription')})\b")
 # Phrases only a paywall uses: they mark chrome without the page addressing the reader.
-_PAYWALL_RE = _rx(
-    r"\bbecome a (?:member|subscriber|supporter)\b|\bdevenez (?:membre|abonnée?)\b|"
-    r"\b(?:log|sign) ?in to (?:continue|read)\b|\bsubscribe to (?:continue|read)\b|"
-    r"\bconnectez-vous\b|\babonnez-vous\b|\balready a (?:subscriber|member)\b|"
-    r"\bréservée? aux abonnés\b|\bdéjà abonnée?\b"
-)
-_APPEAL_RE = _rx(
-    r"\b(?:donate|donation|donations|faire un don|faites un don|chip in|contribute|contribuez|"
-    r"soutenez|support (?:us|our|independent)|help us|aidez-nous|prouvez-le|prove it|"
-    r"become a patron|tip jar|buy us a coffee)\b"
-)
+_PAYWALL_RE = _rx(rf"\b(?:{_alternation('paywall')})\b")
+_APPEAL_RE = _rx(rf"\b(?:{_alternation('appeal')})\b")
 _SOCIAL_FOLLOW_RE = _rx(
     r"\b(?:follow us|follow @|suivez-nous|like us on|join us on|rejoignez-nous|find us on|"
     r"retrouvez-nous|abonnez-vous à notre (?:chaîne|compte|page))\b|^follow\s+@?\w+\s+on\b|"
     r"^suivez\s+.{1,40}\s+sur\s+(?:twitter|x|facebook|instagram|linkedin|telegram|tiktok|"
     r"youtube|bluesky)"
 )
-_FORM_RE = _rx(
-    r"\bplease try again\b|\btry again later\b|\bsomething went wrong\b|^oops\b|"
-    r"\ban error (?:has )?occurred\b|\bthank(?:s| you) for (?:signing up|subscribing|"
-    r"registering|your (?:interest|subscription|registration|feedback)|reading)\b|"
-    r"\b(?:is|was) already registered\b|\binvalid e-?mail\b|\bthis field is required\b|"
-    r"\brequired field\b|\bveuillez réessayer\b|\bréessayez plus tard\b|"
-    r"\bune erreur (?:s'est produite|est survenue)\b|\bmerci (?:pour|de) votre (?:inscription|"
-    r"abonnement|intérêt|lecture|visite)\b|\bce champ est (?:obligatoire|requis)\b|"
-    r"\bdéjà inscrit|\benable javascript\b|\bjavascript is (?:disabled|required)\b|"
-    r"\bactivez (?:le )?javascript\b|\byour browser (?:does not|doesn't) support\b|"
-    r"\bvotre navigateur ne\b|\bloading\W*$|^chargement\W*$|^(?:thank you|thanks|merci|"
-    r"merci beaucoup|close|fermer|cancel|annuler|submit|envoyer|valider|ok|continue|continuer|"
-    r"accept|accepter|refuser|decline|dismiss|got it|j'ai compris|back|retour)\W*$"
-)
-_BYLINE_RE = _rx(
-    r"^(?:by|par|written by|écrit par|reporting by|edited by|editing by|additional reporting by|"
-    r"de notre (?:correspondante?|envoyée? spéciale?)|avec|with|from)\s+"
-)
+_FORM_RE = _rx(rf"{_alternation('form')}|^(?:{_alternation('form_buttons')})\W*$")
+_BYLINE_RE = _rx(rf"^(?:{_alternation('byline')})\s+")
 _AUTHOR_BOX_RE = _rx(
     r"^(?:about the author|à propos de l'auteur|à propos de l’auteur|l'auteur|the author|"
     r"(?:contact|email|e-mail|écrire à|contacter) (?:the author|l'auteur|l’auteur|the reporter))$"
@@ -358,7 +310,8 @@ _TIMEISH_RE = re.compile(
 )
 _VERBISH_WORDS = _words("verbish_words")
 _SELF_REFERENCE_RE = _rx(
-    r"\b(?:this|cet|cette|ce) (?:article|story|page|site|website|post|contenu|newsletter)\b"
+    rf"\b(?:{'|'.join(_ordered('self_reference_determiners'))}) "
+    rf"(?:{'|'.join(_ordered('self_reference_nouns'))})\b"
 )
 _DETERMINERS = _words("determiners")
 _SUBJECT_PRONOUNS = _words("subject_pronouns")
@@ -773,8 +726,8 @@ class _Draft:
 # Independent clauses joined by a semicolon or by ", and/but/while" (", et/mais/tandis que")
 # are split the same way, under the same minimum length on both sides.
 _CLAUSE_RE = re.compile(
-    r"(?:,\s+(?P<word>[a-zà-ÿ]{3,}(?:ing|ant))\b)"
-    r"|(?:(?:;|,\s+(?=(?:and|but|while|whereas|et|mais|tandis|alors)\s))\s*(?P<conj>\S))"
+    rf"(?:,\s+(?P<word>[a-zà-ÿ]{{3,}}(?:{'|'.join(_ordered('participle_endings'))}))\b)"
+    rf"|(?:(?:;|,\s+(?=(?:{'|'.join(_ordered('clause_conjunctions'))})\s))\s*(?P<conj>\S))"
 )
 _NOT_PARTICIPLES = _words("not_participles")
 #: Both parts of a split need this many words, so short asides stay attached.
