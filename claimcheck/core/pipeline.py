@@ -291,10 +291,10 @@ def _story_sources(result: Result, buckets: Sequence[np.ndarray]) -> tuple[tuple
 
 def apply_review(result: Result, review: Review) -> Result:
     """``result`` with everything the reader decided: verdicts on suggestions (clusters verified
-    again with them), then manual moves."""
-    from claimcheck.core.review import apply_corrections, decisions_for
+    again with them), then manual moves, then the reader's outlet names on the sources."""
+    from claimcheck.core.review import apply_corrections, apply_outlets, decisions_for
 
     decisions = decisions_for(result, review)
     if decisions != result.decisions:
         result = recluster(result, result.settings.threshold, decisions=decisions)
-    return apply_corrections(result, review)
+    return apply_outlets(apply_corrections(result, review), review)

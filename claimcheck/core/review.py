@@ -1,18 +1,20 @@
 """A reviewer's work on a comparison, kept in a sidecar file beside the corpus: reviewed marks,
-notes, and corrections of the clustering. No UI here.
+notes, corrections of the clustering, and the reader's names for outlets. No UI here.
 
 Marks and corrections never refer to cluster ids (they change with every re-clustering); they name
 claims by a key made of the source id and a hash of the claim's text, which survives restarts and
 new thresholds. A mark is anchored on one claim and attaches to whichever cluster holds that claim
 now; a correction moves one claim into the cluster of another claim, or out on its own; a
 decision confirms or rejects a suggested pair of claims (the clusters are verified again with it).
+An outlet name follows its source id: it replaces the outlet the article's metadata gave.
 
 The sidecar is JSON::
 
     {"format": "claimcheck-review", "version": 1,
      "marks": [{"anchor": "<key>", "members": ["<key>", ...], "reviewed": true, "note": "..."}],
      "corrections": [{"claim": "<key>", "into": "<key>" or null, "text": "first words"}],
-     "decisions": [{"pair": ["<key>", "<key>"], "status": "confirmed", "text": "..."}]}
+     "decisions": [{"pair": ["<key>", "<key>"], "status": "confirmed", "text": "..."}],
+     "outlets": [{"source": "<source id>", "name": "..."}]}
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from pathlib import Path
 
 from claimcheck.core.errors import InputError
 from claimcheck.core.fileio import write_atomic
-from claimcheck.core.types import Claim, Cluster, ClusterReview, Result
+from claimcheck.core.types import Claim, Cluster, ClusterReview, Result, Source
 from claimcheck.core.untrusted import neutralise, read_regular, sanitise_data
 
 SIDECAR_NAME = ".claimcheck-review.json"
@@ -39,6 +41,8 @@ MAX_SIDECAR_BYTES = 16 << 20
 LOCK_SECONDS = 5.0
 FORMAT = "claimcheck-review"
 VERSION = 1
+#: An outlet name longer than this is cut: it is a label in tables, not a text.
+MAX_OUTLET_NAME = 120
 
 
 @dataclass(frozen=True)
@@ -75,17 +79,26 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class OutletName:
+    """The reader's name for the outlet of source ``source`` (a source id)."""
+
+    source: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Review:
     """Everything a reviewer recorded; immutable, each change returns a new one."""
 
     marks: tuple[Mark, ...] = ()
     corrections: tuple[Correction, ...] = ()
     decisions: tuple[Decision, ...] = ()
+    outlets: tuple[OutletName, ...] = ()
 
     @property
     def empty(self) -> bool:
         """True when there is nothing to save."""
-        return not self.marks and not self.corrections and not self.decisions
+        return not (self.marks or self.corrections or self.decisions or self.outlets)
 
 
 def claim_key(claim: Claim) -> str:
@@ -142,7 +155,16 @@ def _parse(data: object) -> Review:
             raise ValueError("a decision's status is neither confirmed nor rejected")
         text = text if isinstance(text, str) else ""
         decisions.append(Decision((pair[0], pair[1]), status == "confirmed", text))
-    return Review(tuple(marks), tuple(corrections), tuple(decisions))
+    outlets: dict[str, OutletName] = {}
+    for item in data.get("outlets", []):
+        source, name = item["source"], item["name"]
+        if not (isinstance(source, str) and isinstance(name, str)):
+            raise ValueError("an outlet name has a field of the wrong type")
+        name = _clean_name(name)
+        if name:
+            outlets.pop(source, None)  # one name per source: the last one given
+            outlets[source] = OutletName(source, name)
+    return Review(tuple(marks), tuple(corrections), tuple(decisions), tuple(outlets.values()))
 
 
 def _move_aside(path: Path) -> Path:
@@ -226,6 +248,8 @@ def dumps_review(review: Review) -> str:
             }
             for d in review.decisions
         ]
+    if review.outlets:
+        data["outlets"] = [{"source": o.source, "name": o.name} for o in review.outlets]
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -273,9 +297,9 @@ def _locked(target: Path) -> Iterator[None]:
 
 
 # Fields that identify an entry of a sidecar list: a mark follows its anchor claim, a decision its
-# pair of claims. Entries of other lists (corrections, anything later) are identified by their
-# whole content: two equal corrections are the same one.
-_IDENTITY_FIELDS = ("anchor", "pair")
+# pair of claims, an outlet name its source. Entries of other lists (corrections, anything later)
+# are identified by their whole content: two equal corrections are the same one.
+_IDENTITY_FIELDS = ("anchor", "pair", "source")
 
 
 def _identity(item: object) -> str:
@@ -305,7 +329,7 @@ def _label(name: str, item: object) -> str:
     """A short one-line name of a sidecar entry for a message: its note or text if it has one."""
     kind = name[:-1] if name.endswith("s") else name
     if isinstance(item, dict):
-        for field in ("text", "note"):
+        for field in ("text", "note", "name"):
             value = item.get(field)
             if isinstance(value, str) and value.strip():
                 return f'{kind} "{" ".join(value.split())[:40]}"'
@@ -361,10 +385,10 @@ def _merge_list(
                 if lost
                 else ""
             )
-            notices.append(
-                f"another session also changed the {_label(name, me)}; both notes and marks "
-                f"kept{extra}"
-            )
+            # Marks say what combined; other entries (an outlet's name) only what was kept.
+            kept = "both notes and marks kept" if "note" in me or "reviewed" in me else ""
+            said = f"{kept}{extra}".removeprefix("; ") or "both kept"
+            notices.append(f"another session also changed the {_label(name, me)}; {said}")
         else:
             value = me
             notices.append(
@@ -534,6 +558,51 @@ def set_mark(
     if not merged.reviewed and not merged.note:
         return replace(review, marks=others)
     return replace(review, marks=(*others, merged))
+
+
+# --- outlet names --------------------------------------------------------------------------------
+
+
+def _clean_name(name: str) -> str:
+    """An outlet name as it is kept: inert (no terminal escapes, no bidi overrides), on one line,
+    at most :data:`MAX_OUTLET_NAME` characters."""
+    return " ".join(neutralise(name).split())[:MAX_OUTLET_NAME].strip()
+
+
+def rename_outlet(result: Result, review: Review, source_id: str, name: str) -> Review:
+    """``review`` with the reader's name ``name`` for the outlet of source ``source_id`` (made
+    inert, one line); an empty name drops the reader's name, so the article's own outlet shows
+    again."""
+    if not any(s.id == source_id for s in result.sources):
+        raise InputError(f"no source {source_id}")
+    kept = tuple(o for o in review.outlets if o.source != source_id)
+    clean = _clean_name(name)
+    if not clean:
+        return replace(review, outlets=kept)
+    return replace(review, outlets=(*kept, OutletName(source_id, clean)))
+
+
+def outlet_names(review: Review) -> dict[str, str]:
+    """Source id -> the reader's name for its outlet."""
+    return {o.source: o.name for o in review.outlets}
+
+
+def renamed_sources(sources: Sequence[Source], review: Review) -> tuple[Source, ...]:
+    """``sources`` with the reader's outlet names in place of the articles' own."""
+    names = outlet_names(review)
+    return tuple(
+        replace(s, outlet=names[s.id]) if s.id in names and names[s.id] != s.outlet else s
+        for s in sources
+    )
+
+
+def apply_outlets(result: Result, review: Review) -> Result:
+    """``result`` whose sources carry the reader's outlet names (names of sources no longer in
+    the corpus are ignored)."""
+    sources = renamed_sources(result.sources, review)
+    if all(a is b for a, b in zip(sources, result.sources, strict=True)):
+        return result
+    return replace(result, sources=sources)
 
 
 # --- decisions on suggestions -------------------------------------------------------------------

@@ -113,6 +113,30 @@ def _outlet(sources: Mapping[str, Source], source_id: str) -> str:
     return escape_inline(sources[source_id].outlet)
 
 
+#: Outlet names in table headings are cut to this many characters.
+HEADING_WIDTH = 20
+
+
+def short_names(sources: Sequence[Source]) -> dict[str, str]:
+    """Source id -> the heading of its column in a table: the outlet name cut to
+    :data:`HEADING_WIDTH` and escaped, followed by the id where two outlets would otherwise read
+    the same (or the name is empty), so no column is ambiguous. The Sources table maps names to
+    ids."""
+    cut = {s.id: label(s.outlet, HEADING_WIDTH) for s in sources}
+    seen: dict[str, int] = {}
+    for name in cut.values():
+        seen[name.casefold()] = seen.get(name.casefold(), 0) + 1
+    out = {}
+    for source_id, name in cut.items():
+        if not name:
+            out[source_id] = f"`{source_id}`"
+        elif seen[name.casefold()] > 1:
+            out[source_id] = f"{escape_inline(name)} (`{source_id}`)"
+        else:
+            out[source_id] = escape_inline(name)
+    return out
+
+
 def _date_span_warning(result: Result) -> str | None:
     """A warning when the articles' dates lie more than :data:`DATE_SPAN_DAYS` apart: they may
     report different events, and "silent" or "differs" may then mean "not yet" or "later"."""
@@ -188,9 +212,11 @@ def render_cluster(
     review: ClusterReview | None = None,
     *,
     all_rows: bool = False,
+    headings: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The report section of one cluster of two or more outlets. Rows of the differences table
-    on which every outlet agrees are left out unless ``all_rows``."""
+    on which every outlet agrees are left out unless ``all_rows``. ``headings`` (source id ->
+    column heading, see :func:`short_names`) is worked out from ``sources`` when not given."""
     n = len(cluster.claims)
     outlets = _plural(n, "outlet")
     if n > 1 and cluster.independent < n:
@@ -245,7 +271,9 @@ def render_cluster(
             cells = [escape_inline(by_source.get(s, "")) or "·" for s in members]
             rows.append([diff.kind, STATUS_MARK.get(diff.status, diff.status), *cells])
         lines.append("")
-        lines += _table(["item", "status", *[f"`{s}`" for s in members]], rows)
+        if headings is None:
+            headings = short_names(list(sources.values()))
+        lines += _table(["item", "status", *[headings[s] for s in members]], rows)
     for diff in wording:
         who = ", ".join(f"`{s}`" for s, _ in diff.values)
         lines.append("")
@@ -335,6 +363,7 @@ def render_markdown(
     every outlet agrees."""
     reviews = reviews or {}
     sources = {s.id: s for s in result.sources}
+    headings = short_names(result.sources)
     order = [s.id for s in result.sources]
     claims_per_source = {s: 0 for s in order}
     for claim in result.claims:
@@ -393,7 +422,7 @@ def render_markdown(
         rows.append([cluster.id, *marks, flag + escape_inline(label(cluster.claims[0].text, 60))])
     if rows:
         out += _table(
-            ["cluster", *[f"`{s}`" for s in order], "claim"], rows, "l" + "c" * len(order) + "l"
+            ["cluster", *[headings[s] for s in order], "claim"], rows, "l" + "c" * len(order) + "l"
         )
     else:
         out.append("No claim is stated by two or more outlets.")
@@ -402,7 +431,12 @@ def render_markdown(
     for cluster in shared:
         story_order = [s.id for s in result.story_sources(cluster)]
         out += render_cluster(
-            cluster, sources, story_order, reviews.get(cluster.id), all_rows=all_rows
+            cluster,
+            sources,
+            story_order,
+            reviews.get(cluster.id),
+            all_rows=all_rows,
+            headings=headings,
         )
     single = [c for c in result.clusters if not c.shared]
     if single:

@@ -178,6 +178,15 @@ KEYS: tuple[Key, ...] = (
     ),
     Key("note", "a", "note", "Note", "list, detail", True, "Add or edit the cluster's note"),
     Key(
+        "rename-outlet",
+        "e",
+        "rename_outlet",
+        "Outlet name",
+        "list, detail",
+        False,
+        "Rename the outlet of the selected claim (kept in the review, used by the reports)",
+    ),
+    Key(
         "move",
         "m",
         "move",
@@ -222,7 +231,8 @@ KEYS: tuple[Key, ...] = (
         "Undo",
         "list, detail",
         False,
-        "Undo the last mark, note, move, confirmation or rejection (again: the one before)",
+        "Undo the last mark, note, outlet name, move, confirmation or rejection (again: the one "
+        "before)",
     ),
     Key(
         "narrow-list",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -17,7 +18,13 @@ from claimcheck.core.types import (
     Source,
 )
 from claimcheck.report.jsonout import render_json
-from claimcheck.report.markdown import escape_inline, label, render_markdown
+from claimcheck.report.markdown import (
+    HEADING_WIDTH,
+    escape_inline,
+    label,
+    render_markdown,
+    short_names,
+)
 
 
 def _result(texts: tuple[str, str, str]) -> Result:
@@ -234,3 +241,37 @@ def test_cluster_ids_come_from_their_first_claim_not_their_rank() -> None:
     assert together[1].id == next(c.id for c in apart if c.claims[0] == c3)
     assert len({c.id for c in apart}) == 3
     assert all(c.id.startswith("c") and len(c.id) == 6 for c in apart)
+
+
+def test_table_headings_show_outlet_names_not_ids() -> None:
+    text = render_markdown(_result(PLAIN))
+    coverage = next(line for line in text.splitlines() if line.startswith("| cluster |"))
+    assert coverage == "| cluster | Le Quotidien | The Daily | claim |"
+    differences = next(line for line in text.splitlines() if line.startswith("| item |"))
+    assert differences == "| item | status | Le Quotidien | The Daily |"
+    # The Sources table keeps both, so a name can be traced to its article.
+    assert "| `a-fr` | Le Quotidien | fr |" in text
+
+
+def test_headings_are_cut_escaped_and_told_apart_by_id() -> None:
+    result = _result(PLAIN)
+    long_name = "The Extremely Long Name of a Regional Daily | <b>Edition</b>"
+    same = replace(
+        result,
+        sources=(
+            replace(result.sources[0], outlet="Le Monde"),
+            replace(result.sources[1], outlet="le monde"),
+        ),
+    )
+    coverage = next(
+        line for line in render_markdown(same).splitlines() if line.startswith("| cluster |")
+    )
+    assert coverage == "| cluster | Le Monde (`a-fr`) | le monde (`b-en`) | claim |"
+    long = replace(
+        result, sources=(replace(result.sources[0], outlet=long_name), result.sources[1])
+    )
+    heading = short_names(long.sources)["a-fr"]
+    assert heading == escape_inline(label(long_name, HEADING_WIDTH))
+    assert heading.endswith("…") and len(heading) <= HEADING_WIDTH + 2
+    blank = replace(result, sources=(replace(result.sources[0], outlet=" "), result.sources[1]))
+    assert short_names(blank.sources)["a-fr"] == "`a-fr`"

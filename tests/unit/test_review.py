@@ -10,6 +10,7 @@ import pytest
 from claimcheck.core import review as rv
 from claimcheck.core.errors import InputError
 from claimcheck.core.types import Cluster
+from claimcheck.core.untrusted import neutralise
 from tests.tui.sample import build_result
 
 
@@ -173,3 +174,94 @@ def test_a_corrupt_sidecar_is_moved_aside_never_destroyed(tmp_path, content) -> 
     path.write_bytes(content)
     rv.load_review(path, warn=warnings.append)
     assert len(list(tmp_path.glob(rv.SIDECAR_NAME + ".corrupt-*"))) == 2
+
+
+# --- outlet names ------------------------------------------------------------------------------
+
+
+def test_an_outlet_name_is_saved_restored_and_applied(tmp_path, result) -> None:
+    from claimcheck.core.pipeline import apply_review
+
+    path = tmp_path / rv.SIDECAR_NAME
+    review = rv.rename_outlet(result, rv.Review(), "lemonde", "  Le Monde\n(Paris) ")
+    assert review.outlets == (rv.OutletName("lemonde", "Le Monde (Paris)"),)
+    assert not review.empty
+    rv.save_review(path, review)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["outlets"] == [{"source": "lemonde", "name": "Le Monde (Paris)"}]
+    restored = rv.load_review(path)
+    assert restored == review
+    applied = apply_review(result, restored)
+    assert applied.source("lemonde").outlet == "Le Monde (Paris)"
+    assert applied.source("bbc") == result.source("bbc")
+    assert [c.id for c in applied.clusters] == [c.id for c in result.clusters]
+    # A new name replaces the old one; an empty name gives the article's own name back.
+    again = rv.rename_outlet(result, restored, "lemonde", "Le Monde")
+    assert rv.outlet_names(again) == {"lemonde": "Le Monde"}
+    cleared = rv.rename_outlet(result, again, "lemonde", " ")
+    assert cleared.outlets == () and apply_review(result, cleared) == result
+    with pytest.raises(InputError):
+        rv.rename_outlet(result, review, "nowhere", "X")
+    # A name for a source that is no longer in the corpus is kept in the file but not applied.
+    stale = rv.Review(outlets=(rv.OutletName("gone", "Gone"),))
+    assert rv.apply_outlets(result, stale) is result
+
+
+def test_outlet_names_merge_with_another_session(tmp_path, result) -> None:
+    path = tmp_path / rv.SIDECAR_NAME
+    base = rv.set_mark(result, rv.Review(), "c1", reviewed=True)
+    rv.save_review(path, base)
+    # Another session renames the BBC and Le Monde meanwhile.
+    theirs = rv.rename_outlet(result, base, "bbc", "BBC World")
+    theirs = rv.rename_outlet(result, theirs, "lemonde", "LM")
+    rv.save_review(path, theirs, base=base)
+    # This session renames Reuters and Le Monde, from the review it loaded first.
+    mine = rv.rename_outlet(result, base, "reuters", "Reuters wire")
+    mine = rv.rename_outlet(result, mine, "lemonde", "Le Monde (Paris)")
+    saved = rv.save_review(path, mine, base=base)
+    assert rv.outlet_names(saved.review) == {
+        "bbc": "BBC World",
+        "lemonde": "Le Monde (Paris)",  # both changed it: this session's name is kept...
+        "reuters": "Reuters wire",
+    }
+    assert any("outlet" in n and "LM" in n for n in saved.notices)  # ... and the conflict named
+    assert rv.load_review(path) == saved.review
+    assert saved.review.marks == base.marks
+
+
+def test_a_hostile_outlet_name_is_inert(tmp_path, result) -> None:
+    from claimcheck.core.pipeline import apply_review
+    from claimcheck.report.markdown import render_markdown
+
+    hostile = "Le \x1b]52;c;SGk=\x07[bold]Monde[/] \u202e| <b>x</b>\n# Heading"
+    review = rv.rename_outlet(result, rv.Review(), "lemonde", hostile)
+    name = rv.outlet_names(review)["lemonde"]
+    assert "\x1b" not in name and "\x07" not in name and "\u202e" not in name
+    assert "\n" not in name
+    # Written into the file by hand, it is made inert when read.
+    path = tmp_path / rv.SIDECAR_NAME
+    path.write_text(
+        json.dumps(
+            {
+                "format": "claimcheck-review",
+                "version": 1,
+                "outlets": [{"source": "bbc", "name": hostile}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    loaded = rv.load_review(path)
+    assert rv.outlet_names(loaded)["bbc"] == " ".join(neutralise(hostile).split())
+    assert "\x1b" not in rv.outlet_names(loaded)["bbc"]
+    report = render_markdown(apply_review(result, loaded))
+    assert "\x1b" not in report and "\u202e" not in report
+    assert "<b>" not in report and "\n# Heading" not in report
+    assert "[bold]" not in report  # escaped as \[bold\]
+    # A wrong type is a damaged file, moved aside.
+    path.write_text(
+        '{"format": "claimcheck-review", "version": 1, "outlets": [{"source": "bbc", "name": 3}]}',
+        encoding="utf-8",
+    )
+    warnings: list[str] = []
+    assert rv.load_review(path, warn=warnings.append) == rv.Review()
+    assert warnings and "moved to" in warnings[0]

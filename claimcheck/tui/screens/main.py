@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -85,6 +86,7 @@ class MainScreen(Screen[None]):
         binding("undo"),
         binding("narrow-list"),
         binding("widen-list"),
+        binding("rename-outlet"),
     ]
 
     def __init__(
@@ -313,9 +315,10 @@ class MainScreen(Screen[None]):
         old_warnings = set(self.result.warnings) if self.result else set()
         self.busy = False
         self.machine = message.machine
-        self.result = message.result
+        self.result = self._with_outlet_names(message.result)
         self.settings = message.result.settings
-        self.rows = message.rows
+        # An outlet renamed while this was computed: the rows' search text needs the new name.
+        self.rows = message.rows if self.result is message.result else browse.make_rows(self.result)
         self._details.clear()
         self.reviews = rv.reviews_for(self.result, self.review)
         self.query_one("#progress").display = False
@@ -520,7 +523,7 @@ class MainScreen(Screen[None]):
             return self.target_threshold - 1e-9 > THRESHOLD_MIN or None
         if action in ("next_difference", "previous_difference"):
             return self._any_difference or None
-        if action in ("open_article", "move", "toggle_reviewed", "note"):
+        if action in ("open_article", "move", "toggle_reviewed", "note", "rename_outlet"):
             return self.current_row is not None or None
         return True
 
@@ -740,6 +743,7 @@ class MainScreen(Screen[None]):
         if recompute:
             self._start("correction", self.machine, self.settings.threshold, self.selected_claim())
             return
+        self._show_outlet_names()
         self.reviews = rv.reviews_for(self.result, self.review)
         self._refill(keep_index=self.query_one(ClusterList).highlighted)
 
@@ -784,6 +788,64 @@ class MainScreen(Screen[None]):
                 self._set_mark(note=value)
 
         self.app.push_screen(PromptScreen(f"Note on {row.cluster_id}", note), done)
+
+    def _with_outlet_names(self, result: Result) -> Result:
+        """``result`` with the outlet names of the review as it is now (the articles' own names
+        where the reader gave none): the same object when nothing changes."""
+        if self.machine is None:
+            return result
+        sources = rv.renamed_sources(self.machine.sources, self.review)
+        if sources == result.sources:
+            return result
+        return replace(result, sources=sources)
+
+    def _show_outlet_names(self) -> None:
+        """Show the review's outlet names in the list's search, the detail pane and reports."""
+        if self.result is None:
+            return
+        renamed = self._with_outlet_names(self.result)
+        if renamed is self.result:
+            return
+        self.result = renamed
+        self.rows = browse.make_rows(renamed)
+        self._details.clear()
+
+    def action_rename_outlet(self) -> None:
+        """Name the outlet of the selected claim as the reader knows it (empty: the article's
+        own name again)."""
+        from claimcheck.tui.screens.dialogs import PromptScreen
+
+        claim_id = self.selected_claim()
+        if claim_id is None or self.result is None or self.machine is None:
+            return
+        source_id = next(c.source for c in self.result.claims if c.id == claim_id)
+        current = browse.one_line(self.result.source(source_id).outlet)
+        original = " ".join(self.machine.source(source_id).outlet.split())
+
+        def done(value: str | None) -> None:
+            if value is None or self.result is None:
+                return
+            name = " ".join(value.split())
+            try:
+                new = rv.rename_outlet(
+                    self.result, self.review, source_id, "" if name == original else name
+                )
+            except InputError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                return
+            if new == self.review:
+                return
+            if not self._save_review(new, undo=f"outlet name of {source_id}"):
+                return
+            selected = self.query_one(DetailPane).selected
+            self._show_outlet_names()
+            self._refill(keep_index=self.query_one(ClusterList).highlighted)
+            self._render_detail(selected=selected)  # the same outlet stays picked
+            shown = browse.one_line(self.result.source(source_id).outlet)
+            self.notify(f"Outlet {source_id} is now shown as {shown}.", markup=False)
+
+        title = f"Outlet name for {source_id} (empty: the article's own, {original})"
+        self.app.push_screen(PromptScreen(browse.one_line(title), current), done)
 
     def action_move(self) -> None:
         """Move the selected claim into another cluster, or out into one of its own."""
