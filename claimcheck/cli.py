@@ -318,7 +318,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     else:
         from claimcheck.report.markdown import render_markdown
 
-        text = render_markdown(result, reviews, all_rows=args.all_rows)
+        text = render_markdown(
+            result, reviews, all_rows=args.all_rows, review_applied=reviews is not None
+        )
     if output is not None:
         write_atomic(output, text, overwrite=args.force)
         if not args.quiet:

@@ -357,8 +357,10 @@ def render_markdown(
     reviews: Mapping[str, ClusterReview] | None = None,
     *,
     all_rows: bool = False,
+    review_applied: bool = False,
 ) -> str:
-    """The whole report: the findings first, then the evidence. ``reviews`` (cluster id ->
+    """The whole report: the findings first, then the evidence. ``review_applied`` says the
+    reader's saved review was applied (the header says so). ``reviews`` (cluster id ->
     review) adds reviewed marks and notes; ``all_rows`` keeps the differences rows on which
     every outlet agrees."""
     reviews = reviews or {}
@@ -382,7 +384,8 @@ def render_markdown(
         "on pairs the verifier accepted against every member, or that the reader confirmed; "
         "likely matches it could not verify are listed as related, not confirmed."
     )
-    if reviews or any(by == "reader" for c in result.clusters for by in c.confirmed_by):
+    readers = any(by == "reader" for c in result.clusters for by in c.confirmed_by)
+    if review_applied or reviews or readers:
         out.append("")
         out.append("The reader's review saved beside the articles is applied.")
     out += ["", "## Summary", "", *_summary(result, reviews)]
