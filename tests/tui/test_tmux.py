@@ -90,10 +90,14 @@ def _start(tmp_path: Path, width: int, height: int) -> str:
     }
     exports = " ".join(f"{k}={v}" for k, v in env.items())
     command = f"cd {tmp_path} && env {exports} {_program()} corpus/; sleep 5"
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", str(width), "-y", str(height), command],
-        check=True,
-    )
+    start = ["tmux", "new-session", "-d", "-s", session, "-x", str(width), "-y", str(height)]
+    for attempt in range(3):
+        # A tmux server whose last session just ended may still be exiting and refuse the new
+        # one: try again after a moment rather than fail the test on tmux's race.
+        if subprocess.run([*start, command], check=False).returncode == 0:
+            return session
+        time.sleep(0.5 * (attempt + 1))
+    subprocess.run([*start, command], check=True)
     return session
 
 
