@@ -35,9 +35,18 @@ def load_cross_encoder(name: str) -> TextScorer:
 
 
 def _load(name: str) -> Any:
+    import logging
     import os
+    from pathlib import Path
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    if name.startswith((".", "/", "~")) and not Path(name).expanduser().is_dir():
+        raise ModelLoadError(f"cannot load the verifier {name!r}: no such folder")
+    # Library chatter ("Could not resolve the revision...") stays out of the user's terminal.
+    loggers = [logging.getLogger(n) for n in ("sentence_transformers", "transformers")]
+    levels = [lg.level for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.ERROR)
     try:
         from sentence_transformers import CrossEncoder
 
@@ -45,6 +54,9 @@ def _load(name: str) -> Any:
     except Exception as exc:  # any loading failure is one line for the user
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ModelLoadError(f"cannot load the verifier {name!r}: {first[:200]}") from exc
+    finally:
+        for lg, level in zip(loggers, levels, strict=True):
+            lg.setLevel(level)
 
 
 def _entailment_column(model: Any, width: int) -> int:
