@@ -39,13 +39,14 @@ def _ordered(key: str) -> tuple[str, ...]:
     return tuple(w for code in lang.LANGUAGES for w in lang.text(code, _DATA, key).split())
 
 
-def _alternation(key: str) -> str:
+def _alternation(key: str, before: str = "", after: str = "") -> str:
     """The regex alternatives listed under ``key`` in every language's ``segment.toml``, in the
-    files' order, as one alternation to put inside ``(?:...)``."""
+    files' order, each between ``before`` and ``after``, as one alternation to put inside
+    ``(?:...)``."""
     found = [a for code in lang.LANGUAGES for a in lang.texts(code, _DATA, key)]
     if not found:
         raise ValueError(f"lang/*/{_DATA}.toml: no language lists {key}")
-    return "|".join(found)
+    return "|".join(before + a + after for a in found)
 
 
 # ============================================================================================
@@ -201,6 +202,10 @@ _QUOTE_CHARS = '"“”«»„'
 _ATTRIBUTION_WORDS = _words("attribution_words")
 
 
+_WB = r"\b"
+_SPACES = r"\s+"
+
+
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
@@ -214,9 +219,8 @@ _MARKUP_RE = _rx(
 )
 _COPYRIGHT_RE = _rx(r"^(?:©|\(c\)|copyright\b)|" + _alternation("copyright"))
 _CREDIT_LABEL_RE = _rx(
-    r"^(?:photos?|photograph(?:ie|y)?|image|images|picture|pictures|credits?|crédits?|"
-    r"illustrations?|source|sources|légende|caption|vid[ée]o|graphi(?:c|que)|infographi(?:c|e)|"
-    r"montage|cr[ée]dit photo|photo credit)\s*(?:[:：/]|\bby\b|\bpar\b|-|–)"
+    rf"^(?:{_alternation('credit_labels')})"
+    rf"\s*(?:[:：/]|{_alternation('credit_label_after', _WB, _WB)}|-|–)"
 )
 # Possessive runs (``*+``): a part never gives back letters of its word, which would let a long
 # capitalised token be cut in very many ways before the match fails (hours on 300 letters).
@@ -228,23 +232,23 @@ _STAMP_LABEL_RE = _rx(
     rf"^(?:{_alternation('stamp_labels')})\b"
     rf"(?:\s+(?:{_alternation('stamp_label_after')}|:|：))?"
 )
+_MINUTES = _alternation("reading_time_minutes")
 _READING_TIME_RE = _rx(
-    r"^(?:(?:estimated\s+)?(?:reading|read)\s+time|(?:temps|durée)\s+de\s+lecture|lecture)\s*"
-    r"[:：]?\s*(?:(?:about|environ|~)\s*)?\d+\s*(?:min(?:ute)?s?|mn)\.?$|"
-    r"^\d+\s*[-–]?\s*(?:min(?:ute)?s?|mn)\.?\s*(?:read|reading|to read|de lecture|lecture|"
-    r"à lire|read time)$"
+    rf"^(?:{_alternation('reading_time_labels')})\s*"
+    rf"[:：]?\s*(?:(?:{_alternation('reading_time_about')}|~)\s*)?\d+\s*(?:{_MINUTES})\.?$|"
+    rf"^\d+\s*[-–]?\s*(?:{_MINUTES})\.?\s*(?:{_alternation('reading_time_after')})$"
 )
 _COMMENTS_RE = _rx(
-    r"^(?:(?:no|\d+|add|post|leave|show|view|hide|load|read|see|write|display|open|close|"
-    r"voir|afficher|laisser|ajouter|poster|écrire|lire|masquer|aucun|publier)\s+"
-    r"(?:a\s+|an\s+|the\s+|un\s+|les\s+|des\s+|your\s+|votre\s+|all\s+|more\s+|plus\s+de\s+)?)?"
-    r"(?:comments?|commentaires?|réactions?|replies|responses|reply|répondre|réagir|"
-    r"discussion)(?:\s*\(\d+\)|\s+\d+)?\W*$|"
-    r"^be the first to comment|^soyez le premier à (?:commenter|réagir)|"
-    r"^(?:comments?|commentaires?|les commentaires) (?:are|sont) (?:closed|fermés)|"
-    r"to (?:post|leave) a comment|pour (?:commenter|réagir|laisser un commentaire)|"
-    r"^(?:join|rejoignez) (?:the|la) (?:conversation|discussion)|^comment on this|"
-    r"^commenter cet"
+    rf"^(?:(?:{_alternation('comment_verbs')})\s+"
+    rf"(?:{_alternation('comment_determiners', after=_SPACES)})?)?"
+    rf"(?:{_alternation('comment_nouns')})(?:\s*\(\d+\)|\s+\d+)?\W*$|"
+    rf"{_alternation('comment_firsts', before='^')}|"
+    rf"^(?:{_alternation('comments_closed_nouns')}) (?:{_alternation('comments_closed_verbs')}) "
+    rf"(?:{_alternation('comments_closed_words')})|"
+    rf"{_alternation('comment_invitations')}|"
+    rf"^(?:{_alternation('comment_join_verbs')}) (?:{_alternation('comment_join_articles')}) "
+    rf"(?:{_alternation('comment_join_nouns')})|"
+    rf"{_alternation('comment_on', before='^')}"
 )
 _READ_MORE_RE = _rx(rf"^(?:{_alternation('read_more')})\b")
 _READ_MORE_TEASER_RE = _rx(rf"^\s*(?:[:：|>»›→–—-]|{_alternation('read_more_teaser')})")
@@ -258,20 +262,17 @@ _ADVERT_RE = _rx(rf"^(?:{_alternation('advertisement')})$")
 _TAGS_RE = _rx(rf"^(?:{_alternation('tags')})\s*[:：]")
 _HASHTAGS_RE = re.compile(r"^(?:[#@][\w.]+[\s,;|]*)+$")
 _EMBED_RE = _rx(
-    r"pic\.twitter\.com/|^[—–-]\s*.{1,60}\(@\w+\)|view this post on instagram|"
-    r"a post shared by|une publication partagée par|voir cette publication sur instagram|"
-    r"watch on youtube|regarder sur youtube|this (?:content|video) is (?:not available|"
-    r"unavailable)|ce contenu n'est pas disponible|^embed$|^load more\W*$|^charger plus\W*$|"
-    r"^(?:play|lire la) vid[ée]o$|^\(?\d{1,2}:\d{2}\)?$|"
-    r"^(?:image|photo|picture|slide|diapo|diaporama)s?\s+\d+\s*(?:of|sur|/|de)\s*\d+$|"
+    r"pic\.twitter\.com/|^[—–-]\s*.{1,60}\(@\w+\)|"
+    rf"{_alternation('embed_phrases')}|{_alternation('embed_lines', '^', '$')}|"
+    rf"^(?:{_alternation('embed_play')}) vid[ée]o$|^\(?\d{{1,2}}:\d{{2}}\)?$|"
+    rf"^(?:{_alternation('embed_slides')})s?\s+\d+\s*(?:{_alternation('embed_of')}|/)\s*\d+$|"
     r"^\d+\s*/\s*\d+$"
 )
 _COOKIE_RE = _rx(
-    r"\bcookies?\b.*\b(?:use|uses|accept|consent|settings|preferences|policy|utilisons|utilise|"
-    r"accepter|accepte|paramètres|politique|gérer)\b|"
-    r"\b(?:use|uses|using|utilisons|utilise|utilisent|déposer?|déposons)\s+(?:des\s+)?cookies\b|"
-    r"\b(?:we use|this site uses|nous utilisons|"
-    r"ce site utilise|accept|accepter)\b.*\bcookies?\b"
+    rf"\bcookies?\b.*\b(?:{_alternation('cookie_words')})\b|"
+    rf"\b(?:{_alternation('cookie_verbs')})\s+"
+    rf"(?:{_alternation('cookie_articles', after=_SPACES)})?cookies\b|"
+    rf"\b(?:{_alternation('cookie_phrases')})\b.*\bcookies?\b"
 )
 _NEWSLETTER_RE = _rx(
     rf"\b(?:{_alternation('newsletter')})\b|\b(?:{_alternation('newsletter_prefixes')})"
@@ -280,25 +281,14 @@ _SUBSCRIPTION_RE = _rx(rf"\b(?:{_alternation('subscription')})\b")
 # Phrases only a paywall uses: they mark chrome without the page addressing the reader.
 _PAYWALL_RE = _rx(rf"\b(?:{_alternation('paywall')})\b")
 _APPEAL_RE = _rx(rf"\b(?:{_alternation('appeal')})\b")
-_SOCIAL_FOLLOW_RE = _rx(
-    r"\b(?:follow us|follow @|suivez-nous|like us on|join us on|rejoignez-nous|find us on|"
-    r"retrouvez-nous|abonnez-vous à notre (?:chaîne|compte|page))\b|^follow\s+@?\w+\s+on\b|"
-    r"^suivez\s+.{1,40}\s+sur\s+(?:twitter|x|facebook|instagram|linkedin|telegram|tiktok|"
-    r"youtube|bluesky)"
-)
+_SOCIAL_FOLLOW_RE = _rx(rf"\b(?:{_alternation('follow_phrases')})\b|{_alternation('follow_lines')}")
 _FORM_RE = _rx(rf"{_alternation('form')}|^(?:{_alternation('form_buttons')})\W*$")
 _BYLINE_RE = _rx(rf"^(?:{_alternation('byline')})\s+")
 _AUTHOR_BOX_RE = _rx(
-    r"^(?:about the author|à propos de l'auteur|à propos de l’auteur|l'auteur|the author|"
-    r"(?:contact|email|e-mail|écrire à|contacter) (?:the author|l'auteur|l’auteur|the reporter))$"
+    rf"^(?:{_alternation('author_box')}|"
+    rf"(?:{_alternation('author_contact')}) (?:{_alternation('author_contact_objects')}))$"
 )
-_SOURCE_NOTE_RE = _rx(
-    r"^(?:this (?:article|story|post) (?:was |is |has been )?(?:originally |first )?"
-    r"(?:published|posted|appeared)|cet article a (?:été )?(?:initialement |d'abord |"
-    r"d’abord |originellement )?(?:publié|paru)|originally published|initialement publié|"
-    r"(?:article )?(?:re)?published (?:with permission|courtesy)|republished from|"
-    r"first published (?:on|in|by|at))"
-)
+_SOURCE_NOTE_RE = _rx(rf"^(?:{_alternation('source_note')})")
 _BYLINE_CONNECTORS = _words("byline_connectors")
 _SECOND_PERSON = _words("second_person")
 _FIRST_PLURAL = _words("first_plural")
@@ -362,16 +352,12 @@ def _lower_tokens(p: _Probe) -> tuple[str, ...]:
 # Every keyword rule that can fire on a long sentence must have its trigger listed here.
 _HINT_FROM = 16
 _HINTS: tuple[str, ...] = (
+    # Markup, links and embeds, as the rules above write them.
     "<", "&", "{", "var ", "let ", "const ", "function", "window.", "document.", "//",
-    "/*", "http", "www.", "©", "(c)", "copyright", "rights reserved", "droits réservés",
-    "may not be", "reproduction", "pic.twitter", "(@", "instagram", "post shared",
-    "publication partagée", "youtube", "not available", "unavailable",
-    "pas disponible", "cookie", "newsletter", "sign", "inbox", "mail", "adresse", "inscri",
-    "boîte", "briefing", "alert", "subscri", "abonn", "paywall", "premium", "trial",
-    "essai gratuit", "unlimited", "illimité", "become a", "devenez", "log in", "login",
-    "connectez", "already a", "continue reading", "donat", "don", "chip in", "contribu",
-    "soutenez", "support", "help us", "aidez", "prouvez", "prove it", "patron",
-    "tip jar", "coffee",
+    "/*", "http", "www.", "©", "(c)", "copyright", "pic.twitter", "(@",
+    # The chrome phrases of every language.
+    *lang.shared_table(_DATA).get("hints", ()),
+    *(h for code in lang.LANGUAGES for h in lang.texts(code, _DATA, "hints")),
 )  # fmt: skip
 
 
