@@ -22,6 +22,7 @@ from claimcheck.core.types import Name
 
 __all__ = [
     "DEMONYM_KEYS",
+    "extract_capitalised_names",
     "extract_names",
     "fold_text",
     "is_known",
@@ -363,7 +364,14 @@ def extract_names(text: str, language: str) -> list[Name]:
     "russes") are returned as mentions of their country (kind ``place``). In text written in
     title case or capitals (headlines), only names from the table are returned.
     """
-    return list(_extract_names(text, (language or "")[:2].lower()))
+    code = (language or "")[:2].lower()
+    return list(_extract_names(text, lang.flag(code, "names", "names_in_lowercase", True)))
+
+
+def extract_capitalised_names(text: str) -> list[Name]:
+    """The names :func:`extract_names` finds in ``text`` from its capitalised words alone, as
+    for a language that writes every name with a capital: no lowercase demonyms ("russes")."""
+    return list(_extract_names(text, False))
 
 
 _CAP_WORD = (
@@ -434,15 +442,13 @@ def _headline(text: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
-def _extract_names(text: str, language: str) -> tuple[Name, ...]:
+def _extract_names(text: str, lowercase: bool) -> tuple[Name, ...]:
     if not text:
         return ()
     names: list[Name] = []
     taken: list[tuple[int, int]] = []
     # some languages write demonyms and place names in lowercase ("les forces russes")
-    lower_hits = lang.flag(language, "names", "names_in_lowercase", True) and not (
-        _LOWER_KEYS.isdisjoint(_LOWER_WORD.findall(text))
-    )
+    lower_hits = lowercase and not (_LOWER_KEYS.isdisjoint(_LOWER_WORD.findall(text)))
     for m in _LOWER_WORD.finditer(text) if lower_hits else ():
         w = m.group()
         key = _FR_DEMONYMS.get(w)

@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from claimcheck.core import lang
 from claimcheck.core.extract.names import (
+    extract_capitalised_names,
     extract_names,
     is_known,
     related_entities,
@@ -71,53 +72,58 @@ def _subject_before(text: str, end: int) -> tuple[int, int] | None:
     return start, stop
 
 
-_LEAD = re.compile(r"^(?:the|a|an|le|la|les|l'|un|une|des|du|de|d')\s+|^(?:l'|d')", re.IGNORECASE)
+_DATA = "stance"
+
+
+def _every(key: str) -> list[str]:
+    """The words of ``key`` in every language's ``stance.toml``, in the files' order: a speaker
+    phrase is read with every language's lists, whatever the claim's language."""
+    return [w for code in lang.LANGUAGES for w in lang.text(code, _DATA, key).split()]
+
+
+def _bounded(word: str) -> str:
+    """``word`` as a whole word of a regex (an elided "qu'" ends at its apostrophe)."""
+    return rf"\b{word}\b" if word[-1:].isalnum() else rf"\b{word}"
+
+
+_CLAUSE_OPENERS = "|".join(_every("clause_openers"))
+# What follows a weak verb that credits a claim: a clause, a quote or the end of the sentence.
+_AFTER_WEAK_VERB = re.compile(rf"(?:{_CLAUSE_OPENERS}|[,:;\"“”«»'’.!?]|$)")
+_LEAD = re.compile(
+    rf"^(?:{'|'.join(_every('lead_articles'))})\s+|^(?:{'|'.join(_every('lead_elisions'))})",
+    re.IGNORECASE,
+)
 _SUBJECT_CUT = re.compile(
-    r".*(?:[,;:\"“”«»()]|\bthat\b|\bque\b|\bqu'|\band\b|\bet\b)\s*", re.IGNORECASE
+    r".*(?:[,;:\"“”«»()]|"
+    + "|".join(_bounded(w) for w in (*_every("clause_openers"), *_every("subject_conjunctions")))
+    + r")\s*",
+    re.IGNORECASE,
 )
-_PRONOUNS = frozenset(
-    _words(
-        "he she they it we i il elle ils elles on nous je his her their its son sa ses leur leurs"
+# Words before a subject that are not the speaker ("Monday the ministry said"); case counts.
+_SUBJECT_OPENER = re.compile(
+    r"^(?:"
+    + "|".join(
+        [f"[A-Za-z]+{e}" for e in _every("subject_opener_endings")] + _every("subject_openers")
     )
+    + r")\s+"
 )
-_EN_NOT_SPEAKERS = frozenset(
-    _words(
-        """this that which what who there it's meeting talks report statement agreement decision
-    move plan law bill study survey poll data figures"""
-    )
+_PRONOUNS = frozenset(_every("pronouns"))
+_NOT_SPEAKERS = frozenset(_every("not_speakers"))
+_STOPS_ALLOWED_FIRST = frozenset(_every("stops_allowed_first"))
+_PRIME_MINISTER = tuple(
+    p for code in lang.LANGUAGES for p in lang.texts(code, _DATA, "prime_minister_phrases")
+)
+# Elided articles glued to a word ("l'armée"), in every language.
+_ELIDED = re.compile(
+    "|".join(e for code in lang.LANGUAGES if (e := lang.text(code, _DATA, "elided_article")))
 )
 
-_CONCEPTS: dict[str, str] = {}
-for _concept, _wordlist in {
-    "office": "office bureau cabinet services premier's",
-    "ministry": "ministry ministere department departement",
-    "foreign": "foreign etrangeres diplomatie diplomacy",
-    "defense": "defense defence armees",
-    "interior": "interior interieur",
-    "statement": "statement communique declaration release",
-    "spokesperson": "spokesman spokeswoman spokesperson porte-parole",
-    "official": "official officials responsable responsables officiel officiels",
-    "source": "source sources",
-    "army": "army military armee militaire militaires idf tsahal forces",
-    "police": "police policiers",
-    "government": "government gouvernement executive executif",
-    "president": "president presidency presidence",
-    "prime minister": "premier pm",
-    "minister": "minister ministre",
-    "media": "media medias press presse reports report informations newspaper journal "
-    "agency agence television",
-    "witness": "witness witnesses temoin temoins",
-    "group": "group groupe observatory observatoire ngo ong",
-    "prosecutor": "prosecutor prosecutors procureur procureurs parquet",
-    "court": "court tribunal cour judge juge",
-    "hospital": "hospital hopital hospital doctors medecins",
-    "rescue": "firefighters pompiers rescuers secouristes secours",
-    "mayor": "mayor maire town hall mairie",
-    "company": "company entreprise firm societe",
-    "union": "union syndicat unions syndicats",
-}.items():
-    for _w in _wordlist.split():
-        _CONCEPTS[_w] = _concept
+_CONCEPTS: dict[str, str] = {
+    word: concept
+    for code in lang.LANGUAGES
+    for concept, words in lang.table(code, _DATA).get("concepts", {}).items()
+    for word in words.split()
+}
 _VEHICLES = frozenset(("statement",))
 _VAGUE = frozenset(("official", "source", "media"))
 
@@ -219,7 +225,7 @@ def _clean_np(raw: str, vocabulary: _Vocabulary) -> str:
         bare = elided.sub("", fw) if elided else fw
         if out and (fw in stop or bare in stop):
             break
-        if not out and fw in stop and fw not in ("the",):
+        if not out and fw in stop and fw not in _STOPS_ALLOWED_FIRST:
             break
         out.append(w)
         if re.search(r"[.,;:!?\"“”«»()]$", w):
@@ -252,18 +258,13 @@ def _find_attribution(text: str, language: str) -> Attribution | None:
                 verb = m.group(1).replace(" ", "")
                 if verb in vocabulary.weak_verbs:
                     rest = folded[m.end() :].lstrip()
-                    if rest and not re.match(r"(?:that|que|qu'|[,:;\"“”«»'’.!?]|$)", rest):
+                    if rest and not _AFTER_WEAK_VERB.match(rest):
                         continue
                 cut = _SUBJECT_CUT.match(raw)
                 if cut:
                     s += cut.end()
                     raw = text[s:e]
-                raw = re.sub(
-                    r"^(?:[A-Za-z]+ly|Monday|Tuesday|Wednesday|Thursday|Friday|"
-                    r"Saturday|Sunday|Meanwhile|However|Earlier|Later|Also)\s+",
-                    "",
-                    raw,
-                )
+                raw = _SUBJECT_OPENER.sub("", raw)
                 s = e - len(raw)
                 clean = raw.strip(" .,;:!?\"“”«»()'’")
             else:
@@ -275,7 +276,7 @@ def _find_attribution(text: str, language: str) -> Attribution | None:
                 continue
             e = s + len(clean)
             lead = clean.split()[0].lower() if clean.split() else ""
-            if subject_form and (lead in _EN_NOT_SPEAKERS or len(clean.split()) > 7):
+            if subject_form and (lead in _NOT_SPEAKERS or len(clean.split()) > 7):
                 continue
             if lead in pat.not_leads:
                 continue
@@ -319,7 +320,8 @@ class _Key(NamedTuple):
 
 
 def _person(name: str, phrase: str) -> bool:
-    return any(n.text == name and n.kind == "person" for n in extract_names(phrase, "en"))
+    """Whether ``phrase`` names ``name`` as a person, read from its capitalised words."""
+    return any(n.text == name and n.kind == "person" for n in extract_capitalised_names(phrase))
 
 
 @lru_cache(maxsize=4096)
@@ -331,13 +333,13 @@ def _attribution_key(phrase: str, language: str) -> _Key:
     concepts = set()
     pronoun = False
     for w in words:
-        w2 = re.sub(r"^(?:l|d|qu)'", "", w)
+        w2 = _ELIDED.sub("", w)
         if w2 in _PRONOUNS:
             pronoun = True
         c = _CONCEPTS.get(w2)
         if c:
             concepts.add(c)
-    if "premier ministre" in " ".join(words) or "prime minister" in " ".join(words):
+    if any(p in " ".join(words) for p in _PRIME_MINISTER):
         concepts.discard("minister")
         concepts.add("prime minister")
     heads = frozenset(
@@ -398,27 +400,8 @@ def compare_attributions(a: str, a_language: str, b: str, b_language: str) -> st
 
 # --- polarity ------------------------------------------------------------------------------------
 
-_POLARITY_PREFIXES = (
-    "refut",
-    "rebuff",
-    "reject",
-    "dismiss",
-    "disput",
-    "dement",
-    "recus",
-    "rejet",
-    "rejett",
-    "contest",
-    "balay",
-    "echou",
-    "presume",
-    "suppose",
-    "pretendu",
-    "soupconne",
-    "confirm",
-    "refus",
-    "moins",
-)
+# Word beginnings that may carry a cue (denial, hedge...), in every language.
+_POLARITY_PREFIXES = tuple(dict.fromkeys(_every("polarity_prefixes")))
 
 
 @lru_cache(maxsize=16384)
