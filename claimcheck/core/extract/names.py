@@ -71,7 +71,8 @@ _PERSON_TITLES = _fold_set(_vocabulary("person_titles"))
 # Lowercase particles that may sit inside a name ("Charles de Gaulle", "Osama bin Laden").
 _PARTICLES = frozenset(_words(_SHARED["particles"]))
 # Arabic articles glued with a hyphen ("al-Assad", "el-Sisi").
-_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ed|as|ash|ar|at|az|an)[-‐]", re.IGNORECASE)
+_ARTICLES = _words(_SHARED["arabic_articles"])
+_ARTICLE_PREFIX = re.compile(rf"^(?:{'|'.join(_ARTICLES)})[-‐]", re.IGNORECASE)
 
 _ORG_WORDS = _fold_set(_vocabulary("org_words"))
 _PLACE_WORDS = _fold_set(_vocabulary("place_words"))
@@ -332,14 +333,6 @@ def related_entities(a_key: str, b_key: str) -> bool:
 
 # --- extraction ----------------------------------------------------------------------------------
 
-_WORD = re.compile(
-    r"(?P<elision>\b(?:[lLdDjJmMnNsStTcC]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’](?=\w))"
-    r"|(?P<acro>\b(?:[A-Z]\.){2,})"
-    r"|(?P<initial>\b[A-Z]\.(?=\s+[A-Z]))"
-    r"|(?P<word>[^\W\d_]+(?:['’](?!(?:s|ll|ve|re|d|m|t)\b)[^\W\d_]+)?(?:[-‐][^\W\d_]+)*"
-    r"(?:['’]s\b)?)"
-    r"|(?P<brk>[.!?;:,()\"“”«»—–\[\]/|]|\d+|\n)",
-)
 _UPPER = re.compile(r"^[A-ZÀ-ÖØ-Þ]")
 
 
@@ -374,24 +367,62 @@ def extract_capitalised_names(text: str) -> list[Name]:
     return list(_extract_names(text, False))
 
 
+def _initial_either_case(words: Iterable[str]) -> str:
+    """``words`` as regex alternatives whose first letter may be a capital ("al" -> "[Aa]l");
+    two-letter words that share their first letter make one pair of classes ("[Aa][lt]")."""
+    pairs: dict[str, str] = {}
+    longer: list[str] = []
+    for w in words:
+        if len(w) == 2:
+            pairs[w[0]] = pairs.get(w[0], "") + w[1]
+        else:
+            longer.append(w)
+    return "|".join(
+        [f"[{a.upper()}{a}][{rest}]" for a, rest in pairs.items()]
+        + [f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in longer]
+    )
+
+
+_ELISIONS = [w for code in lang.LANGUAGES for w in _words(lang.text(code, "names", "elisions"))]
+_CONTRACTIONS = "|".join(
+    w for code in lang.LANGUAGES for w in _words(lang.text(code, "names", "contractions"))
+)
 _CAP_WORD = (
     r"(?:(?:[A-Z]\.){2,}"
     r"|[A-Z]\.(?=\s+[A-Z])"
-    r"|(?:[Aa][ltdsrnz]|[Ee][ld]|[Aa]sh)[-‐][A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-‐][^\W\d_]+)*(?:['’]s\b)?"
-    r"|[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’](?!(?:s|ll|ve|re|d|m|t)\b)[^\W\d_]+)?(?:[-‐][^\W\d_]+)*"
+    rf"|(?:{_initial_either_case(_ARTICLES)})[-‐][A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-‐][^\W\d_]+)*"
+    r"(?:['’]s\b)?"
+    rf"|[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’](?!(?:{_CONTRACTIONS})\b)[^\W\d_]+)?(?:[-‐][^\W\d_]+)*"
     r"(?:['’]s\b)?)"
 )
+# Particles written apart (not an elided "d'", glued to the name) may join two capitalised words.
 _CAP_SEQ = re.compile(
     r"(?<![\w-])"
     + _CAP_WORD
-    + r"(?:[ \u00a0](?:(?:de|du|des|da|di|del|della|van|von|der|den|bin|ben|ibn|abu|al|el|la|le"
-    r"|y|of)[ \u00a0])?" + _CAP_WORD + r")*"
+    + r"(?:[ \u00a0](?:(?:"
+    + "|".join(p for p in _words(_SHARED["particles"]) if p[-1:].isalpha())
+    + r")[ \u00a0])?"
+    + _CAP_WORD
+    + r")*"
 )
 _SEQ_WORD = re.compile(_CAP_WORD + r"|[^\W\d_]+")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zà-öø-ÿœ][^\W\d_]*(?:[-‐][^\W\d_]+)*")
-_ELISION_PREFIX = re.compile(r"(?:[LDJMNSTC]|Qu|Jusqu|Lorsqu|Puisqu)['’](?=\w)")
+# An elided word opening a capitalised run ("L'Iran"), and one right before a name ("près d'Alep").
+_ELISION_PREFIX = re.compile(
+    r"(?:["
+    + "".join(e.upper() for e in _ELISIONS if len(e) == 1)
+    + "]|"
+    + "|".join(e.capitalize() for e in _ELISIONS if len(e) > 1)
+    + r")['’](?=\w)"
+)
 _INITIAL_BEFORE = frozenset('.!?\n:;"“”«»—–([')
-_ELIDED_BEFORE = re.compile(r"(?:\b(?:[lLdDjJmMnNsStTcC]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu))['’]$")
+_ELIDED_BEFORE = re.compile(
+    r"(?:\b(?:["
+    + "".join(e + e.upper() for e in _ELISIONS if len(e) == 1)
+    + "]|"
+    + "|".join(f"[{e[0].upper()}{e[0]}]{e[1:]}" for e in _ELISIONS if len(e) > 1)
+    + r"))['’]$"
+)
 # Function words capitalised inside a text: two of them mark a headline in title case.
 _CAP_FUNCTION = re.compile(
     r"(?<=\s)(?:"
@@ -663,28 +694,7 @@ def _make_names(
         fw = _fold(raw)
         if fw in _STOP or fw in _NOT_NAMES or len(fw) < 2 or (len(fw) <= 2 and not raw.isupper()):
             return []
-        if (
-            first[3]
-            and not person_hint
-            and raw[1:].islower()
-            and fw.endswith(
-                (
-                    "ing",
-                    "ed",
-                    "ly",
-                    "ment",
-                    "ments",
-                    "tion",
-                    "tions",
-                    "ers",
-                    "ists",
-                    "ies",
-                    "es",
-                    "ants",
-                    "ents",
-                )
-            )
-        ):
+        if first[3] and not person_hint and raw[1:].islower() and fw.endswith(_COMMON_WORD_ENDINGS):
             return []  # a sentence-initial common word ("Following", "Officers", "Analysts")
     kind = _guess_kind(words, part, raw, person_hint)
     return [Name(raw, key, kind, start, end)]
@@ -714,4 +724,5 @@ def _guess_kind(
 
 
 _PLACE_PREPS = _fold_set(_vocabulary("place_prepositions"))
+_COMMON_WORD_ENDINGS = tuple(sorted(_vocabulary("common_word_endings")))
 _ORG_NOUNS = _fold_set(_vocabulary("org_nouns"))
