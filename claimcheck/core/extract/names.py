@@ -83,20 +83,13 @@ _NOT_NAMES = _fold_set(_vocabulary("not_names"))
 # --- transliteration key -------------------------------------------------------------------------
 
 _DROP_TOKENS = frozenset(_words(_SHARED["key_drop"]))
-_PHONETIC = (
-    ("tch", "sh"),
-    ("sch", "sh"),
-    ("ch", "sh"),
-    ("zh", "j"),
-    ("dj", "j"),
-    ("ph", "f"),
-    ("ck", "k"),
-    ("gue", "ge"),
-    ("gui", "gi"),
-    ("x", "ks"),
-    ("ou", "u"),
-    ("w", "v"),
-    ("y", "i"),
+_PHONETIC: tuple[tuple[str, str], ...] = tuple((a, b) for a, b in _SHARED["phonetic"])
+_KEY_SPELLINGS: dict[str, str] = dict(_SHARED["key_spellings"])
+_FINAL_E_ENDINGS = tuple(_words(_SHARED["final_e_endings"]))
+_KEY_ELISIONS = re.compile(
+    r"\b(?:"
+    + "|".join(w for c in lang.LANGUAGES for w in _words(lang.text(c, "names", "key_elisions")))
+    + r")['’]"
 )
 _DOUBLE = re.compile(r"(.)\1+")
 
@@ -109,7 +102,7 @@ def _translit_token(token: str) -> str:
             out = out.replace(old, new)
     out = _DOUBLE.sub(r"\1", out)
     # French spellings add an -e to Russian and Arabic names (Poutine, Verchinine, Salmane).
-    if len(out) > 4 and (out.endswith("ine") or out.endswith("ane")):
+    if len(out) > 4 and out.endswith(_FINAL_E_ENDINGS):
         out = out[:-1]
     return out
 
@@ -120,7 +113,7 @@ _KEY_SPLIT = re.compile(r"[^a-z]+")
 def _key_tokens(text: str) -> tuple[str, ...]:
     folded = _fold(text)
     folded = re.sub(r"['’]s\b", "", folded)
-    folded = re.sub(r"\b(?:l|d|qu)['’]", "", folded)
+    folded = _KEY_ELISIONS.sub("", folded)
     raw = [t for t in _KEY_SPLIT.split(folded) if t]
     tokens = []
     for t in raw:
@@ -128,8 +121,7 @@ def _key_tokens(text: str) -> tuple[str, ...]:
             continue  # initials: "George W. Bush" is "George Bush"
         if t in _DROP_TOKENS:
             continue
-        if t in ("ben", "ibn"):
-            t = "bin"
+        t = _KEY_SPELLINGS.get(t, t)
         t = _FIRST_NAMES.get(t, t)
         tokens.append(_translit_token(t))
     return tuple(tokens)
