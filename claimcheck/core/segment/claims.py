@@ -200,6 +200,9 @@ _EDGE_LEAD = " \t\"“”‘’«»'()[]{}|•·*#>:;,.!?…–—-\u00a0"
 _EDGE_TRAIL = " \t\"“”‘’«»'()[]{}|•·*#>:;,–—-\u00a0"
 _QUOTE_CHARS = '"“”«»„'
 _ATTRIBUTION_WORDS = _words("attribution_words")
+_ATTRIBUTION_PHRASES = tuple(
+    p for code in lang.LANGUAGES for p in lang.texts(code, _DATA, "attribution_phrases")
+)
 
 
 _WB = r"\b"
@@ -295,8 +298,10 @@ _FIRST_PLURAL = _words("first_plural")
 _IMPERATIVES = _words("imperatives")
 _WEEKDAYS = _words("weekdays")
 _DATE_WORDS = set(MONTHS) | _WEEKDAYS | _words("date_words")
+_DATE_MARKERS = _words("date_markers")
 _TIMEISH_RE = re.compile(
-    r"^\d{1,2}(?:[h:]\d{0,2}(?::\d\d)?|h)$|^[+-]\d{4}$|^\d{1,4}$|^\d+(?:st|nd|rd|th|er|e)$"
+    r"^\d{1,2}(?:[h:]\d{0,2}(?::\d\d)?|h)$|^[+-]\d{4}$|^\d{1,4}$"
+    rf"|^\d+(?:{'|'.join(_ordered('ordinal_suffixes'))})$"
 )
 _VERBISH_WORDS = _words("verbish_words")
 _SELF_REFERENCE_RE = _rx(
@@ -330,7 +335,7 @@ class _Probe:
         return (
             any(q in self.raw for q in _QUOTE_CHARS)
             or not _ATTRIBUTION_WORDS.isdisjoint(self.lower_tokens)
-            or "according to" in self.lower
+            or any(phrase in self.lower for phrase in _ATTRIBUTION_PHRASES)
         )
 
     @cached_property
@@ -415,7 +420,7 @@ def _dates(token: str) -> bool:
     return (
         token in MONTHS
         or token in _WEEKDAYS
-        or token == "ago"
+        or token in _DATE_MARKERS
         or bool(_TIMEISH_RE.match(token))
         or bool(_NUMERIC_DATE_RE.fullmatch(token))
     )
