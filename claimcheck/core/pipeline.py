@@ -49,11 +49,15 @@ def run(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     warn: Callable[[str], None] | None = None,
+    claims_ready: Callable[[Result], None] | None = None,
 ) -> Result:
     """Read ``inputs`` (files, folders, URLs), compare their claims and return the result.
 
     ``encoder`` defaults to the model named in ``settings``; ``cache`` (if given) is consulted
     before the encoder, so a second run over the same claims does no encoder work.
+    ``claims_ready`` (if given) receives the sources, sentences and claims as soon as they are
+    read and split, before any model work: a result without clusters, so a caller can show the
+    articles while the rest runs.
     """
     from claimcheck.core.embed.encoder import embed, get_encoder
     from claimcheck.core.read.ingest import load_sources
@@ -91,6 +95,17 @@ def run(
             _warn(f"{source.path}: no claims left after removing site chrome")
     if not claims:
         raise InputError("no claims left in any article after removing site chrome")
+    if claims_ready is not None:
+        claims_ready(
+            Result(
+                sources=tuple(sources),
+                sentences=tuple(sentences),
+                claims=tuple(claims),
+                clusters=(),
+                settings=settings,
+                warnings=tuple(warnings),
+            )
+        )
 
     encoder = encoder or get_encoder(settings.model)
     prepared = prepare(sources, sentences, claims)

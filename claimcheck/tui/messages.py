@@ -50,3 +50,14 @@ class WorkFailed(Message, bubble=False):
     """True if it was the first load, so there is nothing to fall back on."""
     exit_code: int = 1
     generation: int = 0
+
+
+@dataclass
+class ClaimsReady(Message, bubble=False):
+    """The articles are read and split: each claim on its own, not yet compared, to read while
+    the model and the verifier work."""
+
+    result: Result
+    """The sources and claims, each claim alone in a cluster of its own."""
+    rows: list[Row]
+    generation: int = 0

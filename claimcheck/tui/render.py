@@ -74,16 +74,27 @@ def row_layout(width: int, rows: Sequence[Row]) -> RowLayout:
     return RowLayout(True, max(most, 1), width >= LANGUAGES_WIDTH)
 
 
-def row_text(row: Row, review: ClusterReview | None, layout: RowLayout | None = None) -> Text:
+#: The marker of a claim not compared yet (shown alone while the articles are being compared).
+PENDING_MARKER = "?"
+
+
+def row_text(
+    row: Row, review: ClusterReview | None, layout: RowLayout | None = None, pending: bool = False
+) -> Text:
     """One line of the cluster list; the count is out of the outlets of the cluster's story (in
-    a many-story input, the others could not have stated it)."""
+    a many-story input, the others could not have stated it). A ``pending`` row is a claim not
+    compared yet: its marker column holds :data:`PENDING_MARKER` alone."""
     layout = layout or RowLayout()
     text = Text(no_wrap=True, overflow="ellipsis", end="")
     mark = "✓" if review and review.reviewed else " "
     mark += "✎" if review and review.note else " "
     text.append(mark, style="bold green")
-    cell = f"{row.markers:<{layout.markers}}" if layout.compact else markers_cell(row.markers)
-    text.append(cell, style=STYLE_MARKER if row.markers else STYLE_DIM)
+    if pending:
+        width = layout.markers if layout.compact else len(MARKERS)
+        text.append(f"{PENDING_MARKER:<{width}}", style=STYLE_DIM)
+    else:
+        cell = f"{row.markers:<{layout.markers}}" if layout.compact else markers_cell(row.markers)
+        text.append(cell, style=STYLE_MARKER if row.markers else STYLE_DIM)
     text.append(f" {row.outlets}/{row.possible} ", style="bold" if row.outlets > 1 else STYLE_DIM)
     if layout.languages:
         text.append(f"{'+'.join(row.languages):<5} ", style="italic")

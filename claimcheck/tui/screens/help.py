@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from claimcheck.core.browse import MARKERS
 from claimcheck.tui.keymap import KEYS, effective_keys
+from claimcheck.tui.render import PENDING_MARKER
 
 _KEY_NAMES = {
     "question_mark": "?",
@@ -61,6 +62,7 @@ class HelpScreen(ModalScreen[None]):
         markers = Text("\nRow markers: ", style="bold")
         markers.append("  ".join(f"{letter} {meaning}" for letter, meaning in MARKERS))
         markers.append("\n✓ reviewed  ✎ has a note   n/5: outlets stating it   en+fr: languages")
+        markers.append(f"\n{PENDING_MARKER} not yet compared (while loading, each claim alone)")
         markers.append(f'\n\nRemap keys in {self.keymap_path} ([keys] table, id = "keys").')
         with VerticalScroll(classes="dialog wide", id="help"):
             yield Static(Text("claimcheck · keys", style="bold"))

@@ -6,7 +6,9 @@ verified again with them (:func:`claimcheck.core.pipeline.apply_review`)."""
 
 from __future__ import annotations
 
+import re
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -25,7 +27,7 @@ from claimcheck.core import review as rv
 from claimcheck.core.errors import Cancelled, ClaimcheckError, InputError
 from claimcheck.core.types import Cluster, ClusterReview, Result, Settings
 from claimcheck.tui.keymap import binding, effective_keys
-from claimcheck.tui.messages import ResultReady, WorkFailed, WorkProgress
+from claimcheck.tui.messages import ClaimsReady, ResultReady, WorkFailed, WorkProgress
 from claimcheck.tui.widgets.cluster_list import ClusterList
 from claimcheck.tui.widgets.detail import DetailPane
 
@@ -42,6 +44,37 @@ SEARCH_DELAY = 0.12
 DEFAULT_REPORT = "claimcheck-report.md"
 #: How much ``<`` and ``>`` move the list/detail split, in percent of the width.
 LIST_STEP = 5
+#: How often the elapsed time of the work in progress is redrawn, in seconds.
+CLOCK_TICK = 0.1
+#: What the reader may do while the claims are shown but not compared yet: read them.
+PENDING_ACTIONS = frozenset({"open_article", "search", "back", "cycle_filter", "cycle_sort"})
+
+
+def stage_label(stage: str, done: int, total: int, elapsed: float) -> str:
+    """What the background work is doing, in words, with its count where it has one and the time
+    since it started: ``"embedding 533 texts · 128/533 · 4.2 s"``, ``"loading the model · 3.1 s"``.
+    """
+    stage = {"loading model": "loading the model"}.get(stage, stage)
+    # The encoder counts its inputs as claims; they are claims, their sentences and their words.
+    stage = re.sub(r"^embedding (\d+) claims$", r"embedding \1 texts", stage)
+    parts = [stage]
+    if total > 1 and not (done == total and stage.startswith("reading")):
+        parts.append(f"{done}/{total}")
+    parts.append(f"{elapsed:.1f} s")
+    return " · ".join(parts)
+
+
+def unclustered(partial: Result) -> tuple[Result, list[browse.Row]]:
+    """``partial`` (sources and claims, no clusters) with each claim alone in a cluster of its
+    own, and its list rows without markers: what the list shows until the comparison is done."""
+    from claimcheck.core.compare.assemble import build_clusters
+
+    clusters = build_clusters(
+        partial.claims, [[k] for k in range(len(partial.claims))], partial.sources
+    )
+    result = replace(partial, clusters=clusters)
+    rows = [replace(row, markers="", differs=False) for row in browse.make_rows(result)]
+    return result, rows
 
 
 class SearchInput(Input):
@@ -135,6 +168,15 @@ class MainScreen(Screen[None]):
         """The pair the reader just confirmed, checked when the clusters come back."""
         self.stopped = False
         """The first load was cancelled: nothing to show until the reader loads again."""
+        self.pending = False
+        """The list shows the claims read so far, each alone, not compared yet."""
+        self._pending_claims: dict[str, str] = {}
+        """Cluster id of a claim shown alone before the comparison -> that claim's id."""
+        self._stage: tuple[str, int, int] = ("starting", 0, 0)
+        self._started_at = time.monotonic()
+        self._clock: Timer | None = None
+        self._reader_moved = False
+        """The reader moved the cursor while the claims were not compared yet."""
         self.undo_stack: list[tuple[str, rv.Review, bool]] = []
         """What each review action replaced: (what it did, the review before, whether the
         clusters must be computed again when it is undone)."""
@@ -187,15 +229,19 @@ class MainScreen(Screen[None]):
         progress = self.query_one("#progress")
         progress.display = True
         self.stopped = False
-        self.query_one("#progress-bar").display = True
-        self.query_one("#progress-label", Label).update(
+        self._stage = (
             {
                 "load": "starting",
                 "threshold": f"re-clustering at {threshold:g}",
                 "decision": "verifying the clusters again with your decision",
-            }.get(reason, "applying your correction")
+            }.get(reason, "applying your correction"),
+            0,
+            0,
         )
-        self.query_one("#progress-bar", ProgressBar).update(total=None, progress=0)
+        self._started_at = time.monotonic()
+        self._show_stage()
+        if self._clock is None:
+            self._clock = self.set_interval(CLOCK_TICK, self._show_stage)
         self.refresh_bindings()
         self._compute(
             reason, base, threshold, keep, self.review, self.cancel_event, self.generation
@@ -217,6 +263,11 @@ class MainScreen(Screen[None]):
 
         def progress(stage: str, done: int, total: int) -> None:
             self.post_message(WorkProgress(stage, done, total, generation))
+
+        def claims_ready(partial: Result) -> None:
+            result, rows = unclustered(partial)
+            self.post_message(ClaimsReady(result, rows, generation))
+            progress(f"preparing {len(partial.claims)} claims", 0, 0)
 
         try:
             if base is not None and reason == "threshold":
@@ -246,6 +297,7 @@ class MainScreen(Screen[None]):
                     cache=cache,
                     progress=progress,
                     cancel=cancel,
+                    claims_ready=claims_ready,
                 )
             progress("applying your decisions and corrections", 0, 0)
             from claimcheck.core.pipeline import apply_review
@@ -268,19 +320,55 @@ class MainScreen(Screen[None]):
     def _progress(self, message: WorkProgress) -> None:
         if message.generation != self.generation:
             return
-        label = message.stage
-        if message.total:
-            label += f" ({message.done}/{message.total})"
-        self.query_one("#progress-label", Label).update(Text(label))
-        self.query_one("#progress-bar", ProgressBar).update(
-            total=message.total or None, progress=message.done
+        self._stage = (message.stage, message.done, message.total)
+        self._show_stage()
+
+    def _show_stage(self) -> None:
+        """The stage in words with the time since the work started; a bar only where the stage
+        counts something (a stage without a count would sit at 0% and look stuck)."""
+        if not self.busy:
+            return
+        stage, done, total = self._stage
+        elapsed = time.monotonic() - self._started_at
+        self.query_one("#progress-label", Label).update(
+            Text(stage_label(stage, done, total, elapsed))
         )
+        bar = self.query_one("#progress-bar", ProgressBar)
+        bar.display = total > 1
+        if total > 1:
+            bar.update(total=total, progress=done)
+
+    def _stop_clock(self) -> None:
+        if self._clock is not None:
+            self._clock.stop()
+            self._clock = None
+
+    @on(ClaimsReady)
+    async def _claims_ready(self, message: ClaimsReady) -> None:
+        """Show the claims read so far, each alone and marked as not compared yet."""
+        if message.generation != self.generation or not self.busy:
+            return
+        self.pending = True
+        self.result = message.result
+        self.rows = message.rows
+        self._pending_claims = {c.id: c.claims[0].id for c in message.result.clusters}
+        self._reader_moved = False
+        self._details.clear()
+        self.reviews = {}
+        panes = self.query_one("#panes")
+        first = not panes.display
+        panes.display = True
+        await self.query_one(DetailPane).set_slots(len(self.result.sources))
+        self._refill(keep_index=self.query_one(ClusterList).highlighted)
+        if first:
+            self.query_one(ClusterList).focus()
 
     @on(WorkFailed)
     def _failed(self, message: WorkFailed) -> None:
         if message.generation != self.generation:
             return
         self.busy = False
+        self._stop_clock()
         self.query_one("#progress").display = False
         self.refresh_bindings()
         if message.initial and message.cancelled:
@@ -312,8 +400,13 @@ class MainScreen(Screen[None]):
     async def _ready(self, message: ResultReady) -> None:
         if message.generation != self.generation:
             return
-        old_warnings = set(self.result.warnings) if self.result else set()
+        old_warnings = set(self.result.warnings) if self.result and not self.pending else set()
+        keep_claim = message.keep_claim
+        was_pending, self.pending = self.pending, False
+        if was_pending and self._reading():
+            keep_claim = self.selected_claim()  # the claim the reader was reading stays selected
         self.busy = False
+        self._stop_clock()
         self.machine = message.machine
         self.result = self._with_outlet_names(message.result)
         self.settings = message.result.settings
@@ -326,7 +419,9 @@ class MainScreen(Screen[None]):
         first = not panes.display
         panes.display = True
         await self.query_one(DetailPane).set_slots(len(self.result.sources))
-        self._refill(keep_claim=message.keep_claim)
+        self._refill(keep_claim=keep_claim)
+        if was_pending and keep_claim is not None:
+            self._select_member(keep_claim)
         if first:
             self.query_one(ClusterList).focus()
         new = [w for w in self.result.warnings if w not in old_warnings]
@@ -357,6 +452,25 @@ class MainScreen(Screen[None]):
                 f"{pair[0]} and {pair[1]} are confirmed but not in one cluster: each cluster "
                 "holds one claim per outlet, and a rejected pair never shares one"
             )
+
+    def _reading(self) -> bool:
+        """Whether the reader chose a claim while they were not compared yet (moved the cursor,
+        searched, filtered or went to the detail pane); if not, the list starts at the top."""
+        return (
+            self._reader_moved
+            or self.query_one(DetailPane).has_focus
+            or bool(self.query_text.strip())
+            or self.filter_name != "all"
+        )
+
+    def _select_member(self, claim_id: str) -> None:
+        """Pick ``claim_id`` among the members the detail pane shows, if it is one of them."""
+        cluster = self.current_cluster
+        if cluster is None:
+            return
+        k = next((k for k, c in enumerate(cluster.claims) if c.id == claim_id), None)
+        if k is not None:
+            self._render_detail(selected=k)
 
     # --- the list --------------------------------------------------------------------------------
 
@@ -395,7 +509,7 @@ class MainScreen(Screen[None]):
             )
             target = found if found is not None else keep_index
         cluster_list = self.query_one(ClusterList)
-        cluster_list.show_rows(self.shown_rows, self.reviews, target)
+        cluster_list.show_rows(self.shown_rows, self.reviews, target, self.pending)
         self._any_difference = any(r.differs for r in self.shown_rows)
         self._shown = None
         self._render_detail()
@@ -407,6 +521,12 @@ class MainScreen(Screen[None]):
         status.append("claimcheck", style="bold")
         if self.result is None:
             status.append(f" · {len(self.inputs)} input(s) · threshold {self.settings.threshold:g}")
+        elif self.pending:
+            r = self.result
+            status.append(f" · {len(r.sources)} articles · {len(r.claims)} claims")
+            if len(self.shown_rows) != len(r.claims):
+                status.append(f" · {len(self.shown_rows)} shown")
+            status.append(" · not yet compared", style="bold")
         else:
             r = self.result
             shown = len(self.shown_rows)
@@ -427,6 +547,8 @@ class MainScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#clusters")
     def _highlighted(self) -> None:
+        if self.pending and self.query_one(ClusterList).highlighted not in (None, 0):
+            self._reader_moved = True
         if self._detail_timer is not None:
             self._detail_timer.stop()
         self._detail_timer = self.set_timer(DETAIL_DELAY, self._render_detail)
@@ -454,6 +576,7 @@ class MainScreen(Screen[None]):
             self.reviews.get(cluster.id),
             keep if selected is None else selected,
             related_hint=self._related_hint(),
+            pending=self.pending,
         )
         pane.scroll_home(animate=False)
         if bool(cluster.related) != self._has_related:
@@ -479,6 +602,10 @@ class MainScreen(Screen[None]):
 
     def _select_cluster(self, cluster_id: str) -> None:
         """Put the list cursor on ``cluster_id``, showing every cluster if a filter hides it."""
+        if not self.pending and cluster_id in self._pending_claims and self.result is not None:
+            # A claim's cluster before the comparison finished (an article opened meanwhile).
+            claim_id = self._pending_claims[cluster_id]
+            cluster_id = browse.cluster_of_claims(self.result).get(claim_id, cluster_id)
         index = next((k for k, r in enumerate(self.shown_rows) if r.cluster_id == cluster_id), None)
         if index is None:
             self.filter_name, self.query_text = "all", ""
@@ -506,6 +633,12 @@ class MainScreen(Screen[None]):
             return True
         if action == "back":
             return self.result is not None and bool(self._back_step())
+        if self.pending:
+            if action not in PENDING_ACTIONS:
+                return False  # nothing to review, move or save before the comparison
+            if action == "back":
+                return bool(self._back_step())
+            return action != "open_article" or self.current_row is not None or None
         if action == "undo":
             return self.result is not None  # with nothing to undo, it says so
         if self.result is None:

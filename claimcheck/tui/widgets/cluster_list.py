@@ -30,6 +30,8 @@ class ClusterList(OptionList):
         self.rows: list[Row] = []
         self.reviews: dict[str, ClusterReview] = {}
         self.layout_now = RowLayout()
+        self.pending = False
+        """The rows are claims not compared yet (see :func:`~claimcheck.tui.render.row_text`)."""
 
     def _layout(self) -> RowLayout:
         return row_layout(self.scrollable_content_region.width or self.size.width, self.rows)
@@ -39,13 +41,19 @@ class ClusterList(OptionList):
         rows: list[Row],
         reviews: dict[str, ClusterReview],
         highlight: int | None = None,
+        pending: bool = False,
     ) -> None:
-        """Replace the rows shown, keeping the cursor at ``highlight`` (or the top)."""
+        """Replace the rows shown, keeping the cursor at ``highlight`` (or the top); ``pending``
+        rows are claims not compared yet."""
         self.rows = rows
         self.reviews = reviews
+        self.pending = pending
         self.layout_now = self._layout()
         self.set_options(
-            Option(row_text(row, reviews.get(row.cluster_id), self.layout_now), id=row.cluster_id)
+            Option(
+                row_text(row, reviews.get(row.cluster_id), self.layout_now, pending),
+                id=row.cluster_id,
+            )
             for row in rows
         )
         if rows:
@@ -55,13 +63,15 @@ class ClusterList(OptionList):
     def on_resize(self, event: events.Resize) -> None:
         """Lay the rows out again when the list's width crosses a layout boundary."""
         if self.rows and self._layout() != self.layout_now:
-            self.show_rows(self.rows, self.reviews, self.highlighted)
+            self.show_rows(self.rows, self.reviews, self.highlighted, self.pending)
 
     def refresh_row(self, index: int, review: ClusterReview | None) -> None:
         """Redraw one row after its review mark or note changed."""
         row = self.rows[index]
         self.reviews = {**self.reviews, row.cluster_id: review} if review else self.reviews
-        self.replace_option_prompt_at_index(index, row_text(row, review, self.layout_now))
+        self.replace_option_prompt_at_index(
+            index, row_text(row, review, self.layout_now, self.pending)
+        )
 
     @property
     def current_row(self) -> Row | None:

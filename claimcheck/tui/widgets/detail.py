@@ -75,9 +75,11 @@ class DetailPane(VerticalScroll):
         review: ClusterReview | None,
         selected: int = 0,
         related_hint: str = "",
+        pending: bool = False,
     ) -> None:
         """Render ``detail`` (or an empty pane); ``related_hint`` names the keys that act on the
-        first related claim."""
+        first related claim. ``pending``: a claim not compared yet with the other articles, shown
+        alone so it can be read meanwhile."""
         self.detail = detail
         head = self.query_one("#detail-head", Static)
         members = list(self.query(MemberStatement))
@@ -96,6 +98,8 @@ class DetailPane(VerticalScroll):
         title.append(cluster.id, style="bold magenta")
         title.append(f"  {outlets_label(len(cluster.claims), cluster.independent)}")
         title.append(f" · {' + '.join(cluster.languages)}")
+        if pending:
+            title.append("  not yet compared", style="bold yellow")
         if review and review.reviewed:
             title.append("  ✓ reviewed", style="bold green")
         if review and review.note:
@@ -111,8 +115,18 @@ class DetailPane(VerticalScroll):
             else:
                 widget.display = False
         related = self.query_one("#detail-related", Static)
-        related.display = bool(detail.related)
+        related.display = bool(detail.related) and not pending
         related.update(related_text(detail.related, related_hint))
+        if pending:
+            self.query_one("#detail-silent", Static).update(
+                Text(
+                    "Not yet compared with the other articles: the outlets that state it too, "
+                    "and how they differ, appear when the comparison finishes.",
+                    style="dim",
+                )
+            )
+            self.query_one("#detail-compare", Static).update("")
+            return
         self.query_one("#detail-silent", Static).update(silent_text(detail.silent))
         self.query_one("#detail-compare", Static).update(comparison(detail, outlets))
 
