@@ -95,17 +95,16 @@ def run(
             _warn(f"{source.path}: no claims left after removing site chrome")
     if not claims:
         raise InputError("no claims left in any article after removing site chrome")
+    read = Result(
+        sources=tuple(sources),
+        sentences=tuple(sentences),
+        claims=tuple(claims),
+        clusters=(),
+        settings=settings,
+        warnings=tuple(warnings),
+    )
     if claims_ready is not None:
-        claims_ready(
-            Result(
-                sources=tuple(sources),
-                sentences=tuple(sentences),
-                claims=tuple(claims),
-                clusters=(),
-                settings=settings,
-                warnings=tuple(warnings),
-            )
-        )
+        claims_ready(read)
 
     encoder = encoder or get_encoder(settings.model)
     prepared = prepare(sources, sentences, claims)
@@ -120,13 +119,8 @@ def run(
         if context is not None:
             contexts[k] = all_vectors[row]
             row += 1
-    result = Result(
-        sources=tuple(sources),
-        sentences=tuple(sentences),
-        claims=tuple(claims),
-        clusters=(),
-        settings=settings,
-        warnings=tuple(warnings),
+    result = replace(
+        read,
         vectors=vectors,
         facts=prepared.facts,
         context_vectors=contexts,
