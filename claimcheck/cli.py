@@ -20,6 +20,7 @@ from claimcheck import __version__
 
 if TYPE_CHECKING:
     from claimcheck.core.embed.cache import EmbeddingCache
+    from claimcheck.core.review import Mark
     from claimcheck.core.types import Settings
 
 COMMANDS = ("open", "report", "cache", "completion")
@@ -303,6 +304,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     finally:
         progress.close()
     reviews = None
+    orphans: Sequence[Mark] = ()
     if not args.no_review:
         from claimcheck.core import review as rv
         from claimcheck.core.pipeline import apply_review
@@ -311,15 +313,20 @@ def cmd_report(args: argparse.Namespace) -> int:
         if not saved.empty:
             result = apply_review(result, saved)
             reviews = rv.reviews_for(result, saved)
+            orphans = rv.orphaned_marks(result, saved)
     if fmt == "json":
         from claimcheck.report.jsonout import render_json
 
-        text = render_json(result, reviews)
+        text = render_json(result, reviews, orphans)
     else:
         from claimcheck.report.markdown import render_markdown
 
         text = render_markdown(
-            result, reviews, all_rows=args.all_rows, review_applied=reviews is not None
+            result,
+            reviews,
+            all_rows=args.all_rows,
+            review_applied=reviews is not None,
+            orphans=orphans,
         )
     if output is not None:
         write_atomic(output, text, overwrite=args.force)

@@ -8,10 +8,15 @@ now; a correction moves one claim into the cluster of another claim, or out on i
 decision confirms or rejects a suggested pair of claims (the clusters are verified again with it).
 An outlet name follows its source id: it replaces the outlet the article's metadata gave.
 
+A mark none of whose claims is in the input any more (an article removed or edited, its claims
+split differently) is orphaned: it stays in the file, and :func:`orphaned_marks` lists it, with the
+start of its claim's text, for the report and the interface to show.
+
 The sidecar is JSON::
 
     {"format": "claimcheck-review", "version": 1,
-     "marks": [{"anchor": "<key>", "members": ["<key>", ...], "reviewed": true, "note": "..."}],
+     "marks": [{"anchor": "<key>", "members": ["<key>", ...], "reviewed": true, "note": "...",
+                "text": "first words"}],
      "corrections": [{"claim": "<key>", "into": "<key>" or null, "text": "first words"}],
      "decisions": [{"pair": ["<key>", "<key>"], "status": "confirmed", "text": "..."}],
      "outlets": [{"source": "<source id>", "name": "..."}]}
@@ -55,6 +60,8 @@ class Mark:
     """Keys of the cluster's members when the mark was made; used if the anchor disappears."""
     reviewed: bool = False
     note: str = ""
+    text: str = ""
+    """The start of the anchor claim's text, so the mark can be named when its claims are gone."""
 
 
 @dataclass(frozen=True)
@@ -133,11 +140,13 @@ def _parse(data: object) -> Review:
     for item in data.get("marks", []):
         anchor, members = item["anchor"], item.get("members", [])
         reviewed, note = item.get("reviewed", False), item.get("note", "")
+        text = item.get("text", "")
         if not (isinstance(anchor, str) and isinstance(reviewed, bool) and isinstance(note, str)):
             raise ValueError("a mark has a field of the wrong type")
         if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
             raise ValueError("a mark's members are not a list of claim keys")
-        marks.append(Mark(anchor, tuple(members), reviewed, note))
+        text = " ".join(text.split()) if isinstance(text, str) else ""
+        marks.append(Mark(anchor, tuple(members), reviewed, note, text))
     corrections = []
     for item in data.get("corrections", []):
         claim, into, text = item["claim"], item.get("into"), item.get("text", "")
@@ -231,10 +240,7 @@ def dumps_review(review: Review) -> str:
     data = {
         "format": FORMAT,
         "version": VERSION,
-        "marks": [
-            {"anchor": m.anchor, "members": list(m.members), "reviewed": m.reviewed, "note": m.note}
-            for m in review.marks
-        ],
+        "marks": [_dump_mark(m) for m in review.marks],
         "corrections": [
             {"claim": c.claim, "into": c.into, "text": c.text} for c in review.corrections
         ],
@@ -251,6 +257,18 @@ def dumps_review(review: Review) -> str:
     if review.outlets:
         data["outlets"] = [{"source": o.source, "name": o.name} for o in review.outlets]
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _dump_mark(mark: Mark) -> dict[str, object]:
+    data: dict[str, object] = {
+        "anchor": mark.anchor,
+        "members": list(mark.members),
+        "reviewed": mark.reviewed,
+        "note": mark.note,
+    }
+    if mark.text:  # marks saved before the text was kept have none
+        data["text"] = mark.text
+    return data
 
 
 @dataclass(frozen=True)
@@ -499,6 +517,22 @@ def _home(mark: Mark, index: Mapping[str, Cluster]) -> Cluster | None:
     return max(votes.values(), key=lambda v: v[0])[1]
 
 
+#: How much of a claim's text a mark keeps, to name the claim once it is gone.
+MARK_TEXT = 60
+
+
+def _start(text: str) -> str:
+    """The start of a claim's text as a mark keeps it: inert, on one line."""
+    return " ".join(neutralise(text).split())[:MARK_TEXT]
+
+
+def orphaned_marks(result: Result, review: Review) -> tuple[Mark, ...]:
+    """The marks (notes, reviewed marks) none of whose claims is in ``result`` any more: they
+    are kept in the sidecar and shown apart, never dropped. In the order they were made."""
+    index = _key_index(result)
+    return tuple(m for m in review.marks if (m.reviewed or m.note) and _home(m, index) is None)
+
+
 def _join_notes(notes: Sequence[str]) -> str:
     unique: list[str] = []
     for note in notes:
@@ -549,11 +583,14 @@ def set_mark(
     ]
     others = tuple(m for m in review.marks if m not in here)
     anchor = here[0].anchor if here else claim_key(cluster.claims[0])
+    by_key = {claim_key(c): c for c in cluster.claims}
+    anchor_claim = by_key.get(anchor)
     merged = Mark(
         anchor=anchor,
-        members=tuple(claim_key(c) for c in cluster.claims),
+        members=tuple(by_key),
         reviewed=any(m.reviewed for m in here) if reviewed is None else reviewed,
         note=_join_notes([m.note for m in here]) if note is None else neutralise(note.strip()),
+        text=_start(anchor_claim.text) if anchor_claim else (here[0].text if here else ""),
     )
     if not merged.reviewed and not merged.note:
         return replace(review, marks=others)

@@ -5,10 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from claimcheck.core.types import ClusterReview, Result
+
+if TYPE_CHECKING:
+    from claimcheck.core.review import Mark
 
 #: Bumped when a field changes meaning or disappears; new fields do not bump it. Version 2:
 #: ``clusters[].claims`` are the verified members only, and ``settings.threshold`` is the
@@ -16,8 +19,13 @@ from claimcheck.core.types import ClusterReview, Result
 SCHEMA_VERSION = 2
 
 
-def to_dict(result: Result, reviews: Mapping[str, ClusterReview] | None = None) -> dict[str, Any]:
-    """The report as plain JSON-ready data, in a fixed key order."""
+def to_dict(
+    result: Result,
+    reviews: Mapping[str, ClusterReview] | None = None,
+    orphans: Sequence[Mark] = (),
+) -> dict[str, Any]:
+    """The report as plain JSON-ready data, in a fixed key order. ``orphans``: the review's marks
+    whose claims are no longer in the input (``orphaned_notes``, always present, maybe empty)."""
     reviews = reviews or {}
     sources = [
         {
@@ -110,6 +118,15 @@ def to_dict(result: Result, reviews: Mapping[str, ClusterReview] | None = None) 
             **_evidence_settings(result),
         },
         "warnings": list(result.warnings),
+        "orphaned_notes": [
+            {
+                "note": m.note,
+                "reviewed": m.reviewed,
+                "claim_text": m.text or None,
+                "claim_key": m.anchor,
+            }
+            for m in orphans
+        ],
     }
 
 
@@ -149,7 +166,11 @@ def _evidence_settings(result: Result) -> dict[str, Any]:
 _RAW = re.compile("[\u0080-\u009f\u2028\u2029]")
 
 
-def render_json(result: Result, reviews: Mapping[str, ClusterReview] | None = None) -> str:
+def render_json(
+    result: Result,
+    reviews: Mapping[str, ClusterReview] | None = None,
+    orphans: Sequence[Mark] = (),
+) -> str:
     """The report as JSON text: UTF-8, two-space indent, one trailing newline."""
-    text = json.dumps(to_dict(result, reviews), ensure_ascii=False, indent=2)
+    text = json.dumps(to_dict(result, reviews, orphans), ensure_ascii=False, indent=2)
     return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from claimcheck.core.types import Cluster, ClusterReview, Difference, Result, Source
+
+if TYPE_CHECKING:
+    from claimcheck.core.review import Mark
 
 #: Characters that start Markdown or HTML syntax inline; escaped with a backslash (CommonMark
 #: allows a backslash before any ASCII punctuation, and shows the character literally).
@@ -332,13 +336,29 @@ def _summary(result: Result, reviews: Mapping[str, ClusterReview]) -> list[str]:
     return out
 
 
-def _your_review(result: Result, reviews: Mapping[str, ClusterReview]) -> list[str]:
-    """What the reader did: marks, notes, confirmations and rejections."""
+ORPHANS_HEADING = "Notes whose claims are no longer in the input"
+
+
+def orphan_line(mark: Mark) -> str:
+    """One orphaned mark in words (plain text, not escaped): its note, whether it was marked
+    reviewed, and the start of the claim it was on as the review file keeps it."""
+    what = f"“{' '.join(mark.note.split())}”" if mark.note else "no note"
+    if mark.reviewed:
+        what += " (marked reviewed)"
+    claim = f"“{mark.text}…”" if mark.text else f"a claim not recorded by text ({mark.anchor})"
+    return f"{what} — was on {claim}"
+
+
+def _your_review(
+    result: Result, reviews: Mapping[str, ClusterReview], orphans: Sequence[Mark] = ()
+) -> list[str]:
+    """What the reader did: marks, notes, confirmations and rejections, and the marks whose
+    claims are gone."""
     marked = [cid for cid, r in reviews.items() if r.reviewed]
     notes = [(cid, r.note) for cid, r in reviews.items() if r.note]
     confirmed = sum(1 for c in result.clusters for by in c.confirmed_by if by == "reader")
     rejected = sum(1 for s in result.suggestions if s.status == "rejected")
-    if not (marked or notes or confirmed or rejected):
+    if not (marked or notes or confirmed or rejected or orphans):
         return []
     out = ["", "## Your review", ""]
     if marked:
@@ -349,6 +369,14 @@ def _your_review(result: Result, reviews: Mapping[str, ClusterReview]) -> list[s
         out.append(f"- {_plural(rejected, 'suggested pair')} rejected by the reader.")
     for cid, note in notes:
         out.append(f"- Note on {cid}: {escape_inline(note)}")
+    if orphans:
+        out += [
+            "",
+            f"{ORPHANS_HEADING} (an article removed or edited; kept in the review file, "
+            "and back on their claim if it returns):",
+            "",
+        ]
+        out += [f"- {escape_inline(orphan_line(m))}" for m in orphans]
     return out
 
 
@@ -358,11 +386,13 @@ def render_markdown(
     *,
     all_rows: bool = False,
     review_applied: bool = False,
+    orphans: Sequence[Mark] = (),
 ) -> str:
     """The whole report: the findings first, then the evidence. ``review_applied`` says the
     reader's saved review was applied (the header says so). ``reviews`` (cluster id ->
-    review) adds reviewed marks and notes; ``all_rows`` keeps the differences rows on which
-    every outlet agrees."""
+    review) adds reviewed marks and notes, ``orphans`` the marks whose claims are no longer in
+    the input (:func:`claimcheck.core.review.orphaned_marks`); ``all_rows`` keeps the
+    differences rows on which every outlet agrees."""
     reviews = reviews or {}
     sources = {s.id: s for s in result.sources}
     headings = short_names(result.sources)
@@ -385,14 +415,14 @@ def render_markdown(
         "likely matches it could not verify are listed as related, not confirmed."
     )
     readers = any(by == "reader" for c in result.clusters for by in c.confirmed_by)
-    if review_applied or reviews or readers:
+    if review_applied or reviews or readers or orphans:
         out.append("")
         out.append("The reader's review saved beside the articles is applied.")
     out += ["", "## Summary", "", *_summary(result, reviews)]
     findings = key_differences(result)
     out += ["", "## Key differences", ""]
     out += findings or ["None: where outlets state the same claim, their figures and names agree."]
-    out += _your_review(result, reviews)
+    out += _your_review(result, reviews, orphans)
     out += ["", "## Sources", ""]
     rows = [
         [

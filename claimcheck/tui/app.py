@@ -161,9 +161,13 @@ class ClaimcheckApp(App[None]):
     def action_help(self) -> None:
         """Show every binding."""
         from claimcheck.tui.screens.help import HelpScreen
+        from claimcheck.tui.screens.main import MainScreen
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.keymap, str(self.keymap_path)))
+        if isinstance(self.screen, HelpScreen):
+            return
+        main = self.screen_stack[0] if self.screen_stack else None
+        orphans = main.orphans if isinstance(main, MainScreen) else ()
+        self.push_screen(HelpScreen(self.keymap, str(self.keymap_path), orphans))
 
 
 def make_app(

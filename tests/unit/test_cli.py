@@ -161,3 +161,40 @@ def test_shell_completion_offers_commands_options_and_choices(
     assert "bashcompinit" in capsys.readouterr().out
     assert main(["completion", "fish"]) == 0
     assert "-l verifier" in capsys.readouterr().out
+
+
+def test_report_lists_the_notes_whose_claims_are_gone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """`claimcheck report` applies the saved review: a note on claims no longer in the input is
+    listed (Markdown) and kept (JSON ``orphaned_notes``), not silently left out."""
+    import json
+
+    from claimcheck.core import review as rv
+    from claimcheck.core.pipeline import run as real_run
+    from claimcheck.core.types import Settings
+    from tests.conftest import FakeEncoder
+    from tests.hardening.helpers import EN_ARTICLE, FR_ARTICLE
+
+    def fake(paths: list[str], settings: Settings, **kwargs: object):  # type: ignore[no-untyped-def]
+        kwargs.pop("encoder", None)
+        return real_run(paths, Settings("fake", 0.5), encoder=FakeEncoder(), **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("claimcheck.core.pipeline.run", fake)
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "en.txt").write_text(EN_ARTICLE, encoding="utf-8")
+    (story / "fr.txt").write_text(FR_ARTICLE, encoding="utf-8")
+    gone = rv.Mark("en:0123456789abcdef", (), False, "call the mayor", "The old sentence")
+    (story / rv.SIDECAR_NAME).write_text(rv.dumps_review(rv.Review(marks=(gone,))))
+
+    assert main(["report", str(story), "-o", "-", "-q"]) == 0
+    markdown = capsysbinary.readouterr().out.decode("utf-8")
+    assert "Notes whose claims are no longer in the input" in markdown
+    assert "“call the mayor” — was on “The old sentence…”" in markdown
+    assert main(["report", str(story), "-o", "-", "-q", "--format", "json"]) == 0
+    data = json.loads(capsysbinary.readouterr().out)
+    assert [n["note"] for n in data["orphaned_notes"]] == ["call the mayor"]
+    assert main(["report", str(story), "-o", "-", "-q", "--no-review"]) == 0
+    assert "call the mayor" not in capsysbinary.readouterr().out.decode("utf-8")
+    assert "call the mayor" in (story / rv.SIDECAR_NAME).read_text()

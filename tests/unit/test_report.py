@@ -275,3 +275,32 @@ def test_headings_are_cut_escaped_and_told_apart_by_id() -> None:
     assert heading.endswith("…") and len(heading) <= HEADING_WIDTH + 2
     blank = replace(result, sources=(replace(result.sources[0], outlet=" "), result.sources[1]))
     assert short_names(blank.sources)["a-fr"] == "`a-fr`"
+
+
+def test_orphaned_notes_are_listed_in_markdown_and_json() -> None:
+    from claimcheck.core.review import Mark
+
+    orphans = (
+        Mark("b-en:0", ("b-en:0",), True, "ask *the* desk", "The bridge closed on Monday"),
+        Mark("gone:1", (), False, "old note", ""),
+    )
+    md = render_markdown(_result(PLAIN), {}, orphans=orphans)
+    review = md.split("## Your review", 1)[1].split("\n## ", 1)[0]
+    assert "Notes whose claims are no longer in the input" in review
+    assert (
+        "“ask \\*the\\* desk” (marked reviewed) — was on “The bridge closed on Monday…”" in review
+    )
+    assert "“old note” — was on a claim not recorded by text (gone:1)" in review
+    assert "The reader's review saved beside the articles is applied." in md
+    assert "Notes whose claims" not in render_markdown(_result(PLAIN))
+    data = json.loads(render_json(_result(PLAIN), {}, orphans))
+    assert data["orphaned_notes"] == [
+        {
+            "note": "ask *the* desk",
+            "reviewed": True,
+            "claim_text": "The bridge closed on Monday",
+            "claim_key": "b-en:0",
+        },
+        {"note": "old note", "reviewed": False, "claim_text": None, "claim_key": "gone:1"},
+    ]
+    assert json.loads(render_json(_result(PLAIN)))["orphaned_notes"] == []

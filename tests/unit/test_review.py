@@ -265,3 +265,46 @@ def test_a_hostile_outlet_name_is_inert(tmp_path, result) -> None:
     warnings: list[str] = []
     assert rv.load_review(path, warn=warnings.append) == rv.Review()
     assert warnings and "moved to" in warnings[0]
+
+
+def _edited(result, claim_id: str, text: str):
+    """``result`` with the text of ``claim_id`` replaced, as after the article was edited."""
+    claims = {c.id: replace(c, text=text) if c.id == claim_id else c for c in result.claims}
+    clusters = tuple(
+        replace(k, claims=tuple(claims[c.id] for c in k.claims)) for k in result.clusters
+    )
+    return replace(result, claims=tuple(claims.values()), clusters=clusters)
+
+
+def test_a_mark_whose_claims_are_all_gone_is_orphaned_named_and_kept(result, tmp_path) -> None:
+    """A note on claims no longer in the input used to vanish from the interface and the
+    report; it is listed apart with the start of its claim, and never dropped from the file."""
+    alone = _cluster_of(result, "reuters#2")  # a cluster of one claim
+    assert len(alone.claims) == 1
+    review = rv.set_mark(result, rv.Review(), alone.id, reviewed=True, note="ask the desk")
+    review = rv.set_mark(result, review, "c1", note="still here")
+    assert review.marks[0].text == " ".join(alone.claims[0].text.split())[: rv.MARK_TEXT]
+    edited = _edited(result, "reuters#2", "A quite different sentence now.")
+    assert rv.orphaned_marks(result, review) == ()
+    (orphan,) = rv.orphaned_marks(edited, review)
+    assert orphan.note == "ask the desk" and orphan.reviewed and orphan.text
+    assert all(r.note != "ask the desk" for r in rv.reviews_for(edited, review).values())
+    # Editing another mark, saving and loading keep it, text and all.
+    review = rv.set_mark(edited, review, "c1", note="edited")
+    path = tmp_path / rv.SIDECAR_NAME
+    rv.save_review(path, review)
+    loaded = rv.load_review(path)
+    assert rv.orphaned_marks(edited, loaded) == (orphan,)
+    assert json.loads(path.read_text(encoding="utf-8"))["marks"][0]["text"] == orphan.text
+    # And it is back on its cluster when the claim returns.
+    assert rv.reviews_for(result, loaded)[alone.id].note == "ask the desk"
+
+
+def test_a_mark_saved_without_its_text_still_loads_and_is_orphaned(result, tmp_path) -> None:
+    path = tmp_path / rv.SIDECAR_NAME
+    mark = {"anchor": "gone:1", "members": ["gone:1"], "reviewed": False, "note": "old"}
+    path.write_text(json.dumps({"format": rv.FORMAT, "version": 1, "marks": [mark]}))
+    loaded = rv.load_review(path)
+    assert loaded.marks == (rv.Mark("gone:1", ("gone:1",), False, "old", ""),)
+    assert rv.orphaned_marks(result, loaded) == loaded.marks
+    assert "text" not in json.loads(rv.dumps_review(loaded))["marks"][0]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,6 +16,9 @@ from textual.widgets import Static
 from claimcheck.core.browse import MARKERS
 from claimcheck.tui.keymap import KEYS, effective_keys
 from claimcheck.tui.render import PENDING_MARKER
+
+if TYPE_CHECKING:
+    from claimcheck.core.review import Mark
 
 _KEY_NAMES = {
     "question_mark": "?",
@@ -47,24 +53,43 @@ def help_table(keymap: dict[str, str]) -> Table:
     return table
 
 
+def orphans_text(orphans: Sequence[Mark]) -> Text:
+    """The review's marks whose claims are no longer in the input, one per line."""
+    from claimcheck.report.markdown import ORPHANS_HEADING, orphan_line
+
+    out = Text(ORPHANS_HEADING, style="bold")
+    out.append(" (kept in the review file; back on their claim if it returns)\n")
+    for mark in orphans:
+        out.append("• ")
+        out.append(" ".join(orphan_line(mark).split()))
+        out.append("\n")
+    return out
+
+
 class HelpScreen(ModalScreen[None]):
-    """Lists every binding; any of Escape, q or ? closes it."""
+    """Lists every binding; any of Escape, q or ? closes it. Notes whose claims are no longer in
+    the input come first, when there are any: this is where the reader reads them."""
 
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]  # noqa: RUF012
 
-    def __init__(self, keymap: dict[str, str], keymap_path: str) -> None:
+    def __init__(
+        self, keymap: dict[str, str], keymap_path: str, orphans: Sequence[Mark] = ()
+    ) -> None:
         super().__init__()
         self.keymap = keymap
         self.keymap_path = keymap_path
+        self.orphans = tuple(orphans)
 
     def compose(self) -> ComposeResult:
-        """The bindings, the row markers and where the keymap lives."""
+        """The orphaned notes, the bindings, the row markers and where the keymap lives."""
         markers = Text("\nRow markers: ", style="bold")
         markers.append("  ".join(f"{letter} {meaning}" for letter, meaning in MARKERS))
         markers.append("\n✓ reviewed  ✎ has a note   n/5: outlets stating it   en+fr: languages")
         markers.append(f"\n{PENDING_MARKER} not yet compared (while loading, each claim alone)")
         markers.append(f'\n\nRemap keys in {self.keymap_path} ([keys] table, id = "keys").')
         with VerticalScroll(classes="dialog wide", id="help"):
+            if self.orphans:
+                yield Static(orphans_text(self.orphans), id="help-orphans")
             yield Static(Text("claimcheck · keys", style="bold"))
             yield Static(help_table(self.keymap))
             yield Static(markers)

@@ -148,6 +148,10 @@ class MainScreen(Screen[None]):
         self.shown_rows: list[browse.Row] = []
         self.review = rv.Review()
         self.reviews: dict[str, ClusterReview] = {}
+        self.orphans: tuple[rv.Mark, ...] = ()
+        """Marks (notes, reviewed) none of whose claims is in the input now: kept, shown apart."""
+        self._orphans_said = 0
+        """How many orphaned marks the reader has been told about."""
         self.filter_name = "all"
         self.sort_key = "outlets"
         self.query_text = ""
@@ -413,7 +417,7 @@ class MainScreen(Screen[None]):
         # An outlet renamed while this was computed: the rows' search text needs the new name.
         self.rows = message.rows if self.result is message.result else browse.make_rows(self.result)
         self._details.clear()
-        self.reviews = rv.reviews_for(self.result, self.review)
+        self._place_marks()
         self.query_one("#progress").display = False
         panes = self.query_one("#panes")
         first = not panes.display
@@ -440,6 +444,23 @@ class MainScreen(Screen[None]):
             if isinstance(screen, SuggestionScreen):
                 screen.update_result(self.result)
         self.refresh_bindings()
+
+    def _place_marks(self) -> None:
+        """Put the review's marks on the clusters holding their claims; those whose claims are
+        all gone are orphaned: counted in the status line, listed on the help screen, said once."""
+        assert self.result is not None
+        self.reviews = rv.reviews_for(self.result, self.review)
+        self.orphans = rv.orphaned_marks(self.result, self.review)
+        if len(self.orphans) > self._orphans_said:
+            from claimcheck.tui.screens.help import pretty_keys
+
+            n = len(self.orphans)
+            key = pretty_keys(effective_keys(self.claimcheck.keymap)["help"])
+            self._warn(
+                f"{n} {'note is' if n == 1 else 'notes are'} on claims no longer in the input "
+                f"(kept in the review file); {key} lists {'it' if n == 1 else 'them'}"
+            )
+        self._orphans_said = len(self.orphans)
 
     def _check_confirmed(self) -> None:
         """Say so when a pair the reader confirmed could not join one cluster."""
@@ -543,6 +564,9 @@ class MainScreen(Screen[None]):
             if not self.review.empty:
                 done = sum(1 for v in self.reviews.values() if v.reviewed)
                 status.append(f" · {done} reviewed")
+            if self.orphans:
+                n = len(self.orphans)
+                status.append(f" · {n} orphaned note{'s' if n != 1 else ''}", style="bold")
         self.query_one("#status", Static).update(status)
 
     @on(OptionList.OptionHighlighted, "#clusters")
@@ -877,7 +901,7 @@ class MainScreen(Screen[None]):
             self._start("correction", self.machine, self.settings.threshold, self.selected_claim())
             return
         self._show_outlet_names()
-        self.reviews = rv.reviews_for(self.result, self.review)
+        self._place_marks()
         self._refill(keep_index=self.query_one(ClusterList).highlighted)
 
     def _set_mark(self, **change: Any) -> None:
@@ -890,7 +914,7 @@ class MainScreen(Screen[None]):
         new = rv.set_mark(self.result, self.review, cluster.id, **change)
         if not self._save_review(new, undo=what):
             return
-        self.reviews = rv.reviews_for(self.result, self.review)
+        self._place_marks()
         cluster_list = self.query_one(ClusterList)
         if cluster_list.highlighted is not None:
             cluster_list.refresh_row(cluster_list.highlighted, self.reviews.get(cluster.id))
@@ -1111,7 +1135,8 @@ class MainScreen(Screen[None]):
 
         assert self.result is not None
         try:
-            write_atomic(target, render_markdown(self.result, self.reviews), overwrite=overwrite)
+            text = render_markdown(self.result, self.reviews, orphans=self.orphans)
+            write_atomic(target, text, overwrite=overwrite)
         except ClaimcheckError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return
