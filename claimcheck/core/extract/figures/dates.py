@@ -10,9 +10,17 @@ from claimcheck.core.extract.figures.lexicon import (
     _CONCEPT_WORDS,
     _CURRENCY_SYMBOLS,
     _CURRENCY_WORDS,
+    _DATE_ARTICLES,
+    _DAY_RANGE_TO,
     _DAYPARTS,
+    _DECADE_BEFORE,
     _DURATIONS,
     _MONTH_ABBREVIATIONS,
+    _MONTH_OF,
+    _YEAR_NOT_BEFORE,
+    _YEAR_NOT_DURATIONS,
+    _YEAR_RANGE_FROM,
+    _YEAR_RANGE_TO,
     FigureWords,
 )
 from claimcheck.core.extract.figures.qualifiers import _qualifier_before
@@ -104,7 +112,7 @@ def _weekday_date(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed
     j = i + 1
     if j < n and toks[j].text == "," and j + 1 < n:
         j += 1
-    if j < n and toks[j].low in ("le", "the"):
+    if j < n and toks[j].low in _DATE_ARTICLES:
         j += 1
     inner = (
         _parse_date(toks, j, vocab)
@@ -130,7 +138,7 @@ def _day_first(
     n = len(toks)
     j = _skip_ordinal(toks, i + 1)
     day_end, j = _day_range_end(toks, j, day)
-    if j < n and toks[j].low == "of":
+    if j < n and toks[j].low in _MONTH_OF:
         j += 1
     m = _month_at(toks, j, vocab) if j < n else None
     if m is None:
@@ -195,7 +203,7 @@ def _decade(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | Non
         and y % 10 == 0
     ):
         return _Date(y, None, None, None, y + 9), i + 2
-    if i > 0 and toks[i - 1].low in ("annees",) and t.kind == "num" and t.text.isdigit():
+    if i > 0 and toks[i - 1].low in _DECADE_BEFORE and t.kind == "num" and t.text.isdigit():
         v = int(t.text)
         if len(t.text) == 2 and v % 10 == 0:
             v += 1900 if v >= 20 else 2000
@@ -218,10 +226,10 @@ def _year(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | None:
             y2 = (y // 100) * 100 + int(toks[j + 1].text)
         if y2 is not None and y < y2 <= y + 50:
             return _Date(y, None, None, None, y2), j + 2
-    if j + 1 < n and toks[j].low in ("to", "a", "and", "et", "until", "through", "au"):
+    if j + 1 < n and toks[j].low in _YEAR_RANGE_TO:
         prev = toks[i - 1].low if i > 0 else ""
         y2 = _year_num(toks[j + 1])
-        if y2 is not None and y < y2 and prev in ("from", "de", "between", "entre", "du"):
+        if y2 is not None and y < y2 and prev in _YEAR_RANGE_FROM:
             return _Date(y, None, None, None, y2), j + 2
     return _Date(y, None, None, None), i + 1
 
@@ -229,7 +237,7 @@ def _year(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | None:
 def _day_range_end(toks: tuple[_Tok, ...], j: int, day: int) -> tuple[int | None, int]:
     """The last day of "22 and 23", "22-23", "22 au 25" after a first day: (day, index)."""
     n = len(toks)
-    if j + 1 < n and toks[j].low in ("and", "et", "to", "au", "-", "–", "through", "a"):
+    if j + 1 < n and (toks[j].low in _DAY_RANGE_TO or toks[j].text in ("-", "–")):
         d2 = _day_num(toks[j + 1])
         if d2 is not None and d2 > day:
             return d2, _skip_ordinal(toks, j + 2)
@@ -249,8 +257,8 @@ def _is_count_year(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
                 return True
             if nxt.low in _CURRENCY_WORDS or nxt.low in _ALL_MULTIPLIERS:
                 return True
-            if nxt.low in ("percent", "pour", "per") or (
-                nxt.low in _DURATIONS and nxt.low not in ("s", "h", "an")
+            if nxt.low in _YEAR_NOT_BEFORE or (
+                nxt.low in _DURATIONS and nxt.low not in _YEAR_NOT_DURATIONS
             ):
                 return True
     if i > 0:

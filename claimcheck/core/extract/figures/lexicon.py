@@ -110,12 +110,27 @@ def _every(section: str) -> Iterable[tuple[str, Any]]:
         yield from _own(code, section).items()
 
 
+def _shared_words() -> Mapping[str, Any]:
+    value = lang.shared_table(_FILE).get("words", {})
+    if not isinstance(value, Mapping):
+        raise TypeError(f"lang/shared/{_FILE}.toml: [words] is not a table")
+    return value
+
+
 def _every_words(key: str) -> frozenset[str]:
-    return frozenset(w for k, v in _every("words") if k == key for w in v.split())
+    """The words of ``[words]`` ``key`` of every language and of ``lang/shared``."""
+    found = frozenset(w for k, v in _every("words") if k == key for w in v.split())
+    return found | frozenset(_shared_words().get(key, "").split())
 
 
 def _every_phrases(key: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.split()) for k, v in _every("words") if k == key for p in v)
+
+
+def _every_reading_words(rule: str) -> frozenset[str]:
+    """The words of ``[reading]`` ``rule`` in every language, for readers that ask it whatever
+    the claim's language."""
+    return frozenset().union(*(words.words(rule) for words in ALL))
 
 
 def _first_wins(tables: Iterable[Mapping[str, float]]) -> dict[str, float]:
@@ -203,6 +218,56 @@ _RANGE_WORDS = _every_words("range")  # "5 to 20", "5 ou 6"
 _OF_WORDS = _every_words("of")  # "hundreds of", "centaines de"
 _BETWEEN_WORDS = _every_words("between")
 _SEVERAL_WORDS = _every_words("several")  # "several hundred", "quelques milliers"
+# "hundreds of thousands", "tens of millions": the scale after a magnitude word and "of"
+_MAGNITUDE_SCALES: dict[str, float] = _first_wins(
+    _own(c, "magnitude_scales") for c in lang.LANGUAGES
+)
+# "several hundred": the scale after "several" -> (low, high)
+_SEVERAL_SCALES: dict[str, tuple[float, float]] = {
+    w: (lo, hi) for w, (lo, hi) in _every("several_scales")
+}
+_TENS_WORDS = _every_words("tens")  # "tens of thousands", "dizaines de milliers"
+_DOZEN_NOUNS = _every_words("dozen_nouns")  # "a dozen", "une douzaine"
+_BETWEEN_AND = _every_words("between_and")  # "between 5 and 7"
+
+# dates: "Monday the 5th", "5th of May", "les annees 80", "from 2014 to 2016", "22 au 25 mai"
+_DATE_ARTICLES = _every_words("date_articles")
+_MONTH_OF = _every_words("month_of")
+_DECADE_BEFORE = _every_words("decade_before")
+_YEAR_RANGE_TO = _every_words("year_range_to")
+_YEAR_RANGE_FROM = _every_words("year_range_from")
+_DAY_RANGE_TO = _every_words("day_range_to")
+# after a four-digit number, words that make it a count, not a year ("2000 percent")
+_YEAR_NOT_BEFORE = _every_words("year_not_before")
+_YEAR_NOT_DURATIONS = _every_words("year_not_durations")
+# "5 s", "5 h": durations written as a symbol, read only glued to their number ("5s")
+_GLUED_ONLY_DURATIONS = _every_words("glued_only_durations")
+# "an hour and a half", "un an et demi"
+_AND_A_HALF = _every_phrases("and_a_half")
+
+# ages: the word between an age word and the age ("age de 33 ans"); "65-year-old"
+_AGE_JOINERS = _every_words("age_joiner")
+_AGE_OLD = _every_reading_words("age_old")
+
+# money: "US$", "U.S. dollars", "dollars americains", "pounds sterling", "5 Md€"
+_DOLLAR_COUNTRY = _every_words("dollar_country")
+_CURRENCY_COUNTRY_AFTER = _every_words("currency_country_after")
+_US_DOLLAR_WORDS = _every_words("us_dollar_words")
+_POUND_STERLING = _every_words("pound_sterling")
+_MONEY_SCALE_ABBREVIATIONS = _every_words("money_scale_abbreviations")  # as written, not folded
+# a capitalised word before a number that is a currency, not a name ("EUR 5", "US 5")
+_CURRENCY_NAME_PREFIXES = _every_words("currency_name_prefixes")
+
+# clock times: "3 am", "3 p.m.", "three o'clock" (the words around the apostrophe)
+_BEFORE_NOON = _every_phrases("before_noon")
+_AFTER_NOON = _every_phrases("after_noon")
+_HOUR_SUFFIXES = tuple(
+    tuple(words.rule("word_hour_suffix")) for words in ALL if words.rule("word_hour_suffix")
+)
+
+# counted nouns: the plural endings taken off an unknown noun; French elided articles
+_PLURAL_ENDINGS = _every_words("plural_endings")
+_ELIDED = _every_words("elided")
 
 # number words of every language
 _ALL_MONTHS = frozenset(m for w in ALL for m in w.months)

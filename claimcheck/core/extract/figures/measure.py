@@ -8,8 +8,11 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from claimcheck.core.extract.figures.lexicon import (
+    _AGE_JOINERS,
+    _AGE_OLD,
     _BETWEEN_WORDS,
     _CURRENCY_SYMBOLS,
+    _DOLLAR_COUNTRY,
     _OF_WORDS,
     _POUND_WORDS,
     FigureWords,
@@ -58,7 +61,7 @@ def read_number(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Reading 
     currency, k = _currency_at(toks, j)
     if currency is not None and not (k < n and toks[k].kind in ("num", "word")):
         currency = None
-    if currency is not None and toks[j].kind == "word" and toks[j].low not in ("us", "u"):
+    if currency is not None and toks[j].kind == "word" and toks[j].low not in _DOLLAR_COUNTRY:
         currency = None  # currency words come after the number ("US$" comes before)
     if currency is None:
         k = j
@@ -126,14 +129,18 @@ def _age(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | 
     j = end + 1 if end < n and toks[end].text in "-‐" and toks[end].glued else end
     years = j < n and toks[j].low in vocab.words("age_years")
     after = j + 1 if years else end
-    old = years and after + 1 < n and toks[after].text in "-‐" and toks[after + 1].low == "old"
+    old = years and after + 1 < n and toks[after].text in "-‐" and toks[after + 1].low in _AGE_OLD
     if years and after < n and toks[after].low in vocab.words("age_old"):
         after, old = after + 1, True
     elif old:
         after += 2
     said = bool(before) and (
         before[-1] in vocab.words("age_before")
-        or (len(before) >= 2 and before[-1] == "de" and before[-2] in vocab.words("age_before"))
+        or (
+            len(before) >= 2
+            and before[-1] in _AGE_JOINERS
+            and before[-2] in vocab.words("age_before")
+        )
         or (
             len(before) >= 2
             and before[-1] in vocab.words("age_at")
@@ -182,7 +189,7 @@ def _duration(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Readi
     if (
         after + 1 < n
         and toks[after].text in "-‐"
-        and toks[after + 1].low == "old"
+        and toks[after + 1].low in _AGE_OLD
         and toks[after].glued
     ):
         after += 2

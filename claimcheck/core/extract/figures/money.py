@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from claimcheck.core.extract.figures.lexicon import (
+    _CURRENCY_COUNTRY_AFTER,
     _CURRENCY_SYMBOLS,
     _CURRENCY_WORDS,
+    _DOLLAR_COUNTRY,
+    _MONEY_SCALE_ABBREVIATIONS,
     _OF_WORDS,
     _PERCENT_WORDS,
+    _POUND_STERLING,
     _POUND_WORDS,
     _PP_WORDS,
+    _US_DOLLAR_WORDS,
 )
 from claimcheck.core.extract.figures.tokens import _Tok
 
@@ -22,12 +27,12 @@ def _currency_at(toks: tuple[_Tok, ...], j: int) -> tuple[str | None, int]:
     if t.kind == "sym" and t.text in _CURRENCY_SYMBOLS:
         return _CURRENCY_SYMBOLS[t.text], j + 1
     if t.kind == "word":
-        if t.low in ("us", "u") and j + 1 < n and toks[j + 1].text == "$":
+        if t.low in _DOLLAR_COUNTRY and j + 1 < n and toks[j + 1].text == "$":
             return "usd", j + 2
         if t.low in _CURRENCY_WORDS:
             code = _CURRENCY_WORDS[t.low]
             k = j + 1
-            if k < n and toks[k].low in ("us", "americains", "americain"):
+            if k < n and toks[k].low in _CURRENCY_COUNTRY_AFTER:
                 k += 1
             return code, k
     return None, j
@@ -45,19 +50,21 @@ def _money_after(toks: tuple[_Tok, ...], j: int, has_mult: bool) -> tuple[str | 
         return _CURRENCY_SYMBOLS[t.text], k + 1
     if (
         t.kind == "word"
-        and t.text in ("M", "Md", "Mds", "G")
+        and t.text in _MONEY_SCALE_ABBREVIATIONS
         and k + 1 < n
         and toks[k + 1].text in _CURRENCY_SYMBOLS
     ):
         return _CURRENCY_SYMBOLS[toks[k + 1].text], k + 2
     if t.kind == "word":
-        if t.low in ("us", "u") and k + 1 < n and toks[k + 1].low in ("dollars", "dollar"):
+        if t.low in _DOLLAR_COUNTRY and k + 1 < n and toks[k + 1].low in _US_DOLLAR_WORDS:
             return "usd", k + 2
         code, after = _currency_at(toks, k)
         if code is not None:
             return code, after
-        if t.low in _POUND_WORDS and (has_mult or (k + 1 < n and toks[k + 1].low == "sterling")):
-            after = k + 2 if k + 1 < n and toks[k + 1].low == "sterling" else k + 1
+        if t.low in _POUND_WORDS and (
+            has_mult or (k + 1 < n and toks[k + 1].low in _POUND_STERLING)
+        ):
+            after = k + 2 if k + 1 < n and toks[k + 1].low in _POUND_STERLING else k + 1
             return "gbp", after
     return None, j
 

@@ -11,6 +11,7 @@ from claimcheck.core.extract.figures.lexicon import (
     _NOT_NOUNS,
     _OF_WORDS,
     _PEOPLE_CONCEPTS,
+    _PLURAL_ENDINGS,
     _SKIP_ADJ,
     FigureWords,
 )
@@ -44,7 +45,7 @@ def _concept_after(toks: tuple[_Tok, ...], j: int, vocab: FigureWords) -> tuple[
         if w in _NOT_NOUNS or w in _DURATIONS or len(w) < 3:
             break
         if step == 0:
-            stem = w[:-1] if len(w) > 4 and w[-1] in "sx" else w
+            stem = w[:-1] if len(w) > 4 and w[-1] in _PLURAL_ENDINGS else w
             return "~" + stem, k
         break
     return None, j

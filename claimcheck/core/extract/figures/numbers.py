@@ -7,11 +7,16 @@ from typing import NamedTuple
 
 from claimcheck.core.extract.figures.lexicon import (
     _ANY_FACTOR,
+    _BETWEEN_AND,
     _CONCEPT_WORDS,
     _CURRENCY_SYMBOLS,
+    _DOZEN_NOUNS,
+    _MAGNITUDE_SCALES,
     _OF_WORDS,
     _RANGE_WORDS,
+    _SEVERAL_SCALES,
     _SEVERAL_WORDS,
+    _TENS_WORDS,
     FigureWords,
 )
 from claimcheck.core.extract.figures.money import _currency_at
@@ -157,30 +162,21 @@ def _magnitude_after_article(
 
 def _is_tens_of(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
     return (
-        toks[i].low in ("tens", "dizaines")
+        toks[i].low in _TENS_WORDS
         and i + 2 < len(toks)
         and toks[i + 1].low in _OF_WORDS
-        and toks[i + 2].low in ("thousands", "milliers", "millions")
+        and _MAGNITUDE_SCALES.get(toks[i + 2].low, 0.0) in (1e3, 1e6)
     )
 
 
 def _tens_of(toks: tuple[_Tok, ...], i: int, vocab: FigureWords, money_hint: bool) -> _Num | None:
     """ "tens of thousands", "des dizaines de millions"."""
-    base = 1e3 if toks[i + 2].low in ("thousands", "milliers") else 1e6
+    base = _MAGNITUDE_SCALES[toks[i + 2].low]
     return _Num(None, 10 * base, 99.99 * base, "magnitude", i + 3, False, True)
 
 
 def _is_magnitude(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
     return toks[i].low in _mags(vocab)
-
-
-_MAGNITUDE_SCALES = {
-    "thousands": 1e3,
-    "milliers": 1e3,
-    "millions": 1e6,
-    "billions": 1e9,
-    "milliards": 1e9,
-}
 
 
 def _magnitude(toks: tuple[_Tok, ...], i: int, vocab: FigureWords, money_hint: bool) -> _Num | None:
@@ -198,24 +194,13 @@ def _is_several(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
     return toks[i].low in _SEVERAL_WORDS and i + 1 < len(toks)
 
 
-_SEVERAL = {
-    "hundred": (100, 999, False),
-    "centaines": (100, 999, False),
-    "thousand": (1000, 9999, False),
-    "milliers": (1000, 9999, False),
-    "million": (1e6, 9.99e6, True),
-    "millions": (1e6, 9.99e6, True),
-    "dozen": (24, 99, False),
-}
-
-
 def _several(toks: tuple[_Tok, ...], i: int, vocab: FigureWords, money_hint: bool) -> _Num | None:
     """ "several hundred", "quelques milliers", "a few million"."""
-    hit = _SEVERAL.get(toks[i + 1].low)
+    hit = _SEVERAL_SCALES.get(toks[i + 1].low)
     if hit is None:
         return None
-    low, high, mult = hit
-    return _Num(None, low, high, "magnitude", i + 2, False, mult)
+    low, high = hit
+    return _Num(None, low, high, "magnitude", i + 2, False, low >= 1e6)
 
 
 def _is_aine(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
@@ -224,7 +209,7 @@ def _is_aine(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
 
 def _aine(toks: tuple[_Tok, ...], i: int, vocab: FigureWords, money_hint: bool) -> _Num | None:
     """ "une vingtaine de", "une centaine de": about that many."""
-    if i + 1 < len(toks) and toks[i + 1].low in ("de", "d'"):
+    if i + 1 < len(toks) and toks[i + 1].low in vocab.words("approximate_of"):
         v = vocab.approximate_numbers[toks[i].low]
         return _Num(float(v), v * 0.75, v * 1.3, "about", i + 1, False, False)
     return None
@@ -274,7 +259,7 @@ def _article(toks: tuple[_Tok, ...], i: int, vocab: FigureWords, money_hint: boo
                 return _parse_words(toks, i, vocab)
         if (nxt in scales and scales[nxt] >= 100) or (nxt in mults and mults[nxt] >= 1e6):
             return _scale_after_article(toks, i, vocab, money_hint, scales.get(nxt) or mults[nxt])
-        if nxt in ("dozen", "douzaine"):
+        if nxt in _DOZEN_NOUNS:
             return _parse_core(toks, i + 1, vocab, money_hint)
         if f"{w} {nxt}" in vocab.rule("article_phrases_not_numbers"):
             return None
@@ -411,7 +396,7 @@ def _range_after(
             t.kind == "word"
             and (t.low in _RANGE_WORDS or t.low in vocab.words("range_words_local"))
         )
-        or (between and t.low in ("and", "et"))
+        or (between and t.low in _BETWEEN_AND)
     ):
         connector = True
     if not connector:

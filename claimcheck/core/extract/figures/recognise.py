@@ -13,6 +13,7 @@ from claimcheck.core.extract.figures.calendar import _resolve, parse_reference_d
 from claimcheck.core.extract.figures.dates import _Date, _month_at, _parse_date, _weekday_at
 from claimcheck.core.extract.figures.lexicon import (
     _ANCHOR_WORDS,
+    _CURRENCY_NAME_PREFIXES,
     _CURRENCY_SYMBOLS,
     _ID_WORDS,
     _ORDINAL_SUFFIX,
@@ -212,7 +213,7 @@ def _name_number(at: _At, i: int) -> tuple[Figure | None, int] | None:
         and _month_at(toks, i - 1, at.vocab) is None
         and _weekday_at(toks, i - 1, at.vocab) is None
         and prev.low not in _QUALIFIER_FIRST
-        and prev.low not in ("us", "eur", "usd", "gbp")
+        and prev.low not in _CURRENCY_NAME_PREFIXES
     ):
         return None, _skip_glued(toks, i)
     return None

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from claimcheck.core.extract.figures.lexicon import (
+    _AFTER_NOON,
+    _BEFORE_NOON,
+    _HOUR_SUFFIXES,
     FigureWords,
 )
 from claimcheck.core.extract.figures.tokens import _Tok
@@ -44,8 +47,10 @@ def _time_in_words(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> tuple[
     if suffix and j + 2 < n and toks[j].low == suffix[0] and toks[j + 2].low == suffix[1]:
         return h * 60, j + 3
     if toks[j].low in vocab.words("hour_words") and _after_time_preposition(toks, i, vocab):
-        if j + 2 < n and toks[j + 1].low == "et" and toks[j + 2].low in ("demie", "quart"):
-            return h * 60 + (30 if toks[j + 2].low == "demie" else 15), j + 3
+        for phrase, minutes in vocab.rule("hour_fractions").items():
+            words = phrase.split()
+            if all(j + 1 + a < n and toks[j + 1 + a].low == w for a, w in enumerate(words)):
+                return h * 60 + minutes, j + 1 + len(words)
         return h * 60, j + 1
     return None
 
@@ -87,26 +92,18 @@ def _minutes_after(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> tuple[
 def _half_of_day(toks: tuple[_Tok, ...], j: int, h: int, minutes: int) -> tuple[int, int] | None:
     """ "am", "pm", "a.m.", "p.m.", "o'clock" after an hour: (minutes after midnight, end)."""
     n = len(toks)
-    if j < n and toks[j].low in ("am", "pm"):
-        if toks[j].low == "pm" and h < 12:
-            h += 12
-        if toks[j].low == "am" and h == 12:
-            h = 0
-        return h * 60 + minutes, j + 1
-    if (
-        j + 2 < n
-        and toks[j].low in ("a", "p")
-        and toks[j + 1].text == "."
-        and toks[j + 2].low == "m"
-    ):
-        if toks[j].low == "p" and h < 12:
-            h += 12
-        if toks[j].low == "a" and h == 12:
-            h = 0
-        end = j + 3
-        if end < n and toks[end].text == "." and toks[end].glued:
-            end += 1
-        return h * 60 + minutes, end
-    if j < n and toks[j].low == "o" and j + 2 < n and toks[j + 2].low == "clock":
-        return h * 60 + minutes, j + 3
+    for phrases, afternoon in ((_BEFORE_NOON, False), (_AFTER_NOON, True)):
+        for phrase in phrases:
+            if all(j + a < n and toks[j + a].low == w for a, w in enumerate(phrase)):
+                if afternoon and h < 12:
+                    h += 12
+                if not afternoon and h == 12:
+                    h = 0
+                end = j + len(phrase)
+                if len(phrase) > 1 and end < n and toks[end].text == "." and toks[end].glued:
+                    end += 1  # "a.m." ends with a dot
+                return h * 60 + minutes, end
+    for first, last in _HOUR_SUFFIXES:
+        if j + 2 < n and toks[j].low == first and toks[j + 2].low == last:
+            return h * 60 + minutes, j + 3
     return None

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from claimcheck.core.extract.figures.lexicon import (
+    _ELIDED,
     _ORDINAL_SUFFIX,
 )
 from claimcheck.core.extract.names import fold_text
@@ -28,9 +29,6 @@ class _Tok(NamedTuple):
     start: int
     end: int
     glued: bool  # no space between this token and the previous one
-
-
-_ELIDED = frozenset(("d", "l", "qu", "jusqu", "lorsqu", "puisqu", "s", "n", "c"))
 
 
 @lru_cache(maxsize=1024)

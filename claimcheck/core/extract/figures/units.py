@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from claimcheck.core.extract.figures.lexicon import (
+    _AND_A_HALF,
     _DURATIONS,
+    _GLUED_ONLY_DURATIONS,
     _UNIT_MAX_TOKENS,
     _UNITS,
     FigureWords,
@@ -63,7 +65,7 @@ def _duration_at(toks: tuple[_Tok, ...], j: int, vocab: FigureWords) -> tuple[fl
     if w not in _DURATIONS:
         return None
     if (
-        w in ("s", "h", "sec")
+        w in _GLUED_ONLY_DURATIONS
         and not toks[j].glued
         and not (w == "h" and vocab.rule("hour_letter_spaced"))
     ):
@@ -73,13 +75,7 @@ def _duration_at(toks: tuple[_Tok, ...], j: int, vocab: FigureWords) -> tuple[fl
     secs = _DURATIONS[w]
     end = j + 1
     # "an hour and a half", "une heure et demie", "un an et demi"
-    if (
-        end + 2 < n
-        and toks[end].low == "and"
-        and toks[end + 1].low == "a"
-        and toks[end + 2].low == "half"
-    ):
-        return secs * 1.5, end + 3
-    if end + 1 < n and toks[end].low == "et" and toks[end + 1].low in ("demi", "demie"):
-        return secs * 1.5, end + 2
+    for phrase in _AND_A_HALF:
+        if all(end + a < n and toks[end + a].low == w for a, w in enumerate(phrase)):
+            return secs * 1.5, end + len(phrase)
     return secs, end
