@@ -20,6 +20,7 @@ __all__ = [
     "LANGUAGES",
     "flag",
     "function_words",
+    "merged_table",
     "shared_table",
     "table",
     "text",
@@ -78,6 +79,20 @@ def table(language: str, name: str) -> Mapping[str, Any]:
 def shared_table(name: str) -> Mapping[str, Any]:
     """The keys of ``lang/shared/<name>.toml``: data that belongs to no one language."""
     return _toml("shared", name)
+
+
+@cache
+def merged_table(name: str, key: str) -> Mapping[str, Any]:
+    """Table ``[key]`` of ``lang/<code>/<name>.toml`` of every language in one mapping, for rules
+    that read a text whatever its language (a date line's month); the first language wins."""
+    merged: dict[str, Any] = {}
+    for code in LANGUAGES:
+        value = table(code, name).get(key, {})
+        if not isinstance(value, Mapping):
+            raise TypeError(f"lang/{code}/{name}.toml: [{key}] is not a table")
+        for k, v in value.items():
+            merged.setdefault(k, v)
+    return merged
 
 
 def _value(language: str, name: str, key: str, kind: type) -> Any:

@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.core.errors import InputError, Progress, check_cancel
-from claimcheck.core.text import comparison_key, parse_date
+from claimcheck.core.read.dates import parse_date
+from claimcheck.core.text import comparison_key
 from claimcheck.core.text.language import (
     UNDETERMINED,
     detect_language,

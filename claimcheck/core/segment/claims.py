@@ -17,7 +17,7 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 
 from claimcheck.core import lang
-from claimcheck.core.text import MONTHS, comparison_key
+from claimcheck.core.text import comparison_key
 from claimcheck.core.text.language import detect_sentence_language
 from claimcheck.core.types import KEPT_ROLES, Claim, Role, Sentence, Source
 
@@ -39,11 +39,19 @@ def _ordered(key: str) -> tuple[str, ...]:
     return tuple(w for code in lang.LANGUAGES for w in lang.text(code, _DATA, key).split())
 
 
+def _shared_texts(key: str) -> tuple[str, ...]:
+    value = lang.shared_table(_DATA).get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"lang/shared/{_DATA}.toml: {key} is not a list of strings")
+    return tuple(value)
+
+
 def _alternation(key: str, before: str = "", after: str = "") -> str:
-    """The regex alternatives listed under ``key`` in every language's ``segment.toml``, in the
-    files' order, each between ``before`` and ``after``, as one alternation to put inside
-    ``(?:...)``."""
+    """The regex alternatives listed under ``key`` in every language's ``segment.toml`` then in
+    the shared one, in the files' order, each between ``before`` and ``after``, as one
+    alternation to put inside ``(?:...)``."""
     found = [a for code in lang.LANGUAGES for a in lang.texts(code, _DATA, key)]
+    found += _shared_texts(key)
     if not found:
         raise ValueError(f"lang/*/{_DATA}.toml: no language lists {key}")
     return "|".join(before + a + after for a in found)
@@ -214,13 +222,16 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _URL_RE = _rx(r"(?:https?://|www\.)\S+")
-_URL_LINE_RE = _rx(r"^(?:[^\W\d_][\w'’ -]{0,40}?\s*[:：]\s*|via\s+)?<?(?:https?://|www\.)\S+>?\W*$")
+_VIA = _alternation("via")  # "via https://...", "AFP/Getty Images via Getty"
+_URL_LINE_RE = _rx(
+    rf"^(?:[^\W\d_][\w'’ -]{{0,40}}?\s*[:：]\s*|(?:{_VIA})\s+)?<?(?:https?://|www\.)\S+>?\W*$"
+)
 _MARKUP_RE = _rx(
     r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|&(?:nbsp|amp|quot|lt|gt|#\d+);|"
     r"^(?:var|let|const|function)\b.*[=({]|\b(?:window|document)\.\w+|^\s*[{}\[\]]\s*$|"
     r"\{\s*[\w-]+\s*:\s*[^}]+;\s*\}|^\s*(?:<!--|//|/\*)"
 )
-_COPYRIGHT_RE = _rx(r"^(?:©|\(c\)|copyright\b)|" + _alternation("copyright"))
+_COPYRIGHT_RE = _rx(rf"^(?:©|\(c\)|{_alternation('copyright_marks')})|" + _alternation("copyright"))
 _CREDIT_LABEL_RE = _rx(
     rf"^(?:{_alternation('credit_labels')})"
     rf"\s*(?:[:：/]|{_alternation('credit_label_after', _WB, _WB)}|-|–)"
@@ -229,7 +240,7 @@ _CREDIT_LABEL_RE = _rx(
 # capitalised token be cut in very many ways before the match fails (hours on 300 letters).
 _AGENCY_RE = re.compile(
     r"^(?:[A-Z][\w.'’-]*+\s*){1,5}/\s*(?:[A-Z][\w.'’-]*+\s*){1,5}"
-    r"(?:via\s+(?:[A-Z][\w.'’-]*+\s*){1,3})?$"
+    rf"(?:(?:{_VIA})\s+(?:[A-Z][\w.'’-]*+\s*){{1,3}})?$"
 )
 _STAMP_LABEL_RE = _rx(
     rf"^(?:{_alternation('stamp_labels')})\b"
@@ -260,22 +271,23 @@ _SHARE_TRIGGERS = _words("share_triggers")
 _NAV_WORDS = _words("navigation_words")
 _NAV_TRIGGERS = _words("navigation_triggers")
 _BREADCRUMB_SEP_RE = re.compile(r"\s+[>»›→/|]\s+|\s*[>›→]\s*")
-_LOGO_RE = _rx(rf"^(?:{_alternation('logo')})\b|\blogo$")
+_LOGO_RE = _rx(rf"^(?:{_alternation('logo')})\b|\b(?:{_alternation('logo_last')})$")
 _ADVERT_RE = _rx(rf"^(?:{_alternation('advertisement')})$")
 _TAGS_RE = _rx(rf"^(?:{_alternation('tags')})\s*[:：]")
 _HASHTAGS_RE = re.compile(r"^(?:[#@][\w.]+[\s,;|]*)+$")
 _EMBED_RE = _rx(
     r"pic\.twitter\.com/|^[—–-]\s*.{1,60}\(@\w+\)|"
     rf"{_alternation('embed_phrases')}|{_alternation('embed_lines', '^', '$')}|"
-    rf"^(?:{_alternation('embed_play')}) vid[ée]o$|^\(?\d{{1,2}}:\d{{2}}\)?$|"
+    rf"^(?:{_alternation('embed_play')}) (?:{_alternation('embed_video')})$|"
+    r"^\(?\d{1,2}:\d{2}\)?$|"
     rf"^(?:{_alternation('embed_slides')})s?\s+\d+\s*(?:{_alternation('embed_of')}|/)\s*\d+$|"
     r"^\d+\s*/\s*\d+$"
 )
 _COOKIE_RE = _rx(
-    rf"\bcookies?\b.*\b(?:{_alternation('cookie_words')})\b|"
+    rf"\b(?:{_alternation('cookie_nouns')})\b.*\b(?:{_alternation('cookie_words')})\b|"
     rf"\b(?:{_alternation('cookie_verbs')})\s+"
-    rf"(?:{_alternation('cookie_articles', after=_SPACES)})?cookies\b|"
-    rf"\b(?:{_alternation('cookie_phrases')})\b.*\bcookies?\b"
+    rf"(?:{_alternation('cookie_articles', after=_SPACES)})?(?:{_alternation('cookie_objects')})\b|"
+    rf"\b(?:{_alternation('cookie_phrases')})\b.*\b(?:{_alternation('cookie_nouns')})\b"
 )
 _NEWSLETTER_RE = _rx(
     rf"\b(?:{_alternation('newsletter')})\b|\b(?:{_alternation('newsletter_prefixes')})"
@@ -293,15 +305,29 @@ _AUTHOR_BOX_RE = _rx(
 )
 _SOURCE_NOTE_RE = _rx(rf"^(?:{_alternation('source_note')})")
 _BYLINE_CONNECTORS = _words("byline_connectors")
+# Credit labels that may head a longer note ("Source: the ministry, ..."), lower case.
+_SOURCE_LABELS = tuple(sorted(_words("source_labels")))
 _SECOND_PERSON = _words("second_person")
 _FIRST_PLURAL = _words("first_plural")
 _IMPERATIVES = _words("imperatives")
 _WEEKDAYS = _words("weekdays")
-_DATE_WORDS = set(MONTHS) | _WEEKDAYS | _words("date_words")
+#: Month names of every language, lower case as written (lang/<code>/dates.toml).
+_MONTHS = lang.merged_table("dates", "months")
+_DATE_WORDS = set(_MONTHS) | _WEEKDAYS | _words("date_words")
 _DATE_MARKERS = _words("date_markers")
+# "15h30", "15h": the letters some languages write an hour with, as well as ":".
+_HOUR_LETTERS = "|".join(re.escape(w) for w in _ordered("hour_letters"))
+_CLOCK = (
+    rf"(?:{_HOUR_LETTERS}|:)\d{{0,2}}(?::\d\d)?|{_HOUR_LETTERS}"
+    if _HOUR_LETTERS
+    else r":\d{0,2}(?::\d\d)?"
+)
+_ORDINAL_SUFFIXES = "|".join(
+    w for code in lang.LANGUAGES for w in lang.text(code, "dates", "ordinal_suffixes").split()
+)
 _TIMEISH_RE = re.compile(
-    r"^\d{1,2}(?:[h:]\d{0,2}(?::\d\d)?|h)$|^[+-]\d{4}$|^\d{1,4}$"
-    rf"|^\d+(?:{'|'.join(_ordered('ordinal_suffixes'))})$"
+    rf"^\d{{1,2}}(?:{_CLOCK})$|^[+-]\d{{4}}$|^\d{{1,4}}$"
+    rf"|^\d+(?:{_ORDINAL_SUFFIXES})$"
 )
 _VERBISH_WORDS = _words("verbish_words")
 _SELF_REFERENCE_RE = _rx(
@@ -359,7 +385,7 @@ _HINT_FROM = 16
 _HINTS: tuple[str, ...] = (
     # Markup, links and embeds, as the rules above write them.
     "<", "&", "{", "var ", "let ", "const ", "function", "window.", "document.", "//",
-    "/*", "http", "www.", "©", "(c)", "copyright", "pic.twitter", "(@",
+    "/*", "http", "www.", "©", "(c)", "pic.twitter", "(@",
     # The chrome phrases of every language.
     *lang.shared_table(_DATA).get("hints", ()),
     *(h for code in lang.LANGUAGES for h in lang.texts(code, _DATA, "hints")),
@@ -410,7 +436,7 @@ def _is_credit(p: _Probe) -> bool:
         if p.speech:
             return False  # "Sources: the talks failed, officials said."
         rest = _TOKEN_RE.findall(p.core[label.end() :])
-        return not label.group(0).lower().startswith("source") or len(rest) <= 5
+        return not label.group(0).lower().startswith(_SOURCE_LABELS) or len(rest) <= 5
     # "REUTERS/Amir Cohen", "Amos Ben Gershom/GPO", "AFP/Getty Images via Getty"
     return len(p.tokens) <= 8 and not p.speech and bool(_AGENCY_RE.match(p.core.rstrip(". ")))
 
@@ -418,7 +444,7 @@ def _is_credit(p: _Probe) -> bool:
 def _dates(token: str) -> bool:
     """True for a token that places something in time: a number, month, weekday, "ago"."""
     return (
-        token in MONTHS
+        token in _MONTHS
         or token in _WEEKDAYS
         or token in _DATE_MARKERS
         or bool(_TIMEISH_RE.match(token))
@@ -435,9 +461,10 @@ def _date_only(tokens: list[str]) -> bool:
     )
 
 
-_NUMERIC_DATE_RE = re.compile(r"\d[\d./:-]*\d|\d+h\d*")
+_HOUR_TOKEN = rf"|\d+(?:{_HOUR_LETTERS})\d*" if _HOUR_LETTERS else ""  # "15h30", "15h"
+_NUMERIC_DATE_RE = re.compile(rf"\d[\d./:-]*\d{_HOUR_TOKEN}")
 _DATE_TOKEN_RE = re.compile(
-    r"[+-]\d{4}\b|\d{1,4}(?:[./:-]\d{1,4}){1,2}|\d+h\d*|[^\W_]+(?:['’][^\W_]+)?"
+    rf"[+-]\d{{4}}\b|\d{{1,4}}(?:[./:-]\d{{1,4}}){{1,2}}{_HOUR_TOKEN}|[^\W_]+(?:['’][^\W_]+)?"
 )
 
 
@@ -796,7 +823,7 @@ def _mark_boilerplate(drafts: list[_Draft], language: str) -> None:
         if (
             last.reason == "credit"
             and len(group) <= 3
-            and not last.text.lstrip("([").lower().startswith("source")
+            and not last.text.lstrip("([").lower().startswith(_SOURCE_LABELS)
         ):
             # A caption followed by its photo credit describes a picture, not the story.
             for d in left:

@@ -1,0 +1,85 @@
+"""Dates written in article metadata: ISO, numeric, RFC 2822 or in words, read into ISO dates.
+
+The month names are language data (``lang/<code>/dates.toml``), read in every language since a
+page's metadata need not be in the language of its text.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from email.utils import parsedate_to_datetime
+
+from claimcheck.core import lang
+
+#: Month names and abbreviations of every language, lower case as written, and their number.
+_MONTHS: dict[str, int] = dict(lang.merged_table("dates", "months"))
+_ISO_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?\s*$")
+_NUMERIC_RE = re.compile(r"^\s*(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})\s*$")
+_TOKEN_RE = re.compile(r"[^\W_]+")
+_ORDINAL_RE = re.compile(
+    r"\d{1,2}(?:"
+    + "|".join(
+        w for code in lang.LANGUAGES for w in lang.text(code, "dates", "ordinal_suffixes").split()
+    )
+    + ")"
+)
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(value: str) -> str | None:
+    """An ISO ``YYYY-MM-DD`` date from common written forms, or None.
+
+    Accepts ISO dates and timestamps, ``30/01/2019`` (day first unless that is impossible),
+    ``2019/01/30``, RFC 2822 (``Wed, 30 Jan 2019 10:00:00 +0000``) and written dates in
+    English or French (``January 30, 2019``, ``30 Jan. 2019``, ``1er février 2019``).
+    """
+    text = value.strip().strip("\"'")
+    if not text:
+        return None
+    match = _ISO_RE.match(text)
+    if match:
+        return _valid(int(match[1]), int(match[2]), int(match[3]))
+    match = _NUMERIC_RE.match(text)
+    if match:
+        a, b, c = int(match[1]), int(match[2]), int(match[3])
+        if len(match[1]) == 4:
+            return _valid(a, b, c)
+        if len(match[3]) == 4:
+            # Day first is the norm in both French and British usage; US order only if forced.
+            return _valid(c, b, a) if b <= 12 and a <= 31 else _valid(c, a, b)
+        return None
+    if "," in text or ":" in text:
+        try:
+            stamp = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            stamp = None
+        if stamp is not None:
+            return stamp.date().isoformat()
+    return _parse_words(text)
+
+
+def _parse_words(text: str) -> str | None:
+    tokens = [t.lower() for t in _TOKEN_RE.findall(text)]
+    month: int | None = None
+    numbers: list[str] = []
+    for token in tokens:
+        if token in _MONTHS and month is None:
+            month = _MONTHS[token]
+        elif token.isdecimal():  # int() reads every decimal digit; isdigit() also takes "²"
+            numbers.append(token)
+        elif _ORDINAL_RE.fullmatch(token):
+            numbers.append(re.sub(r"\D", "", token))
+    if month is None:
+        return None
+    years = [n for n in numbers if len(n) == 4]
+    days = [n for n in numbers if len(n) <= 2 and 1 <= int(n) <= 31]
+    if not years or not days:
+        return None
+    return _valid(int(years[0]), month, int(days[0]))
