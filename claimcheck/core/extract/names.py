@@ -51,8 +51,8 @@ def _vocabulary(key: str) -> frozenset[str]:
 
 
 _SHARED = lang.shared_table("names")
-#: key, English names, French names, English demonyms, French demonym (masculine singular; the
-#: other forms are derived) or explicit forms separated by "|".
+#: key, then the names in each language of lang.LANGUAGES, then the demonym in each (masculine
+#: singular; the other forms are made by the language's rules) or forms separated by "|".
 _COUNTRIES: tuple[tuple[str, str, str, str, str], ...] = tuple(
     tuple(row) for row in _SHARED["exonyms"]["countries"]
 )
@@ -135,25 +135,23 @@ _FIRST_NAMES: dict[str, str] = dict(_SHARED["first_names"])
 # --- table index ---------------------------------------------------------------------------------
 
 
-def _fr_demonym_forms(spec: str) -> list[str]:
-    if "|" in spec:
-        return spec.split("|")
-    base = spec
-    if base.endswith("en"):
-        return [base, base + "ne", base + "s", base + "nes"]
-    if base.endswith(("ais", "ois")):
-        return [base, base + "e", base + "es"]
-    if base.endswith("e"):
-        return [base, base + "s"]
-    return [base, base + "e", base + "s", base + "es"]
+def _demonym_rules(language: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    rules = lang.table(language, "names").get("demonym_forms", [])
+    return tuple((str(r["ending"]), tuple(str(a) for a in r["add"])) for r in rules)
 
 
-def _en_demonym_forms(spec: str) -> list[str]:
-    out = []
-    for d in spec.split("|"):
-        out.append(d)
-        if not d.endswith(("ese", "ch", "sh", "ss", "s")):
-            out.append(d + "s")
+def _demonym_forms(spec: str, language: str) -> list[str]:
+    """Every form of a demonym of ``language`` from its masculine singular, by the language's
+    rules (``demonym_forms`` in names.toml: the first rule whose ending the word has adds each of
+    its endings). Variants separated by "|" are each inflected, or taken as the complete list of
+    forms in a language whose ``demonym_variants_inflected`` is false."""
+    variants = spec.split("|")
+    if len(variants) > 1 and not lang.flag(language, "names", "demonym_variants_inflected", True):
+        return variants
+    out: list[str] = []
+    for d in variants:
+        adds = next((add for end, add in _demonym_rules(language) if d.endswith(end)), ("",))
+        out.extend(d + a for a in adds)
     return out
 
 
@@ -164,10 +162,8 @@ _ACRONYMS: dict[str, tuple[str, str]] = {}
 _RELATED: dict[str, str] = {}
 _PHRASES: list[str] = []
 """Table variants written with spaces, hyphens or lowercase words, matched on the raw text."""
-_FR_DEMONYMS: dict[str, str] = {}
-"""Lowercase French demonym form (accents kept) -> country key."""
-_EN_DEMONYMS: dict[str, str] = {}
-"""English demonym form -> country key."""
+_DEMONYMS: dict[str, dict[str, str]] = {code: {} for code in lang.LANGUAGES}
+"""Per language: demonym form (accents kept; lowercase ones also capitalised) -> country key."""
 
 
 def _canonical(name: str) -> str:
@@ -189,17 +185,18 @@ def _register(variant: str, key: str, kind: str, phrase: bool = True) -> None:
 
 
 def _build_tables() -> None:
-    for key, en, fr, en_dem, fr_dem in _COUNTRIES:
+    count = len(lang.LANGUAGES)
+    for key, *columns in _COUNTRIES:
         ckey = _canonical(key)
-        for v in (en + "|" + fr).split("|"):
+        for v in "|".join(columns[:count]).split("|"):
             _register(v, ckey, "place")
-        for d in _en_demonym_forms(en_dem):
-            _EN_DEMONYMS[d] = ckey
-            _register(d, ckey, "place", phrase=False)
-        for d in _fr_demonym_forms(fr_dem):
-            _FR_DEMONYMS[d] = ckey
-            _FR_DEMONYMS[d[:1].upper() + d[1:]] = ckey
-            _register(d, ckey, "place", phrase=False)
+        for code, spec in zip(lang.LANGUAGES, columns[count:], strict=True):
+            capitalise = lang.flag(code, "names", "names_in_lowercase", False)
+            for d in _demonym_forms(spec, code):
+                _DEMONYMS[code][d] = ckey
+                if capitalise:  # "les Russes": a lowercase demonym used as a noun
+                    _DEMONYMS[code][d[:1].upper() + d[1:]] = ckey
+                _register(d, ckey, "place", phrase=False)
     for key, kind, en, fr, related in _ENTITIES:
         ckey = _canonical(key)
         for v in (en + "|" + fr).split("|"):
@@ -212,8 +209,14 @@ _build_tables()
 #: country key for every demonym form, English and French (used by the figure extractor to skip
 #: adjectives between a number and the noun it counts).
 DEMONYM_KEYS: dict[str, str] = {
-    **{_fold(k): v for k, v in _EN_DEMONYMS.items()},
-    **{_fold(k): v for k, v in _FR_DEMONYMS.items()},
+    _fold(k): v for code in lang.LANGUAGES for k, v in _DEMONYMS[code].items()
+}
+#: demonyms of the languages that write them in lowercase ("les forces russes")
+_LOWER_DEMONYMS: dict[str, str] = {
+    k: v
+    for code in lang.LANGUAGES
+    if lang.flag(code, "names", "names_in_lowercase", False)
+    for k, v in _DEMONYMS[code].items()
 }
 
 
@@ -238,9 +241,9 @@ def _phrase_index() -> dict[str, re.Pattern[str]]:
 
 
 _PHRASE_FIRST = _phrase_index()
-# lowercase words worth a closer look: French demonyms and the first words of lowercase phrases
+# lowercase words worth a closer look: lowercase demonyms and the first words of lowercase phrases
 _LOWER_KEYS = frozenset(
-    {*_FR_DEMONYMS}
+    {*_LOWER_DEMONYMS}
     | {p.split(" ", 1)[0].lower() for p in _PHRASES if " " in p and p[:1].islower()}
     | {_fold(p.split(" ", 1)[0]) for p in _PHRASES if " " in p and p[:1].islower()}
 )
@@ -336,9 +339,14 @@ def _is_cap(word: str) -> bool:
     return False
 
 
+_POSSESSIVES = tuple(sorted(_vocabulary("possessive_endings"), key=len, reverse=True))
+
+
 def _strip_possessive(word: str) -> str:
-    if word.endswith(("'s", "’s")):
-        return word[:-2]
+    """``word`` without a possessive ending ("Putin's")."""
+    for ending in _POSSESSIVES:
+        if word.endswith(ending):
+            return word[: -len(ending)]
     return word
 
 
@@ -474,7 +482,7 @@ def _extract_names(text: str, lowercase: bool) -> tuple[Name, ...]:
     lower_hits = lowercase and not (_LOWER_KEYS.isdisjoint(_LOWER_WORD.findall(text)))
     for m in _LOWER_WORD.finditer(text) if lower_hits else ():
         w = m.group()
-        key = _FR_DEMONYMS.get(w)
+        key = _LOWER_DEMONYMS.get(w)
         if key is not None:
             names.append(Name(w, key, "place", m.start(), m.end()))
             continue
@@ -608,7 +616,7 @@ def _split_sequence(
             parts.append([])
             hints.append(title_before)
             continue
-        demonym = _EN_DEMONYMS.get(base) or _FR_DEMONYMS.get(base)
+        demonym = next((d[base] for d in _DEMONYMS.values() if base in d), None)
         if demonym and not parts[-1]:
             out.append(Name(base, demonym, "place", words[idx][1], words[idx][1] + len(base)))
             continue

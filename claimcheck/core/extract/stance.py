@@ -124,6 +124,10 @@ _CONCEPTS: dict[str, str] = {
     for concept, words in lang.table(code, _DATA).get("concepts", {}).items()
     for word in words.split()
 }
+# Negations glued to a verb ("didn't"): a polarity cue even when no cue word is found.
+_CONTRACTED_NEGATIONS = tuple(
+    sorted(w for code in lang.LANGUAGES for w in lang.words(code, _DATA, "contracted_negations"))
+)
 _VEHICLES = frozenset(("statement",))
 _VAGUE = frozenset(("official", "source", "media"))
 
@@ -416,7 +420,7 @@ def _polarity(
     if (
         vocabulary.polarity_words.isdisjoint(words)
         and not any(w.startswith(_POLARITY_PREFIXES) for w in words)
-        and "n't" not in folded
+        and not any(c in folded for c in _CONTRACTED_NEGATIONS)
     ):
         return False, False, False, (), ()
     exclude = vocabulary.negation_exclude
