@@ -86,7 +86,7 @@ _LABEL_LIST = re.compile(
 _REGEX_SYNTAX = re.compile(
     r"\\[a-zA-Z]|\(\?P?<[^>]*>|\(\?[a-zA-Z]+\)|\(\?[:=!<]|\[[^\]]*\]|\{[^}]*\}"
 )
-_WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ'’]+")
+_WORD = re.compile(r"['’][a-zà-ÿ]+|[a-zà-ÿ][a-zà-ÿ'’]+")
 _REGEX_CALLS = frozenset(("compile", "_rx", "search", "match", "fullmatch", "sub", "findall"))
 
 

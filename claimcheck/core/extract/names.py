@@ -572,7 +572,7 @@ def _sequences(
         j = i + 1
         while j < n:
             wj = words[j][0]
-            if words[seq[-1]][0].endswith(("'s", "’s")):
+            if words[seq[-1]][0].endswith(_POSSESSIVES):
                 break
             if _is_cap(wj):
                 seq.append(j)
@@ -641,8 +641,9 @@ def _span(
 ) -> tuple[str, int, int]:
     start, end = words[a][1], words[b][2]
     raw = text[start:end]
-    if raw.endswith(("'s", "’s")):
-        raw, end = raw[:-2], end - 2
+    possessive = next((e for e in _POSSESSIVES if raw.endswith(e)), "")
+    if possessive:
+        raw, end = raw[: -len(possessive)], end - len(possessive)
     return raw, start, end
 
 
