@@ -155,9 +155,11 @@ def _settings_help() -> str:
 
     config = config_path()
     return (
-        f"settings:\n  {config}\n       theme and list width, written by the interface "
-        f"($CLAIMCHECK_CONFIG\n       overrides the path)\n  {config_dir() / 'keymap.toml'}\n"
-        "       remapped keys ($CLAIMCHECK_KEYMAP overrides the path)"
+        f"settings:\n  {config}\n       theme, list width (written by the interface) and "
+        "remapped keys in a [keys]\n       table ($CLAIMCHECK_CONFIG overrides the path)\n"
+        f"  {config_dir() / 'keymap.toml'}\n"
+        "       remapped keys too; the config file wins where both remap one\n"
+        "       ($CLAIMCHECK_KEYMAP overrides the path)"
     )
 
 

@@ -7,13 +7,17 @@ It is TOML, read from ``$CLAIMCHECK_CONFIG`` if set, else from
     theme = "textual-dark"   # any theme the command palette offers (Ctrl+P, "Theme")
     list_width = 45          # the list's share of the width, in percent (20 to 80)
 
-The interface writes it when the theme or the split changes. A file that cannot be used gives one
-warning and the defaults; it never stops the program.
+    [keys]                   # binding id = "key" or "key1,key2", as in keymap.toml
+    next-difference = "n,ctrl+n"
+
+The interface writes it when the theme or the split changes, keeping the ``[keys]`` table as it
+was. Here the table is only checked to be strings; the interface checks the binding ids and key
+names (``claimcheck.tui.keymap``), since only it knows them. A file that cannot be used gives one
+warning and the defaults; it never stops the program, and the interface then leaves it as it is.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import tomllib
@@ -43,6 +47,8 @@ class Config:
     """The theme's name; ``None``: Textual's default."""
     list_width: int = LIST_WIDTH
     """The list pane's share of the width, in percent."""
+    keys: tuple[tuple[str, str], ...] = ()
+    """The ``[keys]`` table as written: (binding id, keys), in the file's order; unchecked."""
 
 
 def config_dir() -> Path:
@@ -87,9 +93,14 @@ def _load(target: Path) -> tuple[Config, str | None]:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return Config(), f"config {target} is not valid TOML ({reason}); using defaults"
     table = data.get("interface", {})
+    keys = data.get("keys", {})
     problem = None
     if not isinstance(table, dict):
         problem = "[interface] is not a table"
+    elif not isinstance(keys, dict):
+        problem = "[keys] is not a table"
+    elif bad := next((k for k, v in keys.items() if not isinstance(v, str)), None):
+        problem = f'[keys] {bad[:40]!r} must be a string of keys like "n" or "n,ctrl+n"'
     else:
         unknown = sorted(set(table) - {"theme", "list_width"})
         theme = table.get("theme")
@@ -101,7 +112,7 @@ def _load(target: Path) -> tuple[Config, str | None]:
         elif isinstance(width, bool) or not isinstance(width, int):
             problem = f"list_width must be a whole number from {LIST_WIDTH_MIN} to {LIST_WIDTH_MAX}"
         else:
-            return Config(theme=theme, list_width=clamp_width(width)), None
+            return Config(theme, clamp_width(width), tuple(keys.items())), None
     return Config(), f"config {target}: {problem}; using defaults"
 
 
@@ -113,9 +124,30 @@ def dumps_config(config: Config) -> str:
         "[interface]",
     ]
     if config.theme is not None:
-        lines.append(f"theme = {json.dumps(config.theme)}")
+        lines.append(f"theme = {_string(config.theme)}")
     lines.append(f"list_width = {int(config.list_width)}")
+    if config.keys:
+        lines += [
+            "",
+            '# Remapped keys: binding id = "key" or "key1,key2" (? lists the ids).',
+            "[keys]",
+        ]
+        lines += [f"{_string(key_id)} = {_string(keys)}" for key_id, keys in config.keys]
     return "\n".join(lines) + "\n"
+
+
+def _string(value: str) -> str:
+    """``value`` as a TOML basic string: quotes, backslashes and every control character
+    escaped, so whatever the file held is written back inert and reads back the same."""
+    out = []
+    for ch in value:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
 
 
 def save_config(config: Config, path: str | Path | None = None) -> Path:

@@ -19,7 +19,14 @@ from textual.theme import Theme
 from claimcheck.core import config as cfg
 from claimcheck.core.errors import ClaimcheckError
 from claimcheck.core.types import Result, Settings
-from claimcheck.tui.keymap import KEYS, binding, default_path, effective_keys, load_keymap
+from claimcheck.tui.keymap import (
+    KEYS,
+    binding,
+    config_keys,
+    default_path,
+    effective_keys,
+    load_keymap,
+)
 
 #: A theme for low vision and washed-out screens: white on black, yellow accents, no mid-greys.
 HIGH_CONTRAST = Theme(
@@ -83,11 +90,17 @@ class ClaimcheckApp(App[None]):
         self.injected = result
         self.encoder = encoder
         self.sidecar = Path(sidecar) if sidecar is not None else None
-        self.keymap_path = Path(keymap_path) if keymap_path is not None else default_path()
-        self.keymap, self.keymap_warning = load_keymap(self.keymap_path)
-        self.set_keymap(self.keymap)
         self.config_path = Path(config_path) if config_path is not None else cfg.config_path()
         self.config, self.config_warning = cfg.load_config(self.config_path)
+        self.config_unusable = self.config_warning is not None
+        """The config file could not be used: the interface never writes over it."""
+        self.keymap_path = Path(keymap_path) if keymap_path is not None else default_path()
+        file_keys, self.keymap_warning = load_keymap(self.keymap_path)
+        own_keys, self.keys_warning = config_keys(self.config.keys, self.config_path)
+        # Both tables apply; where both remap one binding, the config file's [keys] wins.
+        self.keymap = {**file_keys, **own_keys}
+        self.set_keymap(self.keymap)
+        self._said_unsaved = False
         self.register_theme(HIGH_CONTRAST)
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
@@ -103,6 +116,16 @@ class ClaimcheckApp(App[None]):
         if new == self.config:
             return
         self.config = new
+        if self.config_unusable:
+            # Written over, the file would lose what the reader wrote in it (their [keys]).
+            if not self._said_unsaved:
+                self._said_unsaved = True
+                self.notify(
+                    f"settings not saved: {self.config_path} could not be used; fix or delete it",
+                    severity="warning",
+                    markup=False,
+                )
+            return
         try:
             cfg.save_config(new, self.config_path)
         except ClaimcheckError as exc:
@@ -133,7 +156,7 @@ class ClaimcheckApp(App[None]):
             seen.add(key.action)
             yield SystemCommand(
                 f"{key.help or key.description} ({pretty_keys(keys[key.id])})",
-                f"key {pretty_keys(keys[key.id])} · id {key.id} in keymap.toml",
+                f"key {pretty_keys(keys[key.id])} · id {key.id} in [keys] of the config file",
                 partial(self.run_action, key.action, target),  # type: ignore[arg-type]
             )
 
@@ -153,7 +176,7 @@ class ClaimcheckApp(App[None]):
 
     def on_mount(self) -> None:
         """Say once if the keymap file was unusable."""
-        for warning in (self.keymap_warning, self.config_warning):
+        for warning in (self.keymap_warning, self.config_warning, self.keys_warning):
             if warning:
                 self.notify(warning, severity="warning", timeout=10, markup=False)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -167,7 +190,9 @@ class ClaimcheckApp(App[None]):
             return
         main = self.screen_stack[0] if self.screen_stack else None
         orphans = main.orphans if isinstance(main, MainScreen) else ()
-        self.push_screen(HelpScreen(self.keymap, str(self.keymap_path), orphans))
+        self.push_screen(
+            HelpScreen(self.keymap, str(self.keymap_path), orphans, str(self.config_path))
+        )
 
 
 def make_app(

@@ -1,14 +1,18 @@
-"""Every key binding of the interface, by id, and the user's keymap file that can remap them.
+"""Every key binding of the interface, by id, and the user's tables that can remap them.
 
-The keymap file is TOML, read from ``$CLAIMCHECK_KEYMAP`` if set, else from
-``<user config dir>/claimcheck/keymap.toml``::
+Keys are remapped in the ``[keys]`` table of the config file (``config.toml``, see
+:mod:`claimcheck.core.config`) or of ``keymap.toml`` beside it, read from ``$CLAIMCHECK_KEYMAP``
+if set, else from ``<user config dir>/claimcheck/keymap.toml``::
 
     # Each entry: binding id = "key" or "key1,key2" (Textual key names: "ctrl+n", "f5", "space").
     [keys]
     next-difference = "n,ctrl+n"
     quit = "ctrl+q"
 
-A file that cannot be used gives one warning and the default keys; it never stops the program.
+Both are read; where both remap one binding, the config file wins (it is the one place the
+documentation points to; ``keymap.toml`` is kept for the files already written). Each table is
+checked the same way, and one that cannot be used gives one warning and is left out as a whole
+(the other still applies); it never stops the program.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -396,7 +401,17 @@ def _load_keymap(target: Path) -> tuple[dict[str, str], str | None]:
         # RecursionError: tomllib gives up on deeply nested input the hard way.
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return {}, f"keymap {target} is not valid TOML ({reason}); using default keys"
-    table = data.get("keys", data)
+    keymap, problem = check_keys(data.get("keys", data))
+    if problem:
+        return {}, f"keymap {target}: {problem}; using default keys"
+    return keymap, None
+
+
+def check_keys(table: object) -> tuple[dict[str, str], str | None]:
+    """A ``[keys]`` table checked: binding id -> keys, or ``{}`` and the first problem (an
+    unknown binding id, a value that is not a string of key names). Key names are letters,
+    digits, ``_`` joined by ``+`` or ``-``, or one printable character: escapes, markup and
+    spaces never reach the screen."""
     problems: list[str] = []
     keymap: dict[str, str] = {}
     if not isinstance(table, dict):
@@ -415,8 +430,18 @@ def _load_keymap(target: Path) -> tuple[dict[str, str], str | None]:
             else:
                 keymap[key_id] = ",".join(names)
     if problems:
-        return {}, f"keymap {target}: {problems[0]}; using default keys"
+        return {}, problems[0]
     return keymap, None
+
+
+def config_keys(table: Sequence[tuple[str, str]], path: Path) -> tuple[dict[str, str], str | None]:
+    """The config file's ``[keys]`` table checked as :func:`check_keys` does, with a one-line,
+    inert warning naming the file when it cannot be used."""
+    keymap, problem = check_keys(dict(table))
+    if problem is None:
+        return keymap, None
+    warning = f"config {path} [keys]: {problem}; its keys are not used"
+    return {}, neutralise(" ".join(warning.split()))
 
 
 def effective_keys(keymap: dict[str, str]) -> dict[str, str]:

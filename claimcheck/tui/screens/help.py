@@ -44,7 +44,7 @@ def help_table(keymap: dict[str, str]) -> Table:
     table.add_column("keys", no_wrap=True, style="bold")
     table.add_column("does")
     table.add_column("where")
-    table.add_column("id (keymap.toml)", style="dim")
+    table.add_column(Text("id ([keys])"), style="dim")
     keys = effective_keys(keymap)
     for key in KEYS:
         table.add_row(
@@ -73,11 +73,16 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]  # noqa: RUF012
 
     def __init__(
-        self, keymap: dict[str, str], keymap_path: str, orphans: Sequence[Mark] = ()
+        self,
+        keymap: dict[str, str],
+        keymap_path: str,
+        orphans: Sequence[Mark] = (),
+        config_path: str = "config.toml",
     ) -> None:
         super().__init__()
         self.keymap = keymap
         self.keymap_path = keymap_path
+        self.config_path = config_path
         self.orphans = tuple(orphans)
 
     def compose(self) -> ComposeResult:
@@ -86,7 +91,10 @@ class HelpScreen(ModalScreen[None]):
         markers.append("  ".join(f"{letter} {meaning}" for letter, meaning in MARKERS))
         markers.append("\n✓ reviewed  ✎ has a note   n/5: outlets stating it   en+fr: languages")
         markers.append(f"\n{PENDING_MARKER} not yet compared (while loading, each claim alone)")
-        markers.append(f'\n\nRemap keys in {self.keymap_path} ([keys] table, id = "keys").')
+        markers.append(
+            f'\n\nRemap keys in the [keys] table of {self.config_path} (id = "keys"); '
+            f"{self.keymap_path} is read too, and the config file wins where both remap a key."
+        )
         with VerticalScroll(classes="dialog wide", id="help"):
             if self.orphans:
                 yield Static(orphans_text(self.orphans), id="help-orphans")
