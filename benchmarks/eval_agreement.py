@@ -351,10 +351,12 @@ def fit(
     y = np.concatenate([t[2] for t in tables])
     fold_of_set = np.random.default_rng(seed).permutation(len(tables)) % 5
     fold = np.concatenate([np.full(len(t[2]), fold_of_set[k]) for k, t in enumerate(tables)])
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
+    # A feature unknown for a pair (NaN: too few claims to compare against) is read at the mean,
+    # as the verifier reads it.
+    mean = np.nanmean(x, axis=0)
+    scale = np.nanstd(x, axis=0)
     scale[scale == 0] = 1.0
-    z = (x - mean) / scale
+    z = np.nan_to_num((x - mean) / scale, nan=0.0)
     oof = np.zeros(len(y))
     for f in range(5):
         train = fold != f

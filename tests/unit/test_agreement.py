@@ -13,9 +13,10 @@ from claimcheck.core.errors import Cancelled
 from claimcheck.core.group.agreement import (
     SUGGESTIONS_PER_CLAIM,
     ClaimData,
+    StoryScorer,
     verify_and_group,
 )
-from claimcheck.core.group.verify import default_verifier
+from claimcheck.core.group.verify import FEATURES, default_verifier
 from claimcheck.core.types import ClaimFacts
 
 
@@ -143,3 +144,27 @@ def test_a_claim_confirmed_into_a_cluster_is_the_readers_the_others_stay_the_mod
     assert out.clusters == [[0, 1, 2]]
     assert out.by_reader == {2}
     assert out.confidence == {0: 0.9, 1: 0.9, 2: 1.0}
+
+
+def test_with_one_claim_per_outlet_best_match_and_story_centring_are_no_evidence() -> None:
+    # Two one-claim articles: each claim is trivially the other's best match, and centred on a
+    # story of two claims every pair has cosine -1. Neither may move the confidence: the pair
+    # scores as if those features sat at the fitting data's mean.
+    verifier = default_verifier()
+    data = _data([0, 1], seed=7)
+    scorer = StoryScorer(data, np.arange(2), verifier, {})
+    (x,), _ = scorer.features([(0, 1)])
+    names = list(FEATURES)
+    for unknown in ("cosine", "margin", "mutual"):
+        assert np.isnan(x[names.index(unknown)])
+    at_mean = x.copy()
+    for unknown in ("cosine", "margin", "mutual"):
+        at_mean[names.index(unknown)] = verifier.mean[names.index(unknown)]
+    assert scorer.score([(0, 1)])[0] == pytest.approx(float(verifier.probability(at_mean)[0]))
+
+
+def test_in_a_story_with_enough_claims_best_match_and_margin_are_evidence() -> None:
+    data = _data([0, 1] * 8, seed=3)
+    scorer = StoryScorer(data, np.arange(16), default_verifier(), {})
+    x, _ = scorer.features(scorer.candidates())
+    assert not np.isnan(x).any()

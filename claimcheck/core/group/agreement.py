@@ -26,7 +26,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from claimcheck.core.errors import Progress, check_cancel, no_progress
-from claimcheck.core.group.verify import PairContext, Verifier, pair_features, word_weights
+from claimcheck.core.group.verify import (
+    MUTUAL_MIN_CLAIMS,
+    RELATIVE_MIN_CLAIMS,
+    PairContext,
+    Verifier,
+    pair_features,
+    word_weights,
+)
 from claimcheck.core.types import ClaimFacts, Evidence
 
 #: Nearest claims of other outlets proposed as candidates for each claim.
@@ -114,6 +121,9 @@ class StoryScorer:
         self.cross = cross
         self.centred = centre(data.vectors[members])
         self.groups = data.groups[members]
+        sources, counts = np.unique(self.groups, return_counts=True)
+        self._count = dict(zip(sources.tolist(), counts.tolist(), strict=True))
+        """Claims of each source in the story."""
         self.neighbours: list[list[int]] = []
         self.baseline = np.zeros(len(members), dtype=np.float32)
         self._find_neighbours()
@@ -176,6 +186,9 @@ class StoryScorer:
             context=float(data.contexts[gi] @ data.contexts[gj]),
             margin=cosine - float(self.baseline[i] + self.baseline[j]) / 2,
             mutual=0.5 * self._best_of_source(i, j) + 0.5 * self._best_of_source(j, i),
+            relative_known=len(self.members) >= RELATIVE_MIN_CLAIMS,
+            mutual_known=min(self._count[int(self.groups[i])], self._count[int(self.groups[j])])
+            >= MUTUAL_MIN_CLAIMS,
         )
 
     def _words(self, g: int) -> tuple[ClaimFacts, np.ndarray]:

@@ -38,6 +38,14 @@ from claimcheck.core.types import ClaimFacts, Evidence, Figure
 #: Two words whose vectors are at least this similar may be aligned.
 WORD_FLOOR = 0.5
 
+#: A story needs this many claims before a pair's similarity relative to the story (the centred
+#: cosine, the margin over each claim's usual similarity) is evidence: centred on two or three
+#: claims, every pair looks opposite. Below it those features are unknown and weigh nothing.
+RELATIVE_MIN_CLAIMS = 10
+#: Each outlet needs this many claims in the story before "each is the other's best match in its
+#: outlet" is evidence: against an outlet that makes one claim, every claim's best match is it.
+MUTUAL_MIN_CLAIMS = 3
+
 #: The order of the verifier's features (the weights file names them, and must match).
 FEATURES: tuple[str, ...] = (
     "cosine",
@@ -188,6 +196,12 @@ class PairContext:
     context: float
     margin: float
     mutual: float
+    relative_known: bool = True
+    """Whether the story has enough claims for ``cosine`` (centred on the story) and ``margin``
+    (over each claim's usual similarity) to say anything; see :data:`RELATIVE_MIN_CLAIMS`."""
+    mutual_known: bool = True
+    """Whether both outlets have enough claims in the story for "best match" to be a choice;
+    see :data:`MUTUAL_MIN_CLAIMS`."""
 
 
 def pair_features(
@@ -206,11 +220,11 @@ def pair_features(
     n_names = len(shared) + len(apart)
     x = np.array(
         [
-            ctx.cosine,
+            ctx.cosine if ctx.relative_known else math.nan,
             ctx.raw_cosine,
             ctx.context,
-            ctx.margin,
-            ctx.mutual,
+            ctx.margin if ctx.relative_known else math.nan,
+            ctx.mutual if ctx.mutual_known else math.nan,
             alignment.f1,
             min(alignment.precision, alignment.recall),
             min(len(shared), 3) / 3,
@@ -263,7 +277,10 @@ class Verifier:
         """Confidence that each row of ``x`` (features) is a same-fact pair; ``cross`` marks
         the rows of pairs whose claims are in different languages."""
         x = self.same_language_scale(x, cross)
-        z = ((x - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights)
+        # An unknown feature (NaN: see PairContext) sits at the mean of the fitting data, so it
+        # neither raises nor lowers the confidence.
+        standard = np.nan_to_num((x - np.asarray(self.mean)) / np.asarray(self.scale), nan=0.0)
+        z = standard @ np.asarray(self.weights)
         return 1.0 / (1.0 + np.exp(-(z + self.bias)))
 
     def to_json(self) -> str:
