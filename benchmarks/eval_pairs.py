@@ -79,9 +79,7 @@ def load_sets(datasets: Path) -> dict[str, tuple[str, str, list[Pair]]]:
     sts = {lang: _rows(datasets / f"stsb-dev.{lang}.csv", ",") for lang in ("en", "fr")}
     labels = [_sts_label(row[2]) for row in sts["en"]]
     for a, b in (("en", "fr"), ("en", "en"), ("fr", "fr")):
-        pairs = [
-            Pair(x[0], y[1], same) for x, y, same in zip(sts[a], sts[b], labels, strict=True)
-        ]
+        pairs = [Pair(x[0], y[1], same) for x, y, same in zip(sts[a], sts[b], labels, strict=True)]
         out[f"STS {a.upper()}-{b.upper()}"] = (a, b, pairs)
     paws = {lang: _rows(datasets / f"pawsx-dev.{lang}.tsv", "\t") for lang in ("en", "fr")}
     for a, b in (("en", "fr"), ("en", "en")):
@@ -131,7 +129,10 @@ def score_pairs(
         for k, pair in enumerate(pairs):
             folder = Path(tmp) / str(k)
             folder.mkdir()
-            paths = [_article(folder, "a", a, [pair.first]), _article(folder, "b", b, [pair.second])]
+            paths = [
+                _article(folder, "a", a, [pair.first]),
+                _article(folder, "b", b, [pair.second]),
+            ]
             result = _run(paths, encoder, cache)
             together = any(len({c.source for c in cl.claims}) > 1 for cl in result.clusters)
             counts.same_pairs += bool(pair.same)
