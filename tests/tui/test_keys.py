@@ -12,7 +12,6 @@ from textual.command import CommandPalette
 from textual.widgets import Input
 
 from claimcheck.core import review as rv
-from claimcheck.core.pipeline import recluster
 from claimcheck.core.types import Result
 from claimcheck.tui.app import ClaimcheckApp
 from claimcheck.tui.keymap import KEYS
@@ -23,14 +22,14 @@ from claimcheck.tui.screens.main import MainScreen
 from claimcheck.tui.widgets.cluster_list import ClusterList
 
 from .helpers import SIZE, app_on, current_id, main_screen, notifications, row_ids, settle
-from .sample import build_result
+from .sample import verified_result
 
 ALL = ["c1", "c2", "c3", "c4", "c5"]
 
 
 def verified_sample() -> Result:
-    """The sample verified at 0.9: one cluster keeps a related claim, not confirmed."""
-    return recluster(build_result(), 0.9)
+    """The sample verified so that one cluster keeps a related claim, not confirmed."""
+    return verified_result()
 
 
 async def related_cluster_app(app: ClaimcheckApp, pilot: Any) -> list[str]:

@@ -12,7 +12,7 @@ import pytest
 
 from claimcheck.tui.app import make_app
 
-from .sample import build_result
+from .sample import build_result, verified_result
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZE = (100, 30)
@@ -121,9 +121,7 @@ def test_help_view(snap_compare, tmp_path) -> None:
 
 
 def _verified_app(tmp_path: Path):  # type: ignore[no-untyped-def]
-    from claimcheck.core.pipeline import recluster
-
-    result = recluster(build_result(), 0.9)
+    result = verified_result()
     return make_app(
         [str(tmp_path)],
         result.settings,
