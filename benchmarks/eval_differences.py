@@ -166,6 +166,26 @@ def changes(pair: Pair, names: Sequence[str], rng: random.Random) -> Iterator[tu
             break
 
 
+_WEEKDAYS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+)
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-zà-ÿ][\w'’-]*")
+
+
+def name_pool(pairs: Sequence[Pair]) -> list[str]:
+    """The names a changed name is drawn from: capitalised words the sentences never write in
+    lowercase (so not "There", "Next", "Against", "National", "Senator": common words and titles
+    capitalised at the start of a sentence or inside a title) and no month or weekday. A name
+    replaced by a common word ("Le There est une gare") is no changed name a reader would see."""
+    lower: set[str] = set()
+    for p in pairs:
+        lower.update(w.lower() for w in _LOWER_WORD.findall(p.a + " " + p.b))
+    calendar = set(f"{MONTHS}|{_WEEKDAYS}".split("|"))
+    found = {n for p in pairs for n in _NAME.findall(p.a)}
+    return sorted(n for n in found if n.lower() not in lower and n.lower() not in calendar)
+
+
 def compare(a: str, a_lang: str, b: str, b_lang: str) -> list[tuple[str, str, dict[str, str]]]:
     claims = [
         Claim("a#0", "a", 0, 0, a, a_lang, "body"),
@@ -191,7 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     en_fr, en_en = load_pairs(Path(args.datasets))
-    names = sorted({n for p in en_fr + en_en for n in _NAME.findall(p.a)})
+    names = name_pool(en_fr + en_en)
     for label, pairs in (("EN-FR", en_fr), ("EN-EN", en_en)):
         rng.shuffle(pairs)
         pairs = pairs[: args.limit]
