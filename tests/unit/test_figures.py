@@ -130,13 +130,26 @@ def test_aine_words_are_approximate_counts() -> None:
     assert compare_figures(f, one("Sixty migrants were on board.", "en")) == "differs"
 
 
+def _ids(text: str, language: str) -> list[tuple[str, str | None, float | None]]:
+    return [(f.text, f.unit, f.value) for f in extract_figures(text, language)]
+
+
 def test_not_counts() -> None:
-    assert extract_figures("Russia supplied the S-300 system and F-16 jets.", "en") == []
+    # ids name one thing: read as figures that only line up with the same label
+    assert _ids("Russia supplied the S-300 system and F-16 jets.", "en") == [
+        ("S-300", "#s", 300.0),
+        ("F-16", "#f", 16.0),
+    ]
     assert extract_figures("Louis XIV built Versailles.", "fr") == []
     assert extract_figures("Call 01 23 45 67 89 now.", "en") == []
-    assert extract_figures("UN Security Council Resolution 2254 was adopted.", "en") == []
+    assert _ids("UN Security Council Resolution 2254 was adopted.", "en") == [
+        ("Resolution 2254", "#", 2254.0)
+    ]
     assert extract_figures("It was the 1st time; c'est la 2e fois.", "en") == []
-    assert extract_figures("Flight MH17 and COVID-19.", "en") == []
+    assert _ids("Flight MH17 and COVID-19.", "en") == [
+        ("MH17", "#mh", 17.0),
+        ("COVID-19", "#covid", 19.0),
+    ]
     assert extract_figures("One soldier was hurt.", "en") == []
     assert extract_figures("Un soldat a été blessé.", "fr") == []
 
@@ -429,3 +442,34 @@ def test_an_impossible_date_is_a_date_that_differs_from_a_real_one(day: str) -> 
     impossible = one(f"Elle est née le {day} juin 1990.", "fr")
     assert impossible.kind == "date"
     assert compare_figures(real, impossible) == "differs"
+
+
+def test_ids_and_scores_differ_only_from_the_same_label() -> None:
+    boeing, other = one("The Boeing 737 crashed.", "en"), one("The Boeing 747 crashed.", "en")
+    assert compare_figures(boeing, other) == "differs"
+    assert figure_affinity(boeing, one("The Airbus 737 crashed.", "en")) is None
+    assert compare_figures(boeing, one("Le Boeing 737 s'est écrasé.", "fr")) == "agree"
+    assert compare_figures(one("Leeds won 3-1.", "en"), one("Leeds won 3-2.", "en")) == "differs"
+    assert one("Leeds won 3-1 at home.", "en").unit == "#score"
+    assert one("Il a battu Nadal 6 : 4.", "fr").unit == "#score"
+    # ranges go up and count something; times are glued
+    assert one("Between 5-10 people were hurt.", "en").unit != "#score"
+    assert one("It lasted 10 - 15 years.", "en").unit != "#score"
+    assert one("It starts at 6:45 pm.", "en").unit == "time"
+    # a lost set in a list of sets is still a score
+    assert [f.unit for f in extract_figures("She won 6-4, 1-6, 7-6.", "en")] == ["#score"] * 3
+
+
+def test_years_before_1800_where_a_year_is_expected() -> None:
+    assert one("It was granted in 1544 to John.", "en").kind == "date"
+    assert one("Il a été accordé en 1544 à John.", "fr").kind == "date"
+    assert [f.kind for f in extract_figures("James Huntly (1553 - 1641), a Jesuit.", "en")] == [
+        "date",
+        "date",
+    ]
+    assert one("He was consecrated on 16 May 1485.", "en").kind == "date"
+    assert one("1500 soldiers were sent.", "en").kind == "figure"
+    # a year one side reads as a bare number still lines up with the other side's year
+    assert (
+        compare_figures(one("It opened in 1790.", "en"), one("Ouverte en 2327.", "fr")) == "differs"
+    )

@@ -14,6 +14,8 @@ different, since it may just be translated ("Frankfurt"/"Francfort").
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -188,10 +190,52 @@ def _align_figures(members: Sequence[_Member]) -> list[_Item]:
                     items[ii][m.pos] = f
                     used_f.add(fi)
                     used_i.add(ii)
+        _pair_between_neighbours(m, items, used_f, used_i)
         for fi, f in enumerate(figs):
             if fi not in used_f:
                 items.append({m.pos: f})
     return items
+
+
+def _pair_between_neighbours(
+    m: _Member, items: list[_Item], used_f: set[int], used_i: set[int]
+) -> None:
+    """Pair the one figure left between two figures that lined up with the one item left between
+    the same two ("13 spines, 11 to 13 rays" / "17 épines, 11 à 13 rayons"): a translation or a
+    rewording keeps the order of the figures, so what sits between the same neighbours states the
+    same thing even when its counted noun is read differently on each side. Only when the pairs
+    already made keep the order of both claims."""
+    figs = m.figures
+    bases = [min(item) for item in items]
+    if not bases:
+        return
+    base = min(bases)
+    order = sorted(
+        (ii for ii, item in enumerate(items) if base in item and base != m.pos),
+        key=lambda ii: items[ii][base].start,
+    )
+    f_order = sorted(range(len(figs)), key=lambda fi: figs[fi].start)
+    f_rank = {fi: r for r, fi in enumerate(f_order)}
+    anchors = []
+    for r, ii in enumerate(order):
+        if ii in used_i:
+            fi = next(k for k, f in enumerate(figs) if items[ii].get(m.pos) is f)
+            anchors.append((r, f_rank[fi]))
+    if any(b[1] <= a[1] for a, b in itertools.pairwise(anchors)):
+        return  # the pairs cross: no order to trust
+    bounds = [(-1, -1), *anchors, (len(order), len(f_order))]
+    for (ia, fa), (ib, fb) in itertools.pairwise(bounds):
+        open_items = [
+            ii for ii in order[ia + 1 : ib] if ii not in used_i and m.pos not in items[ii]
+        ]
+        left = [fi for fi in f_order[fa + 1 : fb] if fi not in used_f]
+        if len(open_items) != 1 or len(left) != 1:
+            continue
+        ii, fi = open_items[0], left[0]
+        if all(figure_affinity(g, figs[fi]) is not None for g in items[ii].values()):
+            items[ii][m.pos] = figs[fi]
+            used_f.add(fi)
+            used_i.add(ii)
 
 
 def _claim_text(members: Sequence[_Member], item: _Item) -> str:
@@ -486,6 +530,11 @@ def _item_row(
             same_entity(item[order[0]].text, item[k].text) for k in order
         )
         status = "refines" if len(counts) > 1 or related else "agree"
+        changed = _changed_first_word(members, item) if status == "refines" else None
+        if changed is not None:
+            return (order[0], item[order[0]].start), Difference(
+                "name", "differs", values, f"different name: {changed}"
+            )
         if related:
             note = "related names (a capital for its country...): " + " / ".join(variants)
         elif status == "refines":
@@ -495,6 +544,48 @@ def _item_row(
         else:
             note = "same name"
     return (order[0], item[order[0]].start), Difference("name", status, values, note)
+
+
+_CAP_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    head = text[:start].rstrip(" \t\"'“«(`")
+    return not head or head[-1] in ".!?:;"
+
+
+def _changed_first_word(members: Sequence[_Member], item: dict[int, Name]) -> str | None:
+    """ "Royal Opera House" / "Tripp Opera House": one outlet's name is the other's with words in
+    front that the other claim never writes, while the other claim has a different capitalised
+    word right before the shared part (a title or a word the name reader left out). Not a more
+    complete name but a different one: the words that differ, else None."""
+    order = sorted(item)
+    if len(order) != 2:
+        return None
+    p, q = order
+    a, b = item[p], item[q]
+    long_k, short_k = (p, q) if _name_tokens(a.text) > _name_tokens(b.text) else (q, p)
+    long_n, short_n = item[long_k], item[short_k]
+    long_words, short_words = long_n.text.split(), short_n.text.split()
+    if len(long_words) <= len(short_words) or long_words[-len(short_words) :] != short_words:
+        return None
+    extra = long_words[: len(long_words) - len(short_words)]
+    other = members[short_k].claim.text
+    before = _CAP_BEFORE.search(other[: short_n.start])
+    if (
+        before is None
+        or not before.group(1)[:1].isupper()
+        or "'" in before.group(1)
+        or "’" in before.group(1)
+        or before.group(1) in long_words
+        or _opens_sentence(other, before.start())
+        or _opens_sentence(members[long_k].claim.text, long_n.start)
+    ):
+        return None  # capitalised because it opens the sentence ("When Platzer", "Les Maldives")
+    others = [w for w in re.findall(r"[^\W\d_][\w'’-]*", other) if w[:1].isupper()]
+    if any(same_entity(x, w) for x in extra for w in others):
+        return None  # "gouverneur de Virginie Thomas Jefferson" / "Virginia Governor Thomas ..."
+    return f"{before.group(1)} {short_n.text} vs {long_n.text}"
 
 
 # --- attribution and polarity --------------------------------------------------------------------

@@ -463,6 +463,8 @@ def _headline(text: str) -> bool:
         return False
     if sum(1 for w in alpha if w.isupper()) >= 0.8 * len(alpha):
         return True
+    if sum(1 for w in alpha if w[:1].islower()) * 3 > len(alpha):
+        return False  # a sentence: "New Jersey" twice makes no title case
     count = 0
     for m in _CAP_FUNCTION.finditer(text):
         if not _is_initial(text, m.start()):

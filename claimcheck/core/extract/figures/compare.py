@@ -225,7 +225,10 @@ def compare_figures(a: Figure, b: Figure) -> str:
     ``refines`` (compatible, one more precise: "300" vs "hundreds", "January 17" vs "janvier")
     or ``differs`` (incompatible, or not the same kind of measure at all)."""
     if a.kind != b.kind:
-        return "differs"
+        ya, yb = _four_digits(a), _four_digits(b)
+        return "agree" if ya is not None and ya == yb else "differs"
+    if _is_label(a) or _is_label(b):  # "Boeing 737", "6-4": the same number or another one
+        return "agree" if a.unit == b.unit and a.value == b.value else "differs"
     if a.kind == "date":
         return _compare_dates(a, b)
     if a.kind in ("quantity", "money", "percent", "duration") and a.unit != b.unit:
@@ -239,7 +242,7 @@ _SCORE = {"agree": 3.0, "refines": 2.0, "differs": 1.0}
 _MONTH_WORD = re.compile(
     r"(?i)\b(?:" + "|".join(sorted(_ALL_MONTHS, key=len, reverse=True)) + r")\b"
 )
-_YEAR_WORD = re.compile(r"\b(?:18|19|20)\d\d\b")
+_YEAR_WORD = re.compile(r"\b(?:1\d|20)\d\d\b")
 
 
 def _states_same_part(a: Figure, b: Figure, level: int) -> bool:
@@ -250,6 +253,30 @@ def _states_same_part(a: Figure, b: Figure, level: int) -> bool:
     if level in (3, 4):
         return all(_YEAR_WORD.search(f.text) for f in (a, b))
     return False
+
+
+def _four_digits(f: Figure) -> int | None:
+    text = f.text.strip()
+    return int(text) if len(text) == 4 and text.isdigit() else None
+
+
+def _year_or_number(a: Figure, b: Figure) -> bool:
+    """Whether one figure is a year and the other the same four digits read as a bare number (no
+    counted noun): one outlet's year outside the range read as years, or a year left bare."""
+    date, other = (a, b) if a.kind == "date" else (b, a)
+    return (
+        date.kind == "date"
+        and other.kind == "figure"
+        and other.unit is None
+        and _four_digits(date) is not None
+        and _four_digits(other) is not None
+    )
+
+
+def _is_label(f: Figure) -> bool:
+    """Whether ``f`` names one thing rather than measuring it: an id ("Boeing 737", "#3") or a
+    score ("6-4"), whose unit starts with ``#``."""
+    return f.unit is not None and f.unit.startswith("#")
 
 
 def _concept_relation(a: str | None, b: str | None) -> str:
@@ -280,7 +307,11 @@ def figure_affinity(a: Figure, b: Figure) -> tuple[float, bool] | None:
     made when each side has nothing else left (two unrelated counted nouns, two currencies).
     """
     if a.kind != b.kind:
+        if _year_or_number(a, b):  # "in 1790" read as a year, "en 2327" as a number
+            return _SCORE[compare_figures(a, b)], False
         return None
+    if _is_label(a) or _is_label(b):  # ids and scores line up only with the same label
+        return (_SCORE[compare_figures(a, b)] + 0.5, True) if a.unit == b.unit else None
     strong = True
     bonus = 0.0
     if a.kind == "date":

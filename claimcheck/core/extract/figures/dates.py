@@ -17,6 +17,7 @@ from claimcheck.core.extract.figures.lexicon import (
     _DURATIONS,
     _MONTH_ABBREVIATIONS,
     _MONTH_OF,
+    _YEAR_BEFORE,
     _YEAR_NOT_BEFORE,
     _YEAR_NOT_DURATIONS,
     _YEAR_RANGE_FROM,
@@ -146,8 +147,8 @@ def _day_first(
     k = j + 1
     if k < n and toks[k].text == "." and toks[j].low in _MONTH_ABBREVIATIONS:
         k += 1
-    if k < n and _year_num(toks[k]) is not None:
-        return _Date(_year_num(toks[k]), m, day, None, None, day_end), k + 1
+    if k < n and _year_after_month(toks[k]) is not None:
+        return _Date(_year_after_month(toks[k]), m, day, None, None, day_end), k + 1
     return _Date(None, m, day, None, None, day_end), k
 
 
@@ -164,10 +165,10 @@ def _month_first(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed 
         with_day = _month_day(toks, j, m)
         if with_day is not None:
             return with_day
-    if j < n and toks[j].text == "," and j + 1 < n and _year_num(toks[j + 1]):
-        return _Date(_year_num(toks[j + 1]), m, None, None), j + 2
-    if j < n and _year_num(toks[j]) is not None:
-        return _Date(_year_num(toks[j]), m, None, None), j + 1
+    if j < n and toks[j].text == "," and j + 1 < n and _year_after_month(toks[j + 1]):
+        return _Date(_year_after_month(toks[j + 1]), m, None, None), j + 2
+    if j < n and _year_after_month(toks[j]) is not None:
+        return _Date(_year_after_month(toks[j]), m, None, None), j + 1
     # "novembre dernier"; "last November" is handled by _parse_relative
     if j < n and toks[j].low in vocab.words("month_last_after"):
         return ("month-name-last", m), j + 1
@@ -182,10 +183,10 @@ def _month_day(toks: tuple[_Tok, ...], j: int, m: int) -> _Parsed | None:
         return None
     k = _skip_ordinal(toks, j + 1)
     d_end, k = _day_range_end(toks, k, dd)
-    if k < n and toks[k].text == "," and k + 1 < n and _year_num(toks[k + 1]):
-        return _Date(_year_num(toks[k + 1]), m, dd, None, None, d_end), k + 2
-    if k < n and _year_num(toks[k]) is not None:
-        return _Date(_year_num(toks[k]), m, dd, None, None, d_end), k + 1
+    if k < n and toks[k].text == "," and k + 1 < n and _year_after_month(toks[k + 1]):
+        return _Date(_year_after_month(toks[k + 1]), m, dd, None, None, d_end), k + 2
+    if k < n and _year_after_month(toks[k]) is not None:
+        return _Date(_year_after_month(toks[k]), m, dd, None, None, d_end), k + 1
     return _Date(None, m, dd, None, None, d_end), k
 
 
@@ -212,10 +213,47 @@ def _decade(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | Non
     return None
 
 
+def _year_after_month(tok: _Tok) -> int | None:
+    """A year written after a month ("16 May 1485"): four digits from 1000."""
+    if tok.kind != "num" or not tok.text.isdigit() or len(tok.text) != 4:
+        return None
+    y = int(tok.text)
+    return y if 1000 <= y <= 2100 else None
+
+
+def _four_digits_at(toks: tuple[_Tok, ...], k: int) -> int | None:
+    ok = 0 <= k < len(toks) and toks[k].kind == "num" and toks[k].text.isdigit()
+    return int(toks[k].text) if ok and len(toks[k].text) == 4 else None
+
+
+def _early_year(toks: tuple[_Tok, ...], i: int) -> int | None:
+    """A year before 1800, read only where a year is expected: after a word that introduces one
+    ("in 1544", "en 1544", "since 1650") or in a span of years ("(1553 - 1641)", a life); a
+    four-digit number elsewhere counts something."""
+    y = _four_digits_at(toks, i)
+    if y is None or not 1000 <= y < 1800:
+        return None
+    if i > 0 and toks[i - 1].low in _YEAR_BEFORE:
+        return y
+    j = i + 1
+    while j < len(toks) and j - i <= 2 and toks[j].text in "-‐–—":
+        j += 1
+    other = _four_digits_at(toks, j) if j > i + 1 else None
+    if other is not None and y < other <= y + 120:
+        return y
+    k = i - 1
+    while k >= 0 and i - k <= 2 and toks[k].text in "-‐–—":
+        k -= 1
+    other = _four_digits_at(toks, k) if k < i - 1 else None
+    if other is not None and other < y <= other + 120:
+        return y
+    return None
+
+
 def _year(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | None:
     """A year, or a range of years: "2014-2016", "2014-16", "from 2014 to 2016", "entre 2014
     et 2016"; not a four-digit count ("1500 soldiers", "some 2000")."""
-    y = _year_num(toks[i])
+    y = _year_num(toks[i]) or _early_year(toks, i)
     if y is None or _is_count_year(toks, i, vocab):
         return None
     n = len(toks)

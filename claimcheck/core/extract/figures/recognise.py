@@ -13,12 +13,16 @@ from claimcheck.core.extract.figures.calendar import _resolve, parse_reference_d
 from claimcheck.core.extract.figures.dates import _Date, _month_at, _parse_date, _weekday_at
 from claimcheck.core.extract.figures.lexicon import (
     _ANCHOR_WORDS,
+    _CONCEPT_WORDS,
     _CURRENCY_NAME_PREFIXES,
     _CURRENCY_SYMBOLS,
+    _DURATIONS,
     _ID_WORDS,
     _ORDINAL_SUFFIX,
+    _PERCENT_WORDS,
     _QUALIFIER_FIRST,
     _START_WORDS,
+    _UNITS,
     FigureWords,
     figure_words,
 )
@@ -33,6 +37,8 @@ from claimcheck.core.extract.figures.tokens import (
 )
 from claimcheck.core.extract.names import fold_text
 from claimcheck.core.types import Figure
+
+_UNIT_WORDS = frozenset(alias.split()[0] for alias in _UNITS)
 
 # --- the extractor -------------------------------------------------------------------------------
 
@@ -160,14 +166,26 @@ def _noun_after_digits(at: _At, i: int) -> tuple[Figure | None, int] | None:
     return None
 
 
+def _id_figure(at: _At, label_at: int, i: int, label: str) -> tuple[Figure | None, int]:
+    """A number that names one thing rather than counting ("Boeing 737", "MH17", "#3", "No. 5"):
+    a figure whose unit is ``#`` and the word it belongs to, so only the same label lines up and
+    any other number differs."""
+    end = _skip_glued(at.toks, i)
+    digits = at.toks[i].text
+    if not digits.isdigit() or len(digits) > 6:
+        return None, end
+    value = float(int(digits))
+    return at.figure(label_at, end, "figure", value, value, value, "#" + label, False), end
+
+
 def _not_a_count(at: _At, i: int) -> tuple[Figure | None, int] | None:
-    """Ids and codes: "S-300", "F-16", "MH17", "#3", "No. 5", phone numbers."""
+    """Ids and codes: "S-300", "F-16", "MH17", "#3", "No. 5"; phone numbers are skipped."""
     toks = at.toks
     t = toks[i]
     if t.kind != "num":
         return None
     if i > 0 and t.glued and toks[i - 1].kind == "word":
-        return None, _skip_glued(toks, i)
+        return _id_figure(at, i - 1, i, toks[i - 1].low)
     if (
         i > 1
         and t.glued
@@ -175,12 +193,82 @@ def _not_a_count(at: _At, i: int) -> tuple[Figure | None, int] | None:
         and toks[i - 1].glued
         and toks[i - 2].kind == "word"
     ):
-        return None, _skip_glued(toks, i)
+        return _id_figure(at, i - 2, i, toks[i - 2].low)
     if i > 0 and (toks[i - 1].text in "#+" or toks[i - 1].low in _ID_WORDS):
-        return None, _skip_glued(toks, i)
+        return _id_figure(at, i - 1, i, "")  # "#3", "No. 5", "numéro 5": a number, any label
     if _phone_like(toks, i):
         return None, _skip_glued(toks, i)
     return None
+
+
+def _small_int(tok: _Tok) -> int | None:
+    return (
+        int(tok.text) if tok.kind == "num" and tok.text.isdigit() and len(tok.text) <= 3 else None
+    )
+
+
+def _score(at: _At, i: int) -> tuple[Figure | None, int] | None:
+    """A score or a result, two small numbers joined by a dash or a spaced colon: "won 3-1",
+    "6 -- 4", "8 : 4". A range goes up and counts something ("5-10 people", "10 - 15 years"), a
+    time is glued ("6:45"): a spaced separator with no word after the second number, or a glued
+    dash that does not go up and has no counted word after it, is a score. Its unit is
+    ``#score`` and it differs from any other score."""
+    toks, n = at.toks, len(at.toks)
+    first = _small_int(toks[i])
+    if first is None or i + 2 >= n or (i > 0 and toks[i - 1].text in _CURRENCY_SYMBOLS):
+        return None
+    j = i + 1
+    spaced = not toks[j].glued
+    if toks[j].text == ":":
+        if not spaced:
+            return None
+        j += 1
+    else:
+        k = j
+        while k < n and k - j < 2 and toks[k].kind == "sym" and toks[k].text in "-‐–—":
+            k += 1
+        if k == j:
+            return None
+        j = k
+    second = _small_int(toks[j]) if j < n else None
+    if second is None or (j + 1 < n and toks[j + 1].glued and toks[j + 1].kind != "sym"):
+        return None
+    nxt = toks[j + 1] if j + 1 < n else None
+    if nxt is not None and nxt.kind == "word" and _counted_word(nxt.low):
+        return None
+    if not spaced and first < second and not _in_list_of_pairs(toks, i, j):
+        return None
+    value = float(first * 1000 + second)
+    return at.figure(i, j + 1, "figure", value, value, value, "#score", False), j + 1
+
+
+def _in_list_of_pairs(toks: tuple[_Tok, ...], i: int, j: int) -> bool:
+    """Whether the pair ``toks[i..j]`` sits in a list of pairs ("6-4, 1-6, 7-6"): a set lost
+    goes up and is still a score."""
+    n = len(toks)
+
+    def pair_at(k: int) -> bool:
+        return (
+            k >= 0
+            and k + 2 < n
+            and _small_int(toks[k]) is not None
+            and toks[k + 1].text in "-‐–—:"
+            and _small_int(toks[k + 2]) is not None
+        )
+
+    after = j + 2 < n and toks[j + 1].text == "," and pair_at(j + 2)
+    before = i >= 4 and toks[i - 1].text == "," and pair_at(i - 4)
+    return after or before
+
+
+def _counted_word(word: str) -> bool:
+    """Whether a number before ``word`` measures or counts it ("3-1 percent", "5-3 days")."""
+    return (
+        word in _CONCEPT_WORDS
+        or word in _DURATIONS
+        or word in _UNIT_WORDS
+        or any(p[0] == word for p in _PERCENT_WORDS)
+    )
 
 
 def _ordinal(at: _At, i: int) -> tuple[Figure | None, int] | None:
@@ -215,7 +303,7 @@ def _name_number(at: _At, i: int) -> tuple[Figure | None, int] | None:
         and prev.low not in _QUALIFIER_FIRST
         and prev.low not in _CURRENCY_NAME_PREFIXES
     ):
-        return None, _skip_glued(toks, i)
+        return _id_figure(at, i - 1, i, prev.low)
     return None
 
 
@@ -283,6 +371,7 @@ RECOGNISERS: tuple[_Recogniser, ...] = (
     _noun_after_digits,
     _not_a_count,
     _ordinal,
+    _score,
     _name_number,
     _time_until,
     _clock_time,
