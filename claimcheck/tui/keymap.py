@@ -246,7 +246,7 @@ KEYS: tuple[Key, ...] = (
         "Narrower list",
         "list, detail",
         False,
-        "Give the list less of the width (remembered in the config file)",
+        "Give the list less of the width (also: drag the divider; remembered in the config file)",
     ),
     Key(
         "widen-list",
@@ -255,7 +255,7 @@ KEYS: tuple[Key, ...] = (
         "Wider list",
         "list, detail",
         False,
-        "Give the list more of the width (remembered in the config file)",
+        "Give the list more of the width (also: drag the divider; remembered in the config file)",
     ),
     Key(
         "member-down",

@@ -30,6 +30,7 @@ from claimcheck.tui.keymap import binding, effective_keys
 from claimcheck.tui.messages import ClaimsReady, ResultReady, WorkFailed, WorkProgress
 from claimcheck.tui.widgets.cluster_list import ClusterList
 from claimcheck.tui.widgets.detail import DetailPane
+from claimcheck.tui.widgets.splitter import Splitter
 
 if TYPE_CHECKING:
     from claimcheck.tui.app import ClaimcheckApp
@@ -202,6 +203,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="list-pane"):
                 yield SearchInput(placeholder="search: words, outlets, names, figures", id="search")
                 yield ClusterList(id="clusters")
+            yield Splitter(id="splitter")
             yield DetailPane(id="detail")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -719,6 +721,16 @@ class MainScreen(Screen[None]):
 
         self.list_width = clamp_width(percent)
         self.query_one("#list-pane").styles.width = f"{self.list_width}%"
+
+    @on(Splitter.Dragged)
+    def _splitter_dragged(self, message: Splitter.Dragged) -> None:
+        """The list ends where the divider is dragged to; remembered when the button is let go,
+        as ``<`` and ``>`` remember it."""
+        panes = self.query_one("#panes").region
+        if panes.width > 0:
+            self._set_list_width(round(100 * (message.x - panes.x) / panes.width))
+        if message.done:
+            self.claimcheck.remember(list_width=self.list_width)
 
     def action_narrow_list(self) -> None:
         """Give the list less of the width (remembered)."""
