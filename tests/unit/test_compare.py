@@ -309,3 +309,76 @@ def test_any_text_compares_and_values_are_quoted_from_the_claims(a: str, b: str,
         if d.kind != "polarity":
             for source, text in d.values:
                 assert text in texts[source]
+
+
+def test_figures_in_the_same_order_line_up_across_languages() -> None:
+    # the counted nouns are read differently in each language; the order says which is which
+    ds = diffs(
+        ("a", "They have 13 dorsal spines, 11 to 13 soft rays and 2 anal spines.", "en"),
+        ("b", "Ils possèdent 17 épines dorsales, 11 à 13 rayons mous et 2 épines anales.", "fr"),
+    )
+    assert [d.values for d in find(ds, "figure", "differs")] == [(("a", "13"), ("b", "17"))]
+    assert len(find(ds, "figure", "agree")) == 2
+
+
+def test_ids_and_scores_are_compared() -> None:
+    ds = diffs(
+        ("a", "The Mercedes 190 lost the race 3-1 on Sunday.", "en"),
+        ("b", "The Mercedes 247 lost the race 3-2 on Sunday.", "en"),
+    )
+    assert {v for d in find(ds, "figure", "differs") for _, v in d.values} == {
+        "Mercedes 190",
+        "Mercedes 247",
+        "3-1",
+        "3-2",
+    }
+
+
+def test_a_name_with_a_different_first_word_differs() -> None:
+    ds = diffs(
+        ("a", "It was performed at the Royal Opera House in 1961.", "en"),
+        ("b", "It was performed at the Tripp Opera House in 1961.", "en"),
+    )
+    assert find(ds, "name", "differs")
+    # a title before the same name is no other name
+    ds = diffs(
+        ("a", "When Platzer opened his restaurant in 1993.", "en"),
+        ("b", "Quand Platzer ouvrit son restaurant en 1993.", "fr"),
+    )
+    assert not find(ds, "name", "differs")
+
+
+def test_a_name_translated_word_for_word_is_no_other_name() -> None:
+    for a, b in (
+        (
+            "The Indy Civic Theater has done 120 shows.",
+            "L'Indy Civic Théâtre a fait 120 spectacles.",
+        ),
+        ("The law will redeem America.", "La loi sera rédemptrice en Amérique."),
+    ):
+        assert not find(diffs(("a", a, "en"), ("b", b, "fr")), "name", "differs")
+    # two known places that look alike are still two places
+    ds = diffs(
+        ("a", "The envoy flew to Iran on Monday.", "en"),
+        ("b", "L'envoyé est allé en Irak lundi.", "fr"),
+    )
+    assert find(ds, "name", "differs")
+
+
+def test_negation_said_with_other_words_agrees() -> None:
+    for a, b in (
+        (
+            "I disagree with Josh Bruce on his tips.",
+            "Je ne suis pas d'accord avec Josh Bruce sur ses conseils.",
+        ),
+        ("The man is acting uncivilized.", "L'homme agit de manière non civilisée."),
+        (
+            "They did not include technological innovation.",
+            "Ils ont exclu l'innovation technologique.",
+        ),
+        (
+            "The collection is growing, but not as fast.",
+            "La collection s'agrandit, mais pas aussi vite.",
+        ),
+    ):
+        assert not find(diffs(("a", a, "en"), ("b", b, "fr")), "polarity", "differs"), a

@@ -473,3 +473,18 @@ def test_years_before_1800_where_a_year_is_expected() -> None:
     assert (
         compare_figures(one("It opened in 1790.", "en"), one("Ouverte en 2327.", "fr")) == "differs"
     )
+
+
+def test_ages_said_with_a_person_or_of() -> None:
+    assert one("L'homme de 56 ans a été arrêté.", "fr").unit == "age"
+    assert one("She moved to Stockholm at the age of 19.", "en").unit == "age"
+    assert one("Un contrat de 10 ans.", "fr").kind == "duration"
+
+
+def test_dates_with_a_comma_a_late_year_or_after_a_name() -> None:
+    assert one("It was broadcast on 1 February, 2013.", "en").text == "1 February, 2013"
+    assert one("Elle est arrivée le 2 novembre 2120.", "fr").text == "2 novembre 2120"
+    assert one("He was picked in the NBA Draft 1970.", "en").kind == "date"
+    assert one("She returned to Oran 25 August.", "en").kind == "date"
+    a, b = one("He ruled from 2001 to 2005.", "en"), one("He ruled from 2004 to 2005.", "en")
+    assert compare_figures(a, b) == "differs"

@@ -151,3 +151,12 @@ def test_cues_are_reported_as_written() -> None:
     text = "Il n'a jamais démenti."
     for (s, e), cue in zip(p["spans"], p["cues"], strict=True):  # type: ignore[call-overload]
         assert text[s:e] == cue
+
+
+def test_elliptic_and_named_negations() -> None:
+    assert flags("Il grandit, mais pas aussi vite.", "fr")[0]
+    assert flags("Pensez aux raisins et rien d'autre.", "fr")[0]
+    # a capitalised cue inside a name is no negation; a headline keeps its capitals
+    assert not flags("A review of Climbing Mount Impossible by Dawkins.", "en")[0]
+    assert not flags("The provinces were extended to No .", "en")[0]
+    assert flags("Iran Will Not Sign The Deal", "en")[0]

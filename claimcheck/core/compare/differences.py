@@ -197,6 +197,48 @@ def _align_figures(members: Sequence[_Member]) -> list[_Item]:
     return items
 
 
+def _pair_equal_in_order(
+    m: _Member,
+    items: list[_Item],
+    order: Sequence[int],
+    f_order: Sequence[int],
+    used_f: set[int],
+    used_i: set[int],
+) -> None:
+    """Pair the figures left on both sides that state the same value in the same order (the
+    longest such run): "11 to 13 rays, 2 spines" / "11 à 13 rayons, 2 épines" are the same figures
+    even when the counted nouns are read differently in each language."""
+    figs = m.figures
+    rows = [ii for ii in order if ii not in used_i and m.pos not in items[ii]]
+    cols = [fi for fi in f_order if fi not in used_f]
+
+    def same(ii: int, fi: int) -> bool:
+        return all(
+            figure_affinity(g, figs[fi]) is not None and compare_figures(g, figs[fi]) == "agree"
+            for g in items[ii].values()
+        )
+
+    best = [[0] * (len(cols) + 1) for _ in range(len(rows) + 1)]
+    for r in range(len(rows) - 1, -1, -1):
+        for c in range(len(cols) - 1, -1, -1):
+            best[r][c] = (
+                best[r + 1][c + 1] + 1
+                if same(rows[r], cols[c])
+                else max(best[r + 1][c], best[r][c + 1])
+            )
+    r = c = 0
+    while r < len(rows) and c < len(cols):
+        if same(rows[r], cols[c]) and best[r][c] == best[r + 1][c + 1] + 1:
+            items[rows[r]][m.pos] = figs[cols[c]]
+            used_i.add(rows[r])
+            used_f.add(cols[c])
+            r, c = r + 1, c + 1
+        elif best[r + 1][c] >= best[r][c + 1]:
+            r += 1
+        else:
+            c += 1
+
+
 def _pair_between_neighbours(
     m: _Member, items: list[_Item], used_f: set[int], used_i: set[int]
 ) -> None:
@@ -215,6 +257,7 @@ def _pair_between_neighbours(
         key=lambda ii: items[ii][base].start,
     )
     f_order = sorted(range(len(figs)), key=lambda fi: figs[fi].start)
+    _pair_equal_in_order(m, items, order, f_order, used_f, used_i)
     f_rank = {fi: r for r, fi in enumerate(f_order)}
     anchors = []
     for r, ii in enumerate(order):
@@ -302,6 +345,20 @@ def _dedupe_names(names: Sequence[Name]) -> tuple[Name, ...]:
     return tuple(out)
 
 
+def _resemble(a: Name, b: Name) -> bool:
+    """Whether two names look alike as wholes or share a word that looks alike: one may be the
+    other translated word for word."""
+    for ka, kb in (
+        (a.key.split(), b.key.split()),
+        (fold_text(a.text).lower().split(), fold_text(b.text).lower().split()),
+    ):
+        if fuzz.ratio("".join(ka), "".join(kb)) >= 65:
+            return True
+        if any(len(x) > 2 and len(y) > 2 and fuzz.ratio(x, y) >= 75 for x in ka for y in kb):
+            return True
+    return False
+
+
 def _translation_safe(a: Name, b: Name) -> bool:
     """Whether two names from different languages can be told apart as different entities.
 
@@ -312,8 +369,14 @@ def _translation_safe(a: Name, b: Name) -> bool:
     not); unknown organisations are never compared, their names are often translated wholesale.
     """
     if a.kind == b.kind == "person":
+        # people keep their names: only a name spelled nearly the same may be a translation
+        return fuzz.ratio(a.key, b.key) < 80
+    known = is_known(a.text), is_known(b.text)
+    if all(known):
         return True
-    if is_known(a.text) or is_known(b.text):
+    if _resemble(a, b):
+        return False  # "America" / "Amérique", "Indy Civic Theater" / "Indy Civic Théâtre"
+    if any(known):
         return True
     if (
         "organisation" in (a.kind, b.kind)

@@ -425,9 +425,12 @@ def _polarity(
         return False, False, False, (), ()
     exclude = vocabulary.negation_exclude
     excluded = [(m.start(), m.end()) for m in exclude.finditer(folded)] if exclude else []
+    titled = _title_case(text)
     for m in vocabulary.negation.finditer(folded):
         if any(s <= m.start() < e for s, e in excluded):
             continue
+        if not titled and _inside_a_name(text, m.start()):
+            continue  # "Mount Impossible", "extended to No ." (the number sign)
         negated = True
         cues.append((m.start(), m.end(), "negation"))
     for m in vocabulary.denial.finditer(folded):
@@ -448,6 +451,22 @@ def _polarity(
     spans = tuple((s, e) for s, e, _ in cues)
     texts = tuple(text[s:e] for s, e, _ in cues)
     return negated, denial, hedged, spans, texts
+
+
+def _title_case(text: str) -> bool:
+    """Whether most words of ``text`` are capitalised (a headline), so capitals say nothing."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and sum(1 for w in words if w[:1].isupper()) * 2 > len(words)
+
+
+def _inside_a_name(text: str, start: int) -> bool:
+    """Whether the cue at ``start`` is written like a word of a name: capitalised, not all
+    capitals, and not where a sentence starts."""
+    word = text[start : start + 2]
+    if not (word[:1].isupper() and word[1:2].islower()):
+        return False
+    head = text[:start].rstrip()
+    return bool(head) and head[-1] not in ".!?:;\"'“«(—–-"
 
 
 def _conditional_hedges(folded: str, vocabulary: _Vocabulary) -> list[tuple[int, int]]:

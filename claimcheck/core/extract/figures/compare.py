@@ -179,6 +179,9 @@ def figure_granularity(f: Figure) -> str:
     return "decade"
 
 
+_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
 def _compare_dates(a: Figure, b: Figure) -> str:
     va, vb = _date_view(a), _date_view(b)
     if va.time is not None or vb.time is not None:
@@ -195,6 +198,8 @@ def _compare_dates(a: Figure, b: Figure) -> str:
             return "agree"
         if va.hi < vb.lo or vb.hi < va.lo:
             return "differs"
+        if len(_FOUR_DIGITS.findall(a.text)) > 1 and len(_FOUR_DIGITS.findall(b.text)) > 1:
+            return "differs"  # "2001 to 2005" / "2004 to 2005": both give the span, not the same
         return "refines"
     # at least one side without a year
     if (

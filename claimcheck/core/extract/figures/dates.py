@@ -147,6 +147,8 @@ def _day_first(
     k = j + 1
     if k < n and toks[k].text == "." and toks[j].low in _MONTH_ABBREVIATIONS:
         k += 1
+    if k + 1 < n and toks[k].text == "," and _year_after_month(toks[k + 1]) is not None:
+        return _Date(_year_after_month(toks[k + 1]), m, day, None, None, day_end), k + 2
     if k < n and _year_after_month(toks[k]) is not None:
         return _Date(_year_after_month(toks[k]), m, day, None, None, day_end), k + 1
     return _Date(None, m, day, None, None, day_end), k
@@ -214,11 +216,12 @@ def _decade(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | Non
 
 
 def _year_after_month(tok: _Tok) -> int | None:
-    """A year written after a month ("16 May 1485"): four digits from 1000."""
+    """A year written after a month ("16 May 1485", "2 novembre 2120"): any four digits from
+    1000, where a count would make no sense."""
     if tok.kind != "num" or not tok.text.isdigit() or len(tok.text) != 4:
         return None
     y = int(tok.text)
-    return y if 1000 <= y <= 2100 else None
+    return y if y >= 1000 else None
 
 
 def _four_digits_at(toks: tuple[_Tok, ...], k: int) -> int | None:

@@ -11,9 +11,12 @@ from claimcheck.core.extract.figures.lexicon import (
     _AGE_JOINERS,
     _AGE_OLD,
     _BETWEEN_WORDS,
+    _CONCEPT_WORDS,
     _CURRENCY_SYMBOLS,
     _DOLLAR_COUNTRY,
     _OF_WORDS,
+    _PEOPLE_CONCEPTS,
+    _PLURAL_ENDINGS,
     _POUND_WORDS,
     FigureWords,
 )
@@ -117,6 +120,12 @@ def _percent(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Readin
     return r._replace(kind="percent", unit=pct, after=after_pct)
 
 
+def _person_noun(word: str) -> bool:
+    """Whether ``word`` (or its plural) is a counted noun of people ("homme", "women")."""
+    forms = (word, *(word + e for e in _PLURAL_ENDINGS))
+    return any(_CONCEPT_WORDS.get(f) in _PEOPLE_CONCEPTS for f in forms)
+
+
 def _age(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | None:
     """An age, whichever way it is written: "aged 33", "âgé de 33 ans", "33 years old",
     "33-year-old", "Bucklew, 33, was...", "Bucklew, 44 ans,", "died at 85", "meurt à 111 ans".
@@ -140,6 +149,12 @@ def _age(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | 
             len(before) >= 2
             and before[-1] in _AGE_JOINERS
             and before[-2] in vocab.words("age_before")
+        )
+        or (
+            years  # "l'homme de 56 ans": a person of so many years
+            and len(before) >= 2
+            and before[-1] in _AGE_JOINERS
+            and _person_noun(before[-2])
         )
         or (
             len(before) >= 2

@@ -34,6 +34,7 @@ from claimcheck.core.extract.figures.tokens import (
     _skip_glued,
     _Tok,
     _tokenize,
+    _year_num,
 )
 from claimcheck.core.extract.names import fold_text
 from claimcheck.core.types import Figure
@@ -303,6 +304,10 @@ def _name_number(at: _At, i: int) -> tuple[Figure | None, int] | None:
         and prev.low not in _QUALIFIER_FIRST
         and prev.low not in _CURRENCY_NAME_PREFIXES
     ):
+        if _year_num(toks[i]) is not None or (
+            i + 1 < len(toks) and _month_at(toks, i + 1, at.vocab) is not None
+        ):
+            return None  # "NBA Draft 1970", "Oran 25 August": a year, a day of a month
         return _id_figure(at, i - 1, i, prev.low)
     return None
 
