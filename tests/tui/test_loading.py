@@ -362,3 +362,22 @@ async def test_an_article_opened_before_the_comparison_leads_back_to_the_claims_
         assert app.screen is screen and not screen.pending
         assert screen.current_cluster is not None
         assert chosen in {c.id for c in screen.current_cluster.claims}
+
+
+async def test_the_interface_loads_the_model_in_the_background_once_claims_are_read(tmp_path):
+    """The interface asks the pipeline to load the model in a thread of its own as soon as the
+    claims are read (issue 13, cold start), not in the embedding stage."""
+    from tests.unit.test_preload import LoadingEncoder
+
+    encoder = LoadingEncoder()
+    app = make_app(
+        [str(_write(tmp_path / "story"))],
+        Settings("fake", 0.5),
+        use_cache=False,
+        encoder=encoder,
+        keymap_path=tmp_path / "none.toml",
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert main_screen(app).result is not None and row_ids(app)
+    assert encoder.loads == ["claimcheck-model-loading"]

@@ -304,6 +304,9 @@ class MainScreen(Screen[None]):
                     progress=progress,
                     cancel=cancel,
                     claims_ready=claims_ready,
+                    # The model loads while the articles are read: the first clusters come
+                    # sooner on a first run (a warm cache never loads it).
+                    preload=True,
                 )
             progress("applying your decisions and corrections", 0, 0)
             from claimcheck.core.pipeline import apply_review
