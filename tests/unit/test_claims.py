@@ -241,6 +241,11 @@ CHROME: list[tuple[str, str]] = [
     ("newsletter", "Inscrivez-vous à notre newsletter"),
     ("newsletter", "Thank you for signing up."),
     ("newsletter", "The email address you entered is already registered."),
+    ("newsletter", "Don't miss a story: turn on breaking news alerts."),
+    ("newsletter", "Ne manquez aucune information en activant les notifications."),
+    ("newsletter", "N'oubliez pas de recevoir nos alertes."),
+    ("contact", "Contact the reporter at jane.doe@example-news.com or 555-0100."),
+    ("contact", "Pour le contacter par mail : redaction@exemple.fr"),
     ("subscription", "Subscribe now for unlimited access"),
     ("subscription", "Cet article est réservé aux abonnés."),
     ("subscription", "Déjà abonné ? Connectez-vous"),
@@ -363,6 +368,12 @@ MUST_KEEP = [
     "Newsletter company Substack raised 65 million dollars.",
     "Facebook uses cookies to track users across the web.",
     "Les abonnés du réseau devront payer plus cher dès janvier.",
+    "Police issued a flood alert on Tuesday after the river rose two metres.",
+    "Les autorités ont lancé une alerte à la pollution mardi.",
+    "The company said in an email that it would appeal the ruling.",
+    '"Never forget what happened here," the mayor told the crowd.',
+    "Ne pouvant pas voter, les résidents ont manifesté devant la mairie.",
+    "Miss Universe was crowned in Bangkok on Sunday.",
 ]
 
 

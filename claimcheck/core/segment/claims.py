@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -194,6 +194,7 @@ BOILERPLATE_RULES: dict[str, str] = {
     "tags": "tags, topics or hashtags",
     "embed": "embedded post furniture (tweet, Instagram, video)",
     "cookie_notice": "cookie or privacy banner",
+    "contact": "contact details: a reporter's or a newsroom's e-mail address",
     "newsletter": "newsletter or sign-up prompt",
     "subscription": "paywall or subscription appeal",
     "reader_appeal": "appeal addressed to the reader (support us, donate...)",
@@ -307,6 +308,8 @@ _SOURCE_NOTE_RE = _rx(rf"^(?:{_alternation('source_note')})")
 _BYLINE_CONNECTORS = _words("byline_connectors")
 # Credit labels that may head a longer note ("Source: the ministry, ..."), lower case.
 _SOURCE_LABELS = tuple(sorted(_words("source_labels")))
+_IMPERATIVE_NEGATIONS = _words("imperative_negations")
+_NEGATED_IMPERATIVES = _words("negated_imperatives")
 _SECOND_PERSON = _words("second_person")
 _FIRST_PLURAL = _words("first_plural")
 _IMPERATIVES = _words("imperatives")
@@ -548,6 +551,19 @@ def _is_embed(p: _Probe) -> bool:
     return len(p.tokens) <= 40 and bool(_EMBED_RE.search(p.raw if "@" in p.raw else p.lower))
 
 
+def _negated_imperative(tokens: Sequence[str]) -> bool:
+    """Whether ``tokens`` open with a negated imperative ("don't miss", "ne ratez", "n'oubliez"):
+    a negation word, or an elided one glued to the verb, then a verb addressing the reader."""
+    verbs = _IMPERATIVES | _NEGATED_IMPERATIVES
+    first = tokens[0].replace("’", "'")
+    if first in _IMPERATIVE_NEGATIONS:
+        return len(tokens) > 1 and tokens[1] in verbs
+    return any(
+        n.endswith("'") and first.startswith(n) and first[len(n) :] in verbs
+        for n in _IMPERATIVE_NEGATIONS
+    )
+
+
 def _page_voice(p: _Probe) -> bool:
     """The page speaking to its reader: "you", "we/our", an imperative, or "this article".
 
@@ -559,9 +575,22 @@ def _page_voice(p: _Probe) -> bool:
         return False
     if tokens[0] in _IMPERATIVES:
         return True
+    if _negated_imperative(tokens):
+        return True
     if not _SECOND_PERSON.isdisjoint(tokens) or not _FIRST_PLURAL.isdisjoint(tokens):
         return True
     return bool(_SELF_REFERENCE_RE.search(p.lower))
+
+
+#: An e-mail address: a news sentence names people, not their mailboxes, so a line holding one
+#: is a contact line ("Reach reporter ... at ...@..."), a tip line or a signature.
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b")
+
+
+def _is_contact(p: _Probe) -> bool:
+    # A line, not a paragraph: a long text holding an address is an article with a contact line
+    # in it, and the sentence that holds the address is what goes.
+    return "@" in p.raw and len(p.tokens) <= 40 and bool(_EMAIL_RE.search(p.raw))
 
 
 def _is_cookie(p: _Probe) -> bool:
@@ -656,6 +685,7 @@ _RULES: tuple[tuple[str, Callable[[_Probe], bool]], ...] = (
     ("bare_date", _is_bare_date),
     ("credit", _is_credit),
     ("comments", _is_comments),
+    ("contact", _is_contact),
     ("embed", _is_embed),
     ("tags", _is_tags),
     ("advertisement", _is_advert),
