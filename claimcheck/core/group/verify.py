@@ -17,8 +17,9 @@ cosine does not weigh:
   against each article's date) that agree or conflict.
 
 A logistic model turns these into a confidence that the two claims state the same fact. Its
-weights are fitted on real articles labelled claim by claim (``benchmarks/fit_verifier.py``) and
-kept in ``data/verifier.json``; the fitting and what it scored are in models.md.
+weights are fitted on real articles labelled claim by claim
+(``python benchmarks/eval_agreement.py --fit``) and kept in ``data/verifier.json``; the fitting
+and what it scored are in models.md.
 """
 
 from __future__ import annotations
