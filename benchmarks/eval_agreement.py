@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -34,22 +32,15 @@ from pathlib import Path
 
 import numpy as np
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# labelset (beside this script) keeps the run offline and puts the repository on the path.
+from labelset import DEFAULT_DATASETS, LABELS, ROOT, semeval_articles, text_hash
 
-ROOT = Path(__file__).resolve().parents[1]
-for p in (ROOT, ROOT / "benchmarks"):
-    if str(p) not in sys.path:
-        sys.path.insert(0, str(p))
-
-from labelset import DEFAULT_DATASETS, LABELS, semeval_articles, text_hash  # noqa: E402
-
-from claimcheck.core.defaults import DEFAULT_MODEL  # noqa: E402
-from claimcheck.core.extract.facts import content_words  # noqa: E402
-from claimcheck.core.group import verify  # noqa: E402
-from claimcheck.core.group.agreement import StoryScorer  # noqa: E402
-from claimcheck.core.pipeline import matching_inputs, recluster, run  # noqa: E402
-from claimcheck.core.types import Result, Settings  # noqa: E402
+from claimcheck.core.defaults import DEFAULT_MODEL
+from claimcheck.core.extract.facts import content_words
+from claimcheck.core.group import verify
+from claimcheck.core.group.agreement import StoryScorer
+from claimcheck.core.pipeline import matching_inputs, recluster, run
+from claimcheck.core.types import Result, Settings
 
 VERIFIER_FILE = ROOT / "claimcheck" / "core" / "data" / "verifier.json"
 TARGET_PRECISION = 0.9

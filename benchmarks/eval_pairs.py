@@ -27,29 +27,20 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import random
-import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# labelset (beside this script) keeps the run offline and puts the repository on the path.
+from labelset import DEFAULT_DATASETS
 
-ROOT = Path(__file__).resolve().parents[1]
-for p in (ROOT, ROOT / "benchmarks"):
-    if str(p) not in sys.path:
-        sys.path.insert(0, str(p))
-
-from labelset import DEFAULT_DATASETS  # noqa: E402
-
-from claimcheck.core.defaults import DEFAULT_MODEL, DEFAULT_THRESHOLD  # noqa: E402
-from claimcheck.core.embed.cache import EmbeddingCache  # noqa: E402
-from claimcheck.core.embed.encoder import Encoder, get_encoder  # noqa: E402
-from claimcheck.core.pipeline import run  # noqa: E402
-from claimcheck.core.types import Result, Settings  # noqa: E402
+from claimcheck.core.defaults import DEFAULT_MODEL, DEFAULT_THRESHOLD
+from claimcheck.core.embed.cache import EmbeddingCache
+from claimcheck.core.embed.encoder import Encoder, get_encoder
+from claimcheck.core.pipeline import run
+from claimcheck.core.types import Result, Settings
 
 #: Sentences per article in the ``list`` way.
 LIST_SIZE = 150

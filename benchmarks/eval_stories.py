@@ -13,29 +13,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# labelset (beside this script) keeps the run offline and puts the repository on the path.
+from labelset import DEFAULT_DATASETS, SEMEVAL
 
-ROOT = Path(__file__).resolve().parents[1]
-for p in (ROOT, ROOT / "benchmarks"):
-    if str(p) not in sys.path:
-        sys.path.insert(0, str(p))
-
-from labelset import DEFAULT_DATASETS, SEMEVAL  # noqa: E402
-
-from claimcheck.core.embed.cache import EmbeddingCache  # noqa: E402
-from claimcheck.core.embed.encoder import embed, get_encoder  # noqa: E402
-from claimcheck.core.group.stories import story_buckets  # noqa: E402
-from claimcheck.core.read.ingest import load_sources  # noqa: E402
-from claimcheck.core.segment.claims import extract_claims  # noqa: E402
+from claimcheck.core.embed.cache import EmbeddingCache
+from claimcheck.core.embed.encoder import embed, get_encoder
+from claimcheck.core.group.stories import story_buckets
+from claimcheck.core.read.ingest import load_sources
+from claimcheck.core.segment.claims import extract_claims
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from claimcheck.core.types import Result
 from claimcheck.tui.app import ClaimcheckApp, make_app
+from claimcheck.tui.screens.dialogs import PromptScreen
 from claimcheck.tui.screens.main import MainScreen
 from claimcheck.tui.widgets.cluster_list import ClusterList
 from claimcheck.tui.widgets.detail import DetailPane
@@ -31,6 +32,16 @@ async def settle(app: ClaimcheckApp, pilot: Any) -> None:
     await pilot.pause(0.1)
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def save_report(app: ClaimcheckApp, pilot: Any, target: Path) -> None:
+    """Save the report by keyboard: ``s``, the path typed into the prompt, Enter."""
+    await pilot.press("s")
+    await settle(app, pilot)
+    assert isinstance(app.screen, PromptScreen)
+    app.screen.query_one(Input).value = str(target)
+    await pilot.press("enter")
+    await settle(app, pilot)
 
 
 def main_screen(app: ClaimcheckApp) -> MainScreen:

@@ -30,6 +30,7 @@ from .helpers import (
     main_screen,
     notifications,
     row_ids,
+    save_report,
     settle,
 )
 from .sample import build_result
@@ -310,11 +311,7 @@ async def test_save_asks_before_overwriting(small_result, corpus_dir, tmp_path):
         await settle(app, pilot)
 
         async def save() -> None:
-            await pilot.press("s")
-            await settle(app, pilot)
-            app.screen.query_one(Input).value = str(target)
-            await pilot.press("enter")
-            await settle(app, pilot)
+            await save_report(app, pilot, target)
 
         await save()
         assert isinstance(app.screen, ConfirmScreen)

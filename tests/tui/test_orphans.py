@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import json
 
-from textual.widgets import Input
-
 from claimcheck.core import review as rv
-from claimcheck.tui.screens.dialogs import PromptScreen
 from claimcheck.tui.screens.help import HelpScreen
 
-from .helpers import SIZE, app_on, main_screen, notifications, render_plain, settle
+from .helpers import SIZE, app_on, main_screen, notifications, render_plain, save_report, settle
 
 
 def _sidecar_with_an_orphan(folder, result) -> rv.Review:
@@ -60,12 +57,7 @@ async def test_an_orphaned_note_is_said_counted_listed_kept_and_reported(
         assert len(saved["marks"]) == 3
 
         target = tmp_path / "out.md"
-        await pilot.press("s")
-        await settle(app, pilot)
-        assert isinstance(app.screen, PromptScreen)
-        app.screen.query_one(Input).value = str(target)
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await save_report(app, pilot, target)
     report = target.read_text(encoding="utf-8")
     assert "Notes whose claims are no longer in the input" in report
     assert "“ask the desk” (marked reviewed) — was on “Parliament voted on the budget late…”" in (

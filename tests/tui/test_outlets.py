@@ -13,7 +13,7 @@ from claimcheck.core import review as rv
 from claimcheck.tui.screens.dialogs import PromptScreen
 from claimcheck.tui.widgets.detail import DetailPane
 
-from .helpers import SIZE, app_on, detail_text, main_screen, notifications, settle
+from .helpers import SIZE, app_on, detail_text, main_screen, notifications, save_report, settle
 
 
 def _outlets(folder: Path) -> list[dict[str, Any]]:
@@ -55,12 +55,7 @@ async def test_e_renames_the_outlet_in_the_detail_pane_the_report_and_u_undoes_i
         assert screen.query_one(DetailPane).selected == 1  # BBC stays picked
         assert "Outlet bbc is now shown as BBC World Service." in notifications(app)
 
-        await pilot.press("s")
-        await settle(app, pilot)
-        assert isinstance(app.screen, PromptScreen)
-        app.screen.query_one(Input).value = str(target)
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await save_report(app, pilot, target)
         report = target.read_text(encoding="utf-8")
         assert "**BBC World Service**" in report and "BBC News" not in report
         assert "| item | status | Le Monde | BBC World Service |" in report
