@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from claimcheck.core.extract.names import (
@@ -68,6 +72,29 @@ def test_sentence_initial_common_words_and_numbers_are_not_names() -> None:
     assert texts("Fifteen soldiers and dozens of civilians died.", "en") == []
     assert texts("L'incendie s'est déclaré dans la nuit.", "fr") == []
     assert texts("Following the talks, prices rose.", "en") == []
+
+
+def test_a_word_mostly_written_in_lowercase_starts_a_sentence_as_a_common_word() -> None:
+    # after a date and a dash, after a colon: the start of a sentence
+    assert [t for t, _ in texts("March 15, 2011 – Protests erupt in Deraa.", "en")] == ["Deraa"]
+    assert texts("Timeline: the long night", "en") == []
+    assert texts("Ensuite, le gouvernement a cédé.", "fr") == []
+    assert texts("Environ 40 000 personnes ont fui.", "fr") == []
+    # a name stays: capitalised more often than not, before a speech verb, or a label
+    assert [t for t, _ in texts("Paris a accueilli le sommet.", "fr")] == ["Paris"]
+    assert [t for t, _ in texts("Price said the talks would resume.", "en")] == ["Price"]
+    assert [t for t, _ in texts("Nice a dit non au projet.", "fr")] == ["Nice"]
+    assert [t for t, _ in texts("Nova-1 weighs four tonnes.", "en")] == ["Nova"]
+    # inside a sentence the word is read as before
+    assert [t for t, _ in texts("They met Green on Monday.", "en")] == ["Green"]
+
+
+def test_the_lowercase_word_list_is_what_its_script_writes() -> None:
+    script = Path(__file__).resolve().parents[2] / "benchmarks" / "make_lowercase_words.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_headlines_keep_only_known_names() -> None:

@@ -697,8 +697,20 @@ def _make_names(
         fw = _fold(raw)
         if fw in _STOP or fw in _NOT_NAMES or len(fw) < 2 or (len(fw) <= 2 and not raw.isupper()):
             return []
-        if first[3] and not person_hint and raw[1:].islower() and fw.endswith(_COMMON_WORD_ENDINGS):
-            return []  # a sentence-initial common word ("Following", "Officers", "Analysts")
+        if (
+            first[3]
+            and not person_hint
+            and raw[1:].islower()
+            and (
+                fw.endswith(_COMMON_WORD_ENDINGS)
+                or (
+                    fw in _LOWERCASE_WORDS
+                    and text[end : end + 1] not in "-‐"
+                    and not _speaks_next(text, end)
+                )
+            )
+        ):
+            return []  # a sentence-initial common word ("Following", "Protests", "Timeline")
     kind = _guess_kind(words, part, raw, person_hint)
     return [Name(raw, key, kind, start, end)]
 
@@ -729,3 +741,20 @@ def _guess_kind(
 _PLACE_PREPS = _fold_set(_vocabulary("place_prepositions"))
 _COMMON_WORD_ENDINGS = tuple(sorted(_vocabulary("common_word_endings")))
 _ORG_NOUNS = _fold_set(_vocabulary("org_nouns"))
+# Words written more often in lowercase than capitalised (lang/shared/lowercase_words.txt).
+_LOWERCASE_WORDS = _fold_set(lang.shared_word_list("lowercase_words"))
+# Speech verbs and participles of every language: "Price said" starts with a person.
+_SPEECH = _fold_set(
+    word
+    for code in lang.LANGUAGES
+    for key in ("speech_verbs", "speech_participles")
+    for word in re.split(r"[|\s]+", lang.text(code, "stance", key))
+    if word.isalpha()
+)
+_NEXT_WORDS = re.compile(r"\W*(\w+)(?:\W+(\w+))?")
+
+
+def _speaks_next(text: str, end: int) -> bool:
+    """Whether a speech verb is one of the two words after ``end`` ("Price said", "Nice a dit")."""
+    m = _NEXT_WORDS.match(text, end)
+    return m is not None and any(w and _fold(w) in _SPEECH for w in m.groups())

@@ -22,6 +22,7 @@ __all__ = [
     "function_words",
     "merged_table",
     "shared_table",
+    "shared_word_list",
     "table",
     "text",
     "texts",
@@ -50,11 +51,18 @@ def _read(folder: str, filename: str) -> str | None:
 def word_list(language: str, name: str) -> frozenset[str]:
     """The words of ``lang/<code>/<name>.txt`` (white-space separated, ``#`` comments); empty if
     the language has no such list."""
-    text = _read(_code(language), f"{name}.txt")
-    if text is None:
-        return frozenset()
+    return _words_of(_read(_code(language), f"{name}.txt"))
+
+
+@cache
+def shared_word_list(name: str) -> frozenset[str]:
+    """The words of ``lang/shared/<name>.txt``: a list that belongs to no one language."""
+    return _words_of(_read("shared", f"{name}.txt"))
+
+
+def _words_of(text: str | None) -> frozenset[str]:
     found: set[str] = set()
-    for line in text.splitlines():
+    for line in (text or "").splitlines():
         found.update(line.split("#", 1)[0].split())
     return frozenset(found)
 
