@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 #: Called by long stages as ``progress(stage, done, total)``; ``total`` is 0 when unknown.
 #: Stage labels are short user-facing phrases: "loading model", "reading 5 articles",
-#: "embedding 120 claims", "clustering".
+#: "embedding 120 texts", "clustering".
 Progress = Callable[[str, int, int], None]
 
 

@@ -106,8 +106,11 @@ def _how_sure(by: str, confidence: float) -> str:
 LEGEND = (
     "x: the outlet states the claim (verified, or confirmed by the reader) · ~: it has a related "
     "statement the tool could not verify · blank: it is silent · –: it covers another story. "
+    "≠ before a claim: its outlets differ on it. "
     "In the differences: **DIFFERS**: the outlets' values are incompatible; refines: one is more "
-    "precise and compatible; only in: stated by some outlets only; agree: the same value. Rows "
+    "precise and compatible; only in: stated by some outlets only; agree: the same value; "
+    "attribution or hedging drift: some outlets credit the claim to someone or hedge it, others "
+    "state it as fact. Rows "
     "that agree or are compatible, and names only one outlet gives, are hidden (`--all-rows` "
     "shows them)."
 )
@@ -290,6 +293,7 @@ def render_cluster(
 
 def _summary(result: Result, reviews: Mapping[str, ClusterReview]) -> list[str]:
     counts = summary_counts(result)
+    drifting = sum(1 for c in result.clusters if any(_drift(d) for d in c.differences))
     languages = sorted({s.language for s in result.sources})
     out = [
         f"- {_plural(counts['sources'], 'source')} in {_plural(len(languages), 'language')} "
@@ -299,7 +303,14 @@ def _summary(result: Result, reviews: Mapping[str, ClusterReview]) -> list[str]:
         f"{counts['cross_language']} of them across languages; "
         f"{counts['single_outlet']} stated by one outlet only.",
         f"- {_plural(counts['with_differences'], 'shared claim')} where outlets differ on "
-        "figures, dates, names, attribution or polarity (listed first below).",
+        "figures, dates, names, attribution or polarity"
+        + (
+            f", {_plural(drifting, 'shared claim')} where some outlets attribute or hedge what "
+            "others state as fact"
+            if drifting
+            else ""
+        )
+        + " (listed first below, under Key differences).",
     ]
     shared = [c for c in result.clusters if c.shared]
     if shared:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
 
+from rich.markup import escape
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.theme import Theme
@@ -156,7 +157,9 @@ class ClaimcheckApp(App[None]):
             seen.add(key.action)
             yield SystemCommand(
                 f"{key.help or key.description} ({pretty_keys(keys[key.id])})",
-                f"key {pretty_keys(keys[key.id])} · id {key.id} in [keys] of the config file",
+                escape(
+                    f"key {pretty_keys(keys[key.id])} · id {key.id} in [keys] of the config file"
+                ),
                 partial(self.run_action, key.action, target),  # type: ignore[arg-type]
             )
 

@@ -212,10 +212,14 @@ def evidence_text(evidence: Evidence) -> Text:
     return text
 
 
-def silent_text(silent: tuple[Source, ...]) -> Text:
-    """The outlets of the corpus that do not state the claim."""
+def silent_text(silent: tuple[Source, ...], related: int = 0) -> Text:
+    """The outlets of the corpus that do not state the claim; ``related``: how many outlets that
+    are not members have a related claim (not confirmed), so are neither stating nor silent."""
     text = Text("Not stated by: ", style="bold")
-    if not silent:
+    if not silent and related:
+        others = "the other outlet has" if related == 1 else f"the other {related} outlets have"
+        text.append(f"none confirmed silent ({others} a related claim)", style=STYLE_DIM)
+    elif not silent:
         text.append("none (every outlet states it)", style=STYLE_DIM)
     else:
         text.append(", ".join(f"{one_line(s.outlet)} ({s.id})" for s in silent))

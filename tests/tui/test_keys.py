@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
 from textual import events
 from textual.command import CommandPalette
 from textual.widgets import Input
@@ -124,6 +125,9 @@ async def test_ctrl_p_opens_the_palette_listing_every_command_with_its_key(
                 assert f"{key.help} ({'/' if key.id == 'search' else ''}" in " ".join(titles)
         assert "Save the report as Markdown (s)" in titles
         assert "Add or edit the cluster's note (a)" in titles
+        # The palette reads help as markup: "[keys]" must show, not vanish as a tag.
+        helps = [Text.from_markup(c.help).plain for c in app.get_system_commands(app.screen)]
+        assert "key a · id note in [keys] of the config file" in helps
         await pilot.press("ctrl+p")
         await pilot.pause(0.2)
         assert isinstance(app.screen, CommandPalette)

@@ -9,7 +9,8 @@ import re
 
 from rich.console import Console
 
-from claimcheck.tui.render import AlignedItems
+from claimcheck.core.types import Source
+from claimcheck.tui.render import AlignedItems, silent_text
 from claimcheck.tui.widgets.cluster_list import ClusterList
 
 from .helpers import app_on, main_screen, screen_lines, settle
@@ -29,6 +30,14 @@ def _items() -> AlignedItems:
     items = [d for d in cluster.differences if d.kind != "wording"]
     names = {"lemonde": "Le Monde", "bbc": "BBC News", "reuters": "Reuters"}
     return AlignedItems(items, list(cluster.sources), names)
+
+
+def test_not_stated_by_never_says_every_outlet_states_it_when_some_only_have_related_claims():
+    bbc = Source("bbc", "bbc.txt", "BBC News", "en", None, "...")
+    assert silent_text((bbc,)).plain == "Not stated by: BBC News (bbc)"
+    assert silent_text(()).plain == "Not stated by: none (every outlet states it)"
+    shown = silent_text((), related=2).plain
+    assert "every outlet" not in shown and "the other 2 outlets have a related claim" in shown
 
 
 def test_aligned_items_are_a_table_when_wide_and_stacked_when_narrow():

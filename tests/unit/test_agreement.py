@@ -106,6 +106,27 @@ def test_each_claim_is_in_at_most_five_suggestions_the_most_likely() -> None:
     assert {k for pair, _p in mine for k in pair if k != 0} == {4, 5, 6, 7, 8}
 
 
+def test_a_rejection_does_not_bring_in_a_less_likely_suggestion() -> None:
+    data = _data([0, 1, 2, 3, 4, 5, 6, 7, 8])
+    table = {frozenset({0, k}): 0.1 + 0.04 * k for k in range(1, 9)}
+    out = _run(data, table, rejected=[(0, 8)])
+    mine = {k for pair, _p, s in out.suggestions if 0 in pair and s == "open" for k in pair}
+    assert mine - {0} == {4, 5, 6, 7}  # four open and the rejected one: still five, 3 stays out
+
+
+def test_a_claim_rejected_against_a_member_is_not_suggested_with_the_others() -> None:
+    # 0 and 1 state one fact; the reader says 2 is not 0's fact: 2 is not offered with 1 either.
+    data = _data([0, 1, 2])
+    table = {frozenset({0, 1}): 0.95, frozenset({0, 2}): 0.45, frozenset({1, 2}): 0.4}
+    before = _run(data, table)
+    assert any(set(pair) == {1, 2} and s == "open" for pair, _p, s in before.suggestions)
+    out = _run(data, table, rejected=[(0, 2)])
+    assert sorted(out.clusters) == [[0, 1], [2]]
+    status = {frozenset(pair): s for pair, _p, s in out.suggestions}
+    assert status[frozenset({0, 2})] == "rejected"
+    assert frozenset({1, 2}) not in status
+
+
 def test_claims_of_one_outlet_only_never_meet() -> None:
     data = _data([0, 0, 0])
     out = _run(data, {}, progress=None)

@@ -198,7 +198,7 @@ def test_all_cached_reports_done_progress(fake_encoder: FakeEncoder, tmp_path: P
     embed(TEXTS, fake_encoder, cache)
     seen: list[tuple[str, int, int]] = []
     embed(TEXTS, fake_encoder, cache, progress=lambda s, d, t: seen.append((s, d, t)))
-    assert seen == [(f"embedding {len(TEXTS)} claims", len(TEXTS), len(TEXTS))]
+    assert seen == [(f"embedding {len(TEXTS)} texts", len(TEXTS), len(TEXTS))]
 
 
 def test_all_cached_never_loads_the_real_model(tmp_path: Path) -> None:
@@ -242,7 +242,7 @@ def test_small_real_model_gives_unit_vectors_and_progress(minilm: Encoder) -> No
     assert out.shape == (150, 384) and out.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(out, axis=1), 1.0, rtol=1e-5)
     assert minilm.calls - before == 150
-    assert seen[0] == ("embedding 150 claims", 0, 150) and seen[-1][1:] == (150, 150)
+    assert seen[0] == ("embedding 150 texts", 0, 150) and seen[-1][1:] == (150, 150)
     assert len(seen) >= 3  # reported between batches, not only at the end
     # Order is the caller's, whatever order the batches ran in.
     single = minilm.encode([texts[7]])

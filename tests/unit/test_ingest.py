@@ -224,8 +224,15 @@ def test_no_inputs_is_an_input_error() -> None:
 def test_nothing_readable_is_an_input_error(tmp_path: Path) -> None:
     write(tmp_path, "empty.txt", b"")
     write(tmp_path, "bin.txt", b"\x00\x01\x02\x03" * 10)
-    with pytest.raises(InputError, match="none of the 2 inputs"):
+    # The message stands alone (the interface shows no warning before it): it names why.
+    with pytest.raises(
+        InputError, match=r"none of the 2 inputs .*bin\.txt: binary.*; 1 more warning\)$"
+    ):
         load_sources([str(tmp_path)], warn=Warnings())
+    with pytest.raises(
+        InputError, match=r"^the input could not be read .*empty\.txt: empty file\)$"
+    ):
+        load_sources([str(tmp_path / "empty.txt")], warn=Warnings())
 
 
 def test_folder_without_articles_is_an_input_error(tmp_path: Path) -> None:

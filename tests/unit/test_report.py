@@ -103,6 +103,25 @@ def test_summary_and_sections() -> None:
     assert "Le Quotidien" in md and "The Daily" in md
 
 
+def test_the_summary_counts_every_key_difference_and_the_legend_explains_the_marks() -> None:
+    plain = render_markdown(_result(PLAIN))
+    assert "attribute or hedge" not in plain.split("## Key differences", 1)[0]
+    result = _result(PLAIN)
+    drift = Difference("attribution", "only_in", (("a-fr", "la police"),), "only in a-fr")
+    result = replace(
+        result,
+        clusters=(replace(result.clusters[0], differences=(drift,)), result.clusters[1]),
+    )
+    md = render_markdown(result)
+    summary, rest = md.split("## Key differences", 1)
+    key = rest.split("##", 1)[0]
+    assert "attribution drift" in key
+    assert "1 shared claim where some outlets attribute or hedge what others state as fact" in (
+        summary
+    )
+    assert "≠ before a claim" in md and "attribution or hedging drift:" in md
+
+
 def test_reviews_appear_in_markdown_and_json() -> None:
     reviews = {"c1": ClusterReview(reviewed=True, note="check with *desk*")}
     md = render_markdown(_result(PLAIN), reviews)

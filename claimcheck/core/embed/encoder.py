@@ -179,7 +179,7 @@ class Encoder:
     ) -> np.ndarray:
         """Vectors of ``texts``: float32, shape (len(texts), dim), unit-norm rows.
 
-        Reports ``progress("embedding N claims", done, total)`` between batches and stops with
+        Reports ``progress("embedding N texts", done, total)`` between batches and stops with
         :class:`~claimcheck.core.errors.Cancelled` when ``cancel`` is set.
         """
         texts = list(texts)
@@ -200,7 +200,7 @@ class Encoder:
         # USE batches without padding, so big batches only help; padded models prefer small ones.
         chunk, batch = (256, 128) if self._flat_batches else (64, 32)
         out = np.empty((len(texts), dim), dtype=np.float32)
-        label = f"embedding {len(texts)} claims"
+        label = f"embedding {len(texts)} texts"
         progress(label, 0, len(texts))
         for start in range(0, len(order), chunk):
             check_cancel(cancel)
@@ -308,7 +308,7 @@ def embed(
         new = _unit_rows(new)
         cache.put_many(identity, unique, new)
     else:
-        progress(f"embedding {len(texts)} claims", len(texts), len(texts))
+        progress(f"embedding {len(texts)} texts", len(texts), len(texts))
     if new is not None:
         dim = int(new.shape[1])
     else:

@@ -378,17 +378,27 @@ def _suggestions(
     bucket: np.ndarray,
 ) -> list[tuple[Pair, float, str]]:
     """The most likely pairs across clusters, most likely first, each claim in at most
-    :data:`SUGGESTIONS_PER_CLAIM` open suggestions; the pairs the reader decided are kept with
-    their verdict as status."""
+    :data:`SUGGESTIONS_PER_CLAIM` suggestions, open or rejected (rejecting one does not bring
+    in a less likely one); the pairs the reader decided are kept with their verdict as status.
+    A claim rejected against one member of a cluster is not suggested with the others: they
+    state one fact, and the reader said it is not this claim's."""
     ranked = sorted(scorer.cache.items(), key=lambda item: (-item[1][0], item[0]))
     count: dict[int, int] = {}
     keep: dict[Pair, tuple[float, str]] = {}
+    apart: set[tuple[int, int]] = set()  # (claim, cluster) the reader set apart
+    for (i, j), given in decided.items():
+        if not given:
+            apart.update(((i, cluster_of[j]), (j, cluster_of[i])))
+            count[i] = count.get(i, 0) + 1
+            count[j] = count.get(j, 0) + 1
     for (i, j), (p, _ev) in ranked:
         verdict = decided.get((i, j))
         if verdict is not None:
             keep[(i, j)] = (p, "confirmed" if verdict else "rejected")
             continue
         if cluster_of[i] == cluster_of[j] or p < SUGGESTION_FLOOR:
+            continue
+        if (i, cluster_of[j]) in apart or (j, cluster_of[i]) in apart:
             continue
         if max(count.get(i, 0), count.get(j, 0)) >= SUGGESTIONS_PER_CLAIM:
             continue

@@ -1074,9 +1074,11 @@ def load_sources(
     :class:`~claimcheck.core.errors.Cancelled` when ``cancel`` is set.
     """
     given = warn if warn is not None else _log_warning
+    said: list[str] = []
 
     def say(line: str) -> None:
-        given(printable_label(line))
+        said.append(printable_label(line))
+        given(said[-1])
 
     if not inputs:
         raise InputError("no articles given: name files, folders or http(s) URLs")
@@ -1117,9 +1119,16 @@ def load_sources(
     if not sources:
         if total == 0:
             raise InputError("no article files found in the given folders")
+        # The message stands alone: the interface shows it without the warnings before it.
+        first = said[0].removesuffix("; skipped") if said else "no text"
+        more = (
+            f"; {len(said) - 1} more warning{'s' if len(said) != 2 else ''}"
+            if len(said) > 1
+            else ""
+        )
         raise InputError(
-            f"none of the {total} input{'s' if total != 1 else ''} could be read as an article"
-            " (see the warnings above)"
+            ("the input could not" if total == 1 else f"none of the {total} inputs could")
+            + f" be read as an article ({first}{more})"
         )
     check_claim_count(sources, max_claims)
     return _unique_ids(sources, say)
