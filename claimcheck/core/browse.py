@@ -329,6 +329,12 @@ def word_diff(left: str, right: str) -> list[tuple[DiffOp, str]]:
             add("delete", "".join(t for _, t in a[i1:i2]))
         if tag in ("insert", "replace"):
             add("insert", "".join(t for _, t in b[j1:j2]))
+    # A piece that ends one text has no space after it; the next piece comes from the other
+    # text, so they would run together ("conflictrebel forces").
+    for k in range(len(pieces) - 1):
+        kind, text = pieces[k]
+        if not text[-1:].isspace() and pieces[k + 1][1][:1].isalnum():
+            pieces[k] = (kind, text + " ")
     return pieces
 
 

@@ -119,3 +119,17 @@ async def test_angle_brackets_move_the_split_and_it_is_remembered(
         for _ in range(20):
             await pilot.press("less_than_sign")
         assert main_screen(again).list_width == 20  # the floor
+
+
+async def test_at_80x24_a_long_dialog_question_wraps_instead_of_being_cut(small_result, corpus_dir):
+    from claimcheck.tui.screens.dialogs import PromptScreen
+
+    app = app_on(small_result, corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        title = "Name for outlet 001-en (now Unnamed site (001)), shown in tables and reports"
+        app.push_screen(PromptScreen(title, ""))
+        await settle(app, pilot)
+        assert isinstance(app.screen, PromptScreen)
+        shown = " ".join(" ".join(line.split()) for line in screen_lines(app))
+        assert "shown in tables" in shown and "and reports" in shown, screen_lines(app)

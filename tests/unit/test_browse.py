@@ -173,3 +173,13 @@ def test_a_clusters_possible_outlets_are_those_of_its_story() -> None:
     assert [r.possible for r in make_rows(two)] == [4, 2]
     assert [s.id for s in cluster_detail(two, clusters[0]).silent] == ["c", "e"]
     assert [s.id for s in cluster_detail(two, clusters[1]).silent] == ["e"]
+
+
+def test_word_diff_pieces_never_run_words_together() -> None:
+    # where one text ends, the next piece comes from the other text
+    assert browse.word_diff("the talks in Moscow", "the talks") == [
+        ("equal", "the talks "),
+        ("delete", "in Moscow"),
+    ]
+    pieces = browse.word_diff("the conflict", "the conflict rebel forces")
+    assert "".join(t for _, t in pieces) == "the conflict rebel forces"

@@ -1140,7 +1140,13 @@ class MainScreen(Screen[None]):
             else:
                 self._write_report(target, overwrite=False)
 
-        self.app.push_screen(PromptScreen("Save the report (Markdown) as", DEFAULT_REPORT), chosen)
+        where = browse.one_line(str(Path.cwd()))
+        self.app.push_screen(
+            PromptScreen(
+                f"Save the report (Markdown) as (a relative path is in {where})", DEFAULT_REPORT
+            ),
+            chosen,
+        )
 
     @work(thread=True, group="report")
     def _write_report(self, target: Path, overwrite: bool) -> None:
@@ -1155,7 +1161,9 @@ class MainScreen(Screen[None]):
         except ClaimcheckError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return
-        self.app.call_from_thread(self.notify, f"Report saved to {target}", markup=False)
+        self.app.call_from_thread(
+            self.notify, f"Report saved to {browse.one_line(str(target.absolute()))}", markup=False
+        )
 
     def action_help(self) -> None:
         """Every binding and what the row markers mean."""
