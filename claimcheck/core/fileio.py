@@ -67,16 +67,24 @@ def resolve_target(target: Path) -> Path:
     return real
 
 
+def _temp_beside(target: Path, folder: Path) -> tuple[int, str]:
+    """A new temporary file in ``folder``, where ``target`` is written first; one line naming
+    the folder when it refuses one (``/proc/version`` exists, yet ``/proc`` takes no new file)."""
+    try:
+        return tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise InputError(
+            f"cannot write {target}: cannot create a file in {folder}: {exc.strerror or exc}"
+        ) from None
+
+
 def check_writable(target: Path, *, overwrite: bool) -> None:
     """:func:`check_target`, and prove the folder takes a new file by making (and removing) one:
     done before a long run, so a report is never computed only to be lost."""
     check_target(target, overwrite=overwrite)
     target = resolve_target(target)
     folder = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
+    fd, probe = _temp_beside(target, folder)
     os.close(fd)
     with contextlib.suppress(OSError):
         os.unlink(probe)
@@ -92,10 +100,7 @@ def write_atomic(path: str | Path, data: str | bytes, *, overwrite: bool = False
     target = resolve_target(Path(path))
     folder = target.parent if str(target.parent) else Path(".")
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
+    fd, tmp = _temp_beside(target, folder)
     try:
         # mkstemp creates the file private (0600); a report or notes file gets the permissions
         # any new file gets here, never wider (a file it replaces may narrow them, not widen).

@@ -213,3 +213,14 @@ def test_dev_stdout_redirected_to_a_file_stays_a_link(tmp_path: Path, story: Pat
         if not os.path.islink("/dev/stdout"):  # repair the machine if the defence failed
             os.unlink("/dev/stdout")
             os.symlink("/proc/self/fd/1", "/dev/stdout")
+
+
+def test_a_folder_that_takes_no_new_file_is_named(story: Path) -> None:
+    """`-o /proc/version --force`: the file exists, the folder takes no temporary file beside it;
+    the line said "No such file or directory" of a file that exists."""
+    if not Path("/proc/version").is_file():
+        pytest.skip("no /proc/version here")
+    out = run_cli("report", str(story), "-o", "/proc/version", "--force")
+    assert out.returncode == 2, out.stderr
+    (line,) = out.stderr_lines
+    assert "cannot create a file in /proc" in line, line
