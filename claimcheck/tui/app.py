@@ -155,8 +155,13 @@ class ClaimcheckApp(App[None]):
             if target is None or not screen.check_action(key.action, ()):
                 continue
             seen.add(key.action)
+            what = key.help or key.description
+            # The palette matches titles only: a command is also found by its id ("coverage").
+            name = key.id.replace("-", " ")
+            if name.casefold() not in what.casefold():
+                what = f"{name.capitalize()}: {what}"
             yield SystemCommand(
-                f"{key.help or key.description} ({pretty_keys(keys[key.id])})",
+                f"{what} ({pretty_keys(keys[key.id])})",
                 escape(
                     f"key {pretty_keys(keys[key.id])} · id {key.id} in [keys] of the config file"
                 ),

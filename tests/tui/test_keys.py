@@ -125,6 +125,8 @@ async def test_ctrl_p_opens_the_palette_listing_every_command_with_its_key(
                 assert f"{key.help} ({'/' if key.id == 'search' else ''}" in " ".join(titles)
         assert "Save the report as Markdown (s)" in titles
         assert "Add or edit the cluster's note (a)" in titles
+        # found by its id too, where its help does not say it
+        assert "Coverage: Outlet x cluster matrix: who says what, who is silent (c)" in titles
         # The palette reads help as markup: "[keys]" must show, not vanish as a tag.
         helps = [Text.from_markup(c.help).plain for c in app.get_system_commands(app.screen)]
         assert "key a · id note in [keys] of the config file" in helps
