@@ -211,6 +211,33 @@ def cluster_of_claims(result: Result) -> dict[str, str]:
     return {c.id: cluster.id for cluster in result.clusters for c in cluster.claims}
 
 
+def why_apart(result: Result, suggestion: Suggestion) -> str | None:
+    """Why a pair the verifier found likely enough is a suggestion and not one claim: ``None``
+    below the threshold, else the rule that kept it out (one claim per outlet; every member of
+    a cluster must accept a claim)."""
+    threshold = result.settings.threshold
+    if suggestion.confidence < threshold:
+        return None
+    where = cluster_of_claims(result)
+    clusters = {c.id: c for c in result.clusters}
+    claims = {c.id: c for c in result.claims}
+    a, b = suggestion.claims
+    for claim, other in (
+        (claims[b], clusters.get(where.get(a, ""))),
+        (claims[a], clusters.get(where.get(b, ""))),
+    ):
+        if other is not None and claim.source in other.sources:
+            outlet = one_line(result.source(claim.source).outlet)
+            return (
+                f"above the threshold ({threshold:g}), but {outlet} already has another claim in "
+                "that cluster (one claim per outlet)"
+            )
+    return (
+        f"above the threshold ({threshold:g}), but the verifier did not accept it against every "
+        "member of the other claim's cluster"
+    )
+
+
 def find_cluster(result: Result, cluster_id: str) -> Cluster | None:
     """The cluster with this id, if any."""
     for cluster in result.clusters:

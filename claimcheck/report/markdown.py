@@ -423,7 +423,9 @@ def render_markdown(
         f"Model `{escape_inline(result.settings.model)}`, {verifier}, "
         f"confidence threshold {result.settings.threshold:g}. Outlets are shown as agreeing only "
         "on pairs the verifier accepted against every member, or that the reader confirmed; "
-        "likely matches it could not verify are listed as related, not confirmed."
+        "likely matches it could not verify are listed as related, not confirmed (below the "
+        "threshold, or above it but not accepted against every member, or from an outlet that "
+        "already has a claim in the cluster)."
     )
     readers = any(by == "reader" for c in result.clusters for by in c.confirmed_by)
     if review_applied or reviews or readers or orphans:

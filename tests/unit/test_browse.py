@@ -183,3 +183,20 @@ def test_word_diff_pieces_never_run_words_together() -> None:
     ]
     pieces = browse.word_diff("the conflict", "the conflict rebel forces")
     assert "".join(t for _, t in pieces) == "the conflict rebel forces"
+
+
+def test_why_a_likely_pair_is_only_a_suggestion(result) -> None:
+    from claimcheck.core.types import Evidence, Suggestion
+
+    def pair(a: str, b: str, p: float) -> Suggestion:
+        return Suggestion((a, b), p, Evidence(cosine=0.5))
+
+    assert browse.why_apart(result, pair("lemonde#2", "bbc#2", 0.3)) is None  # below 0.55
+    # BBC already states c1's claim: its other claim cannot join too
+    assert "BBC News already has another claim in that cluster" in (
+        browse.why_apart(result, pair("lemonde#0", "bbc#2", 0.9)) or ""
+    )
+    # two claims alone: only the verifier's verdict against every member keeps them apart
+    assert "did not accept it against every member" in (
+        browse.why_apart(result, pair("lemonde#2", "bbc#2", 0.9)) or ""
+    )

@@ -16,7 +16,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from claimcheck.core.browse import cluster_of_claims, open_suggestions
+from claimcheck.core.browse import cluster_of_claims, open_suggestions, why_apart
 from claimcheck.core.types import Result, Suggestion
 from claimcheck.tui.keymap import binding
 from claimcheck.tui.render import STYLE_DIM, evidence_text, pair_claim_text
@@ -107,6 +107,9 @@ class SuggestionScreen(Screen[None]):
         title.append(
             " that these state the same fact (not confirmed until you press y)", style=STYLE_DIM
         )
+        apart = why_apart(self.result, suggestion)
+        if apart:
+            title.append(f"\n{apart}", style=STYLE_DIM)
         head.update(title)
         where = cluster_of_claims(self.result)
         sizes = {c.id: len(c.claims) for c in self.result.clusters}
