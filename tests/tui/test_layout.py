@@ -133,3 +133,14 @@ async def test_at_80x24_a_long_dialog_question_wraps_instead_of_being_cut(small_
         assert isinstance(app.screen, PromptScreen)
         shown = " ".join(" ".join(line.split()) for line in screen_lines(app))
         assert "shown in tables" in shown and "and reports" in shown, screen_lines(app)
+
+
+async def test_at_80_columns_the_status_line_keeps_the_sort_and_threshold(small_result, corpus_dir):
+    app = app_on(small_result, corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        first = screen_lines(app)[0]
+        assert "threshold 0.55 · most outlets first" in first and "…" not in first, first
+        await pilot.resize_terminal(120, 30)
+        await settle(app, pilot)
+        assert screen_lines(app)[0].lstrip().startswith("claimcheck · 3 articles")

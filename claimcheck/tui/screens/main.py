@@ -43,6 +43,8 @@ THRESHOLD_MAX = 0.95
 DETAIL_DELAY = 0.03
 SEARCH_DELAY = 0.12
 DEFAULT_REPORT = "claimcheck-report.md"
+#: Below this width the status line leaves out the program's name.
+NARROW_STATUS = 100
 #: How much ``<`` and ``>`` move the list/detail split, in percent of the width.
 LIST_STEP = 5
 #: How often the elapsed time of the work in progress is redrawn, in seconds.
@@ -542,8 +544,16 @@ class MainScreen(Screen[None]):
         self._update_status()
         self.refresh_bindings()
 
+    def on_resize(self) -> None:
+        """The status line is shorter at narrow widths."""
+        self._update_status()
+
     def _update_status(self) -> None:
         status = Text()
+        # At 80 columns the name gives way to what the reader changes (filter, threshold, sort).
+        narrow = (
+            self.result is not None and not self.pending and 0 < self.size.width < NARROW_STATUS
+        )
         status.append("claimcheck", style="bold")
         if self.result is None:
             status.append(f" · {len(self.inputs)} input(s) · threshold {self.settings.threshold:g}")
@@ -572,6 +582,8 @@ class MainScreen(Screen[None]):
             if self.orphans:
                 n = len(self.orphans)
                 status.append(f" · {n} orphaned note{'s' if n != 1 else ''}", style="bold")
+        if narrow:
+            status = status[len("claimcheck · ") :]
         self.query_one("#status", Static).update(status)
 
     @on(OptionList.OptionHighlighted, "#clusters")
