@@ -59,6 +59,14 @@ HOSTILE_LINES = (
 )
 
 
+def write_story(folder: Path) -> Path:
+    """``folder`` made and holding the two-article story (English and French)."""
+    folder.mkdir()
+    (folder / "en.txt").write_text(EN_ARTICLE, encoding="utf-8")
+    (folder / "fr.txt").write_text(FR_ARTICLE, encoding="utf-8")
+    return folder
+
+
 def hostile_article(language: str, marker: str = "ZQX") -> str:
     """A short article of real sentences, each carrying hostile markup and terminal controls."""
     if language == "fr":

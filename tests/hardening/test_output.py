@@ -17,16 +17,12 @@ from claimcheck.core.pipeline import run as real_run
 from claimcheck.core.types import Result, Settings
 from tests.conftest import FakeEncoder
 
-from .helpers import EN_ARTICLE, FR_ARTICLE, run_cli
+from .helpers import run_cli, write_story
 
 
 @pytest.fixture
 def story(tmp_path: Path) -> Path:
-    folder = tmp_path / "story"
-    folder.mkdir()
-    (folder / "en.txt").write_text(EN_ARTICLE, encoding="utf-8")
-    (folder / "fr.txt").write_text(FR_ARTICLE, encoding="utf-8")
-    return folder
+    return write_story(tmp_path / "story")
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from claimcheck.core.embed.cache import EmbeddingCache
 from claimcheck.core.pipeline import run
 from claimcheck.core.types import Result, Settings
 from tests.conftest import FakeEncoder
-from tests.hardening.helpers import EN_ARTICLE, FR_ARTICLE
+from tests.hardening.helpers import EN_ARTICLE, write_story
 
 
 class LoadingEncoder(FakeEncoder):
@@ -42,11 +42,7 @@ class LoadingEncoder(FakeEncoder):
 
 
 def _story(tmp_path: Path) -> Path:
-    folder = tmp_path / "story"
-    folder.mkdir()
-    (folder / "en.txt").write_text(EN_ARTICLE, encoding="utf-8")
-    (folder / "fr.txt").write_text(FR_ARTICLE, encoding="utf-8")
-    return folder
+    return write_story(tmp_path / "story")
 
 
 def test_a_first_run_loads_the_model_in_the_background_once_the_claims_are_read(
