@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -704,7 +704,7 @@ def _make_names(
             and (
                 fw.endswith(_COMMON_WORD_ENDINGS)
                 or (
-                    fw in _LOWERCASE_WORDS
+                    fw in _lowercase_words()
                     and text[end : end + 1] not in "-‐"
                     and not _speaks_next(text, end)
                 )
@@ -741,8 +741,16 @@ def _guess_kind(
 _PLACE_PREPS = _fold_set(_vocabulary("place_prepositions"))
 _COMMON_WORD_ENDINGS = tuple(sorted(_vocabulary("common_word_endings")))
 _ORG_NOUNS = _fold_set(_vocabulary("org_nouns"))
-# Words written more often in lowercase than capitalised (lang/shared/lowercase_words.txt).
-_LOWERCASE_WORDS = _fold_set(lang.shared_word_list("lowercase_words"))
+
+
+@cache
+def _lowercase_words() -> frozenset[str]:
+    """Words written more often in lowercase than capitalised (lang/shared/lowercase_words.txt),
+    read on first use: 33,000 words, not worth reading for texts without a sentence-initial
+    unknown name."""
+    return _fold_set(lang.shared_word_list("lowercase_words"))
+
+
 # Speech verbs and participles of every language: "Price said" starts with a person.
 _SPEECH = _fold_set(
     word
