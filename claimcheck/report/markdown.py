@@ -65,7 +65,8 @@ def _language_list(codes: Sequence[str]) -> str:
 
 
 def summary_counts(result: Result) -> dict[str, int]:
-    """The figures of the summary: clusters, shared, cross-language, single-outlet, differing."""
+    """The figures of the summary: clusters, shared, cross-language, single-outlet, differing,
+    drifting (attribution or hedging on some outlets only)."""
     clusters = result.clusters
     return {
         "sources": len(result.sources),
@@ -75,6 +76,7 @@ def summary_counts(result: Result) -> dict[str, int]:
         "cross_language": sum(1 for c in clusters if c.cross_language),
         "single_outlet": sum(1 for c in clusters if not c.shared),
         "with_differences": sum(1 for c in clusters if c.differs),
+        "with_drift": sum(1 for c in clusters if any(_drift(d) for d in c.differences)),
     }
 
 
@@ -293,7 +295,7 @@ def render_cluster(
 
 def _summary(result: Result, reviews: Mapping[str, ClusterReview]) -> list[str]:
     counts = summary_counts(result)
-    drifting = sum(1 for c in result.clusters if any(_drift(d) for d in c.differences))
+    drifting = counts["with_drift"]
     languages = sorted({s.language for s in result.sources})
     out = [
         f"- {_plural(counts['sources'], 'source')} in {_plural(len(languages), 'language')} "
