@@ -173,6 +173,8 @@ class Counts:
     fp: int = 0
     true: int = 0
     top3: int = 0
+    read3: int = 0
+    ceiling: int = 0
     suggestions_to_80: list[int | None] = field(default_factory=list)
 
     def add(self, other: Counts) -> None:
@@ -180,20 +182,88 @@ class Counts:
         self.fp += other.fp
         self.true += other.true
         self.top3 += other.top3
+        self.read3 += other.read3
+        self.ceiling += other.ceiling
 
     def line(self, label: str) -> str:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
         r = self.tp / self.true if self.true else 1.0
         r3 = self.top3 / self.true if self.true else 1.0
+        read = self.read3 / self.true if self.true else 1.0
+        reach = self.ceiling / self.true if self.true else 1.0
         return (
             f"{label:<14} pairs shown {self.tp + self.fp:4d}  P {p:.3f}  R {r:.3f}  "
-            f"R+top3 {r3:.3f}  true pairs {self.true}"
+            f"R+top3 {r3:.3f}  read top3 {read:.3f}  at most {reach:.3f}  true pairs {self.true}"
         )
 
 
-def score_result(scored: Scored, result: Result, cross_only: bool | None = None) -> Counts:
+def ceiling(pairs: set[tuple[str, str]], source: Mapping[str, str]) -> int:
+    """At most how many of the same-fact ``pairs`` clusters with one claim per outlet can hold:
+    within one cluster the pairs of two outlets are one to one, so the sum over outlet pairs of
+    the largest one-to-one matching bounds it (exact for two outlets)."""
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import maximum_bipartite_matching
+
+    by_outlets: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for a, b in pairs:
+        if source[a] > source[b]:
+            a, b = b, a
+        by_outlets.setdefault((source[a], source[b]), []).append((a, b))
+    total = 0
+    for edges in by_outlets.values():
+        left = {a: k for k, a in enumerate(sorted({a for a, _ in edges}))}
+        right = {b: k for k, b in enumerate(sorted({b for _, b in edges}))}
+        graph = csr_matrix(
+            (
+                np.ones(len(edges)),
+                ([left[a] for a, _ in edges], [right[b] for _, b in edges]),
+            ),
+            shape=(len(left), len(right)),
+        )
+        total += int((maximum_bipartite_matching(graph, perm_type="column") >= 0).sum())
+    return total
+
+
+def top_suggestions(result: Result, k: int = 3) -> dict[str, list[str]]:
+    """Each claim's ``k`` most likely open suggestions (the other claims' ids)."""
+    top: dict[str, list[str]] = {}
+    for s in result.suggestions:
+        if s.status != "open":
+            continue
+        a, b = s.claims
+        top.setdefault(a, []).append(b)
+        top.setdefault(b, []).append(a)
+    return {claim: others[:k] for claim, others in top.items()}
+
+
+def read_top3(
+    scored: Scored, result: Result, threshold: float, verifier: verify.Verifier | None
+) -> Result:
+    """The clusters a reader ends with who answers each claim's three most likely suggestions
+    by the labels (``y`` when the two claims state one fact, ``x`` otherwise), as the interface
+    applies those decisions: a confirmed suggestion brings the claim into the other's cluster."""
+    truth = scored.truth
+    decisions = []
+    seen = set()
+    for a, others in top_suggestions(result).items():
+        for b in others:
+            key = tuple(sorted((a, b)))
+            if key in seen:
+                continue
+            seen.add(key)
+            decisions.append((key[0], key[1], bool(truth[a] & truth[b])))
+    return recluster(result, threshold, decisions=decisions, verifier=verifier)
+
+
+def score_result(
+    scored: Scored,
+    result: Result,
+    cross_only: bool | None = None,
+    read: Result | None = None,
+) -> Counts:
     """Pair counts of a clustered result against the labels (``cross_only``: True keeps only
-    cross-language pairs, False only same-language ones, None all)."""
+    cross-language pairs, False only same-language ones, None all); ``read`` is the result after
+    a reader answered the top three suggestions of each claim (:func:`read_top3`)."""
     truth = scored.truth
     lang = {c.id: c.language[:2] for c in result.claims}
 
@@ -218,18 +288,19 @@ def score_result(scored: Scored, result: Result, cross_only: bool | None = None)
                     counts.fp += 1
     truths = {tuple(sorted(p)) for p in true_pairs(scored) if keep(*p)}
     counts.true = len(truths)
-    top: dict[str, list[str]] = {}
-    for s in result.suggestions:
-        if s.status != "open":
-            continue
-        a, b = s.claims
-        top.setdefault(a, []).append(b)
-        top.setdefault(b, []).append(a)
+    counts.ceiling = ceiling(truths, {c.id: c.source for c in result.claims})
+    top = top_suggestions(result)
     covered = 0
     for a, b in truths:
-        if (a, b) in together or b in top.get(a, [])[:3] or a in top.get(b, [])[:3]:
+        if (a, b) in together or b in top.get(a, []) or a in top.get(b, []):
             covered += 1
     counts.top3 = covered
+    if read is not None:
+        joined = set()
+        for cluster in read.clusters:
+            ids = sorted(c.id for c in cluster.claims)
+            joined.update((ids[x], ids[y]) for x in range(len(ids)) for y in range(x + 1, len(ids)))
+        counts.read3 = len(truths & joined)
     return counts
 
 
@@ -478,13 +549,14 @@ def report(
     for s in scored:
         verifier = held_out.get(s.ls.name) if held_out else None
         result = recluster(s.result, threshold, verifier=verifier)
+        read = read_top3(s, result, threshold, verifier)
         kinds = [s.ls.kind, "all real"]
         if s.ls.kind == "corpus":
             for label, only in (("corpus EN-FR", True), ("corpus EN-EN", False)):
-                groups.setdefault(label, Counts()).add(score_result(s, result, only))
+                groups.setdefault(label, Counts()).add(score_result(s, result, only, read))
             kinds = ["corpus", "all real"]
         for kind in kinds:
-            groups.setdefault(kind, Counts()).add(score_result(s, result))
+            groups.setdefault(kind, Counts()).add(score_result(s, result, read=read))
             pairs.setdefault(kind, []).append((s, result))
     for label in ("semeval-en", "semeval-fr", "corpus", "corpus EN-EN", "corpus EN-FR", "all real"):
         if label in groups:
