@@ -214,10 +214,16 @@ def cluster_of_claims(result: Result) -> dict[str, str]:
 def why_apart(result: Result, suggestion: Suggestion) -> str | None:
     """Why a pair the verifier found likely enough is a suggestion and not one claim: ``None``
     below the threshold, else the rule that kept it out (one claim per outlet; every member of
-    a cluster must accept a claim)."""
+    a cluster must accept a claim; different dates)."""
     threshold = result.settings.threshold
     if suggestion.confidence < threshold:
         return None
+    if suggestion.evidence.different_dates:
+        return (
+            f"above the threshold ({threshold:g}), but the two claims give different dates ("
+            + ", ".join(suggestion.evidence.different_dates)
+            + ") and no figure in common: read as two events unless you confirm it"
+        )
     where = cluster_of_claims(result)
     clusters = {c.id: c for c in result.clusters}
     claims = {c.id: c for c in result.claims}

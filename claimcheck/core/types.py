@@ -138,6 +138,10 @@ class Evidence:
     """Names found in one claim only."""
     agreeing_figures: tuple[str, ...] = ()
     conflicting_figures: tuple[str, ...] = ()
+    different_dates: tuple[str, ...] = ()
+    """The conflicting figures that are dates, when no figure of the pair agrees: the claims
+    place what they state on different days, so the tool does not join them by itself (they
+    stay a suggestion the reader may confirm)."""
 
 
 #: A suggestion's state: not yet decided, confirmed by the reader, or rejected by the reader.

@@ -96,6 +96,7 @@ def to_dict(
                 "other_names": list(s.evidence.other_names),
                 "agreeing_figures": list(s.evidence.agreeing_figures),
                 "conflicting_figures": list(s.evidence.conflicting_figures),
+                "different_dates": list(s.evidence.different_dates),
             },
             "status": s.status,
         }

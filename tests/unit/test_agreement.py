@@ -189,3 +189,53 @@ def test_in_a_story_with_enough_claims_best_match_and_margin_are_evidence() -> N
     scorer = StoryScorer(data, np.arange(16), default_verifier(), {})
     x, _ = scorer.features(scorer.candidates())
     assert not np.isnan(x).any()
+
+
+def _dated(texts: Sequence[str], sources: Sequence[int]) -> ClaimData:
+    from dataclasses import replace
+
+    from claimcheck.core.extract.facts import extract_facts
+
+    return replace(_data(sources), facts=[extract_facts(t, "en") for t in texts])
+
+
+def test_claims_set_on_different_days_are_not_joined_however_confident() -> None:
+    # "Met on Monday" / "met on Thursday" are two meetings, not one fact told two ways; with a
+    # figure in common the dates are a difference to show inside one claim instead.
+    data = _dated(
+        [
+            "The ministers met in Moscow on Monday.",
+            "The ministers met in Moscow on Thursday.",
+            "Officials said 12 people died in the fire on Monday.",
+            "Officials said 12 people died in the fire on Thursday.",
+        ],
+        [0, 1, 0, 1],
+    )
+    table = {frozenset({0, 1}): 0.95, frozenset({2, 3}): 0.95}
+    out = _run(data, table)
+    assert sorted(out.clusters) == [[0], [1], [2, 3]]
+    assert out.evidence[(0, 1)].different_dates == ("Monday ≠ Thursday",)
+    assert out.evidence[(2, 3)].conflicting_figures and not out.evidence[(2, 3)].different_dates
+    # Still offered, at the verifier's confidence, and the reader's word joins it.
+    assert ((0, 1), 0.95, "open") in out.suggestions
+    confirmed = _run(data, table, confirmed=[(0, 1)])
+    assert [0, 1] in confirmed.clusters
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "dates"),
+    [
+        ("They met on Monday.", "They met on 4 March 2019.", ()),  # a weekday refines a day
+        ("They met in March 2019.", "They met in May 2018.", ("March 2019 ≠ May 2018",)),
+        ("He left yesterday.", "He left today.", ()),  # which day depends on each article
+        ("Talks began at 3 pm.", "Talks began at 5 pm.", ()),  # time zones
+    ],
+)
+def test_only_calendar_dates_that_cannot_be_one_day_set_a_pair_apart(
+    first: str, second: str, dates: tuple[str, ...]
+) -> None:
+    from claimcheck.core.extract.facts import extract_facts
+    from claimcheck.core.group.verify import figure_evidence
+
+    a, b = extract_facts(first, "en"), extract_facts(second, "en")
+    assert tuple(figure_evidence(a.figures, b.figures)[2]) == dates

@@ -200,3 +200,8 @@ def test_why_a_likely_pair_is_only_a_suggestion(result) -> None:
     assert "did not accept it against every member" in (
         browse.why_apart(result, pair("lemonde#2", "bbc#2", 0.9)) or ""
     )
+    # set on different days, with nothing in common: read as two events
+    dated = Suggestion(
+        ("lemonde#2", "bbc#2"), 0.9, Evidence(cosine=0.5, different_dates=("lundi ≠ Thursday",))
+    )
+    assert "different dates (lundi ≠ Thursday)" in (browse.why_apart(result, dated) or "")

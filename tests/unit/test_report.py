@@ -219,6 +219,7 @@ def test_agreement_says_how_sure_and_lists_related_claims_apart() -> None:
                 "other_names": [],
                 "agreeing_figures": ["15 = fifteen"],
                 "conflicting_figures": [],
+                "different_dates": [],
             },
             "status": "open",
         }

@@ -9,7 +9,9 @@ features (:mod:`claimcheck.core.group.verify`).
 3. **Agreement.** Pairs are visited from the most to the least confident; two groups join only
    if they share no outlet and *every* pair across them reaches the threshold (complete linkage),
    so one strong pair never drags in a claim that disagrees with the rest. A claim that nobody
-   else states stays alone, however similar its neighbours are.
+   else states stays alone, however similar its neighbours are. A pair set on different days
+   with no figure in common ("met on Monday" / "met on Thursday") is not joined however
+   confident: across the labelled real sets, none of the likely pairs like that states one fact.
 4. **Suggestions.** Every claim keeps its most likely partners outside its cluster (at most
    :data:`SUGGESTIONS_PER_CLAIM`), for the reader to confirm (``y``) or reject (``x``).
 
@@ -227,6 +229,12 @@ class StoryScorer:
             evidence.append(ev)
         return np.array(rows, dtype=np.float64).reshape(len(pairs), -1), evidence
 
+    def accepts(self, pair: Pair, threshold: float) -> bool:
+        """Whether the tool joins the pair by itself: confident enough, and not set on different
+        days (:attr:`Evidence.different_dates`)."""
+        p = self.score([pair])[0]
+        return p >= threshold and not self.cache[pair][1].different_dates
+
     def score(self, pairs: Sequence[Pair]) -> list[float]:
         """Confidence of each pair, computed once and remembered."""
         todo = [p for p in pairs if p not in self.cache]
@@ -324,7 +332,7 @@ def _link(
         verdict = decided.get(key)
         if verdict is not None:
             return verdict
-        return scorer.score([key])[0] >= threshold
+        return scorer.accepts(key, threshold)
 
     def merge(a: int, b: int) -> None:
         winner, loser = (a, b) if len(members[a]) >= len(members[b]) else (b, a)
@@ -346,7 +354,9 @@ def _link(
         a, b = owner[i], owner[j]
         if a == b or not sources[a].isdisjoint(sources[b]):
             continue
-        if decided.get((i, j)) is False:
+        if decided.get((i, j)) is False or (
+            decided.get((i, j)) is None and not scorer.accepts((i, j), threshold)
+        ):
             continue
         if all(pair_ok(p, q) for p in members[a] for q in members[b]):
             merge(a, b)

@@ -149,13 +149,27 @@ def same_measure(a: Figure, b: Figure) -> bool:
     return True
 
 
-def figure_evidence(a: Sequence[Figure], b: Sequence[Figure]) -> tuple[list[str], list[str]]:
-    """(agreeing, conflicting) figures of two claims, as "x = y" / "x ≠ y" texts. A figure
-    conflicts when the other claim states a figure of the same measure and none agrees with it."""
+def _calendar(f: Figure) -> bool:
+    """A date that names a day, weekday, month or year; not a clock time (time zones) nor an
+    unresolved "yesterday" (which day it means depends on when each article was written)."""
+    from claimcheck.core.extract.figures import figure_granularity
+
+    return figure_granularity(f) not in ("time", "relative")
+
+
+def figure_evidence(
+    a: Sequence[Figure], b: Sequence[Figure]
+) -> tuple[list[str], list[str], list[str]]:
+    """(agreeing, conflicting, different dates) figures of two claims, as "x = y" / "x ≠ y"
+    texts. A figure conflicts when the other claim states a figure of the same measure and none
+    agrees with it. The conflicting dates are also given apart, when no figure agrees at all:
+    two claims set on different days ("on Monday" / "on Thursday") report different events far
+    more often than one event misdated (models.md), so they are not joined without the reader."""
     from claimcheck.core.extract.figures import compare_figures
 
     agree: list[str] = []
     conflict: list[str] = []
+    dates: list[str] = []
     for f in a:
         same = [g for g in b if same_measure(f, g)]
         if not same:
@@ -166,7 +180,9 @@ def figure_evidence(a: Sequence[Figure], b: Sequence[Figure]) -> tuple[list[str]
             agree.append(f"{f.text} = {hit.text}")
         else:
             conflict.append(f"{f.text} ≠ {same[0].text}")
-    return agree, conflict
+            if f.kind == "date" and _calendar(f) and all(_calendar(g) for g in same):
+                dates.append(conflict[-1])
+    return agree, conflict, [] if agree else dates
 
 
 def name_evidence(a: ClaimFacts, b: ClaimFacts) -> tuple[list[str], list[str]]:
@@ -216,7 +232,7 @@ def pair_features(
     """The verifier's feature vector for one pair (order of :data:`FEATURES`) and the evidence
     a reader is shown for it."""
     alignment = align_words(fa.words, fb.words, wa, wb, weight)
-    agree, conflict = figure_evidence(fa.figures, fb.figures)
+    agree, conflict, dates = figure_evidence(fa.figures, fb.figures)
     shared, apart = name_evidence(fa, fb)
     n_names = len(shared) + len(apart)
     x = np.array(
@@ -242,6 +258,7 @@ def pair_features(
         other_names=tuple(apart),
         agreeing_figures=tuple(agree),
         conflicting_figures=tuple(conflict),
+        different_dates=tuple(dates),
     )
     return x, evidence
 
