@@ -239,3 +239,14 @@ def test_only_calendar_dates_that_cannot_be_one_day_set_a_pair_apart(
 
     a, b = extract_facts(first, "en"), extract_facts(second, "en")
     assert tuple(figure_evidence(a.figures, b.figures)[2]) == dates
+
+
+def test_the_same_weekday_in_articles_of_different_weeks_shows_the_days_it_was_read_as() -> None:
+    from claimcheck.core.extract.facts import extract_facts
+    from claimcheck.core.group.verify import figure_evidence
+
+    a = extract_facts("They met on Tuesday.", "en", "2019-01-30")
+    b = extract_facts("They met on Tuesday.", "en", "2018-06-17")
+    assert figure_evidence(a.figures, b.figures)[2] == [
+        "Tuesday (2019-01-29) ≠ Tuesday (2018-06-12)"
+    ]

@@ -149,6 +149,18 @@ def same_measure(a: Figure, b: Figure) -> bool:
     return True
 
 
+def _shown(f: Figure, other: Figure) -> str:
+    """A figure as written, with the day it was read as when the other side writes the same
+    words for another day ("Tuesday" in articles of different weeks)."""
+    if f.text.casefold() != other.text.casefold() or f.kind != "date" or f.low is None:
+        return f.text
+    if f.low != f.high:
+        return f.text
+    import datetime
+
+    return f"{f.text} ({datetime.date.fromordinal(int(f.low)).isoformat()})"
+
+
 def _calendar(f: Figure) -> bool:
     """A date that names a day, weekday, month or year; not a clock time (time zones) nor an
     unresolved "yesterday" (which day it means depends on when each article was written)."""
@@ -179,7 +191,7 @@ def figure_evidence(
         if hit is not None:
             agree.append(f"{f.text} = {hit.text}")
         else:
-            conflict.append(f"{f.text} ≠ {same[0].text}")
+            conflict.append(f"{_shown(f, same[0])} ≠ {_shown(same[0], f)}")
             if f.kind == "date" and _calendar(f) and all(_calendar(g) for g in same):
                 dates.append(conflict[-1])
     return agree, conflict, [] if agree else dates
