@@ -24,6 +24,7 @@ and what it scored are in models.md.
 
 from __future__ import annotations
 
+import datetime
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -156,8 +157,6 @@ def _shown(f: Figure, other: Figure) -> str:
         return f.text
     if f.low != f.high:
         return f.text
-    import datetime
-
     return f"{f.text} ({datetime.date.fromordinal(int(f.low)).isoformat()})"
 
 
