@@ -30,7 +30,7 @@ import csv
 import random
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # labelset (beside this script) keeps the run offline and puts the repository on the path.
@@ -101,15 +101,33 @@ class Counts:
     right: int = 0
     other_rows: int = 0
     same_pairs: int = 0
+    scored: list[tuple[float, bool]] = field(default_factory=list)
+    """(confidence, same fact?) of each pair, one pair at a time (for recall at a precision)."""
 
     def line(self, label: str) -> str:
         p = self.right / self.shown if self.shown else 1.0
         r = self.right / self.same_pairs if self.same_pairs else 1.0
         extra = f"  (of them different rows: {self.other_rows})" if self.other_rows else ""
+        if self.scored:
+            extra += "  " + "  ".join(
+                f"R@P{goal:g} {recall_at(self.scored, goal, self.same_pairs):.3f}"
+                for goal in (0.9, 0.8)
+            )
         return (
             f"{label:<26} pairs shown {self.shown:4d}  P {p:.3f}  R {r:.3f}  "
             f"same-fact pairs {self.same_pairs}{extra}"
         )
+
+
+def recall_at(scored: Sequence[tuple[float, bool]], goal: float, same: int) -> float:
+    """The highest recall at which the pairs, most confident first, are right at least ``goal``
+    of the time: languages compared at the same precision, whatever the threshold."""
+    best = hits = 0
+    for k, (_p, right) in enumerate(sorted(scored, key=lambda t: -t[0]), start=1):
+        hits += right
+        if hits / k >= goal:
+            best = hits
+    return best / same if same else 1.0
 
 
 def score_pairs(
@@ -126,6 +144,11 @@ def score_pairs(
             ]
             result = _run(paths, encoder, cache)
             together = any(len({c.source for c in cl.claims}) > 1 for cl in result.clusters)
+            # a pair set on different days is never joined, whatever its confidence
+            confidence = [
+                s.confidence for s in result.suggestions if not s.evidence.different_dates
+            ] + [min(cl.confidence) for cl in result.clusters if len(cl.claims) > 1]
+            counts.scored.append((max(confidence, default=0.0), bool(pair.same)))
             counts.same_pairs += bool(pair.same)
             counts.shown += together
             counts.right += together and bool(pair.same)
