@@ -250,3 +250,14 @@ def test_the_same_weekday_in_articles_of_different_weeks_shows_the_days_it_was_r
     assert figure_evidence(a.figures, b.figures)[2] == [
         "Tuesday (2019-01-29) ≠ Tuesday (2018-06-12)"
     ]
+
+
+def test_a_date_figure_that_is_no_calendar_day_is_shown_as_written() -> None:
+    from claimcheck.core.group.verify import figure_evidence
+    from claimcheck.core.types import Figure
+
+    def day(unit: str, low: float) -> Figure:
+        return Figure("date", "Tuesday", 0, 7, low, low, low, unit)
+
+    # a weekday no article date resolved: its value is the weekday's index, not a day
+    assert figure_evidence([day("date:wd", 1.0)], [day("date:wd", 2.0)])[1] == ["Tuesday ≠ Tuesday"]

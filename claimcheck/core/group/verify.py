@@ -153,9 +153,9 @@ def same_measure(a: Figure, b: Figure) -> bool:
 def _shown(f: Figure, other: Figure) -> str:
     """A figure as written, with the day it was read as when the other side writes the same
     words for another day ("Tuesday" in articles of different weeks)."""
-    if f.text.casefold() != other.text.casefold() or f.kind != "date" or f.low is None:
-        return f.text
-    if f.low != f.high:
+    same_words = f.text.casefold() == other.text.casefold()
+    # only a day resolved against its article's date ("date"; not "date:wd", "date:md"...)
+    if not same_words or f.unit != "date" or f.low is None or f.low != f.high:
         return f.text
     return f"{f.text} ({datetime.date.fromordinal(int(f.low)).isoformat()})"
 
