@@ -354,9 +354,7 @@ def _link(
         a, b = owner[i], owner[j]
         if a == b or not sources[a].isdisjoint(sources[b]):
             continue
-        if decided.get((i, j)) is False or (
-            decided.get((i, j)) is None and not scorer.accepts((i, j), threshold)
-        ):
+        if decided.get((i, j)) is False:
             continue
         if all(pair_ok(p, q) for p in members[a] for q in members[b]):
             merge(a, b)
