@@ -337,6 +337,59 @@ def suggestions_needed(
     return None, len(queue)
 
 
+def suggestions_to_join(
+    results: Sequence[tuple[Scored, Result]], goal: float = 0.8
+) -> tuple[int | None, int]:
+    """Suggestions a reader reviews, most likely first, confirming the same-fact ones, before the
+    clusters hold ``goal`` of what one claim per outlet allows (:func:`ceiling`). A confirmed
+    pair joins its two clusters when they share no outlet, as in the interface."""
+    owner: dict[tuple[str, str], tuple[str, str]] = {}
+    members: dict[tuple[str, str], list[str]] = {}
+    outlets: dict[tuple[str, str], set[str]] = {}
+    truths: dict[str, set[tuple[str, str]]] = {}
+    queue = []
+    held = reachable = 0
+    for scored, result in results:
+        name = scored.ls.name
+        source = {c.id: c.source for c in result.claims}
+        truths[name] = {tuple(sorted(p)) for p in true_pairs(scored)}  # type: ignore[misc]
+        reachable += ceiling(truths[name], source)
+        for cluster in result.clusters:
+            head = (name, cluster.claims[0].id)
+            members[head] = [c.id for c in cluster.claims]
+            outlets[head] = {c.source for c in cluster.claims}
+            for c in cluster.claims:
+                owner[(name, c.id)] = head
+            ids = sorted(members[head])
+            held += sum(
+                (ids[x], ids[y]) in truths[name]
+                for x in range(len(ids))
+                for y in range(x + 1, len(ids))
+            )
+        queue += [
+            (s.confidence, name, *sorted(s.claims))
+            for s in result.suggestions
+            if s.status == "open"
+        ]
+    need = goal * reachable
+    if held >= need:
+        return 0, len(queue)
+    queue.sort(key=lambda t: -t[0])
+    for k, (_p, name, a, b) in enumerate(queue, start=1):
+        x, y = owner[(name, a)], owner[(name, b)]
+        if (a, b) in truths[name] and x != y and outlets[x].isdisjoint(outlets[y]):
+            held += sum(
+                tuple(sorted((p, q))) in truths[name] for p in members[x] for q in members[y]
+            )
+            for m in members[y]:
+                owner[(name, m)] = x
+            members[x] += members.pop(y)
+            outlets[x] |= outlets.pop(y)
+        if held >= need:
+            return k, len(queue)
+    return None, len(queue)
+
+
 Table = tuple[Scored, np.ndarray, np.ndarray, np.ndarray]
 
 
@@ -566,6 +619,9 @@ def report(
             k, total = suggestions_needed(pairs[label])
             reach = "not reached" if k is None else str(k)
             print(f"{label:<14} suggestions to reach 80% recall: {reach} (of {total} open)")
+            k, _total = suggestions_to_join(pairs[label])
+            reach = "not reached" if k is None else str(k)
+            print(f"{label:<14} suggestions to 80% of what one claim per outlet allows: {reach}")
 
 
 if __name__ == "__main__":
