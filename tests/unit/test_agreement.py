@@ -227,11 +227,16 @@ def test_claims_set_on_different_days_are_not_joined_however_confident() -> None
     [
         ("They met on Monday.", "They met on 4 March 2019.", ()),  # a weekday refines a day
         ("They met in March 2019.", "They met in May 2018.", ("March 2019 ≠ May 2018",)),
+        ("They met on March 4.", "They met on March 5.", ("March 4 ≠ March 5",)),
         ("He left yesterday.", "He left today.", ()),  # which day depends on each article
         ("Talks began at 3 pm.", "Talks began at 5 pm.", ()),  # time zones
+        # a clock time lines up with no day, so it cannot make the pair agree
+        ("They met on Monday at 3 pm.", "They met on Thursday.", ("Monday ≠ Thursday",)),
+        # a year naming something ("the 2015 deal") is no date of the event
+        ("Iran said on Monday it would exceed the limits.", "Iran broke the 2015 deal.", ()),
     ],
 )
-def test_only_calendar_dates_that_cannot_be_one_day_set_a_pair_apart(
+def test_only_dates_that_differ_as_written_set_a_pair_apart(
     first: str, second: str, dates: tuple[str, ...]
 ) -> None:
     from claimcheck.core.extract.facts import extract_facts
@@ -241,15 +246,44 @@ def test_only_calendar_dates_that_cannot_be_one_day_set_a_pair_apart(
     assert tuple(figure_evidence(a.figures, b.figures)[2]) == dates
 
 
-def test_the_same_weekday_in_articles_of_different_weeks_shows_the_days_it_was_read_as() -> None:
+@pytest.mark.parametrize(
+    ("first", "first_date", "second", "second_date", "conflict"),
+    [
+        # one weekday, read against articles of different weeks: shown, but not two events
+        (
+            "They met on Tuesday.",
+            "2019-01-30",
+            "They met on Tuesday.",
+            "2018-06-12",
+            "Tuesday (2019-01-29) ≠ Tuesday (2018-06-12)",
+        ),
+        (
+            "The vote is on Thursday.",
+            "2019-01-29",
+            "Le vote a eu lieu jeudi.",
+            "2019-02-01",
+            "Thursday (2019-01-24) ≠ jeudi (2019-01-31)",
+        ),
+        (
+            "Talks began in January.",
+            "2019-06-01",
+            "Talks began in January.",
+            "2018-06-01",
+            "January (2019-01) ≠ January (2018-01)",
+        ),
+    ],
+)
+def test_dates_apart_only_by_the_articles_dates_show_how_they_were_read(
+    first: str, first_date: str, second: str, second_date: str, conflict: str
+) -> None:
     from claimcheck.core.extract.facts import extract_facts
     from claimcheck.core.group.verify import figure_evidence
 
-    a = extract_facts("They met on Tuesday.", "en", "2019-01-30")
-    b = extract_facts("They met on Tuesday.", "en", "2018-06-17")
-    assert figure_evidence(a.figures, b.figures)[2] == [
-        "Tuesday (2019-01-29) ≠ Tuesday (2018-06-12)"
-    ]
+    language = "fr" if "jeudi" in second else "en"
+    a = extract_facts(first, "en", first_date)
+    b = extract_facts(second, language, second_date)
+    agree, conflicts, dates = figure_evidence(a.figures, b.figures)
+    assert (agree, conflicts, dates) == ([], [conflict], [])
 
 
 def test_a_date_figure_that_is_no_calendar_day_is_shown_as_written() -> None:

@@ -151,21 +151,25 @@ def same_measure(a: Figure, b: Figure) -> bool:
 
 
 def _shown(f: Figure, other: Figure) -> str:
-    """A figure as written, with the day it was read as when the other side writes the same
-    words for another day ("Tuesday" in articles of different weeks)."""
-    same_words = f.text.casefold() == other.text.casefold()
-    # only a day resolved against its article's date ("date"; not "date:wd", "date:md"...)
-    if not same_words or f.unit != "date" or f.low is None or f.low != f.high:
+    """A date as written, with what it was read as when the two dates differ only by being read
+    against different articles' dates ("Thursday (2019-01-24)" / "jeudi (2019-01-31)")."""
+    from claimcheck.core.extract.figures import dates_differ_as_written
+
+    if f.unit != "date" or other.unit != "date" or f.low is None or f.high is None:
+        return f.text  # not both read as days of the calendar
+    if dates_differ_as_written(f, other):
         return f.text
-    return f"{f.text} ({datetime.date.fromordinal(int(f.low)).isoformat()})"
-
-
-def _calendar(f: Figure) -> bool:
-    """A date that names a day, weekday, month or year; not a clock time (time zones) nor an
-    unresolved "yesterday" (which day it means depends on when each article was written)."""
-    from claimcheck.core.extract.figures import figure_granularity
-
-    return figure_granularity(f) not in ("time", "relative")
+    first = datetime.date.fromordinal(int(f.low))
+    last = datetime.date.fromordinal(int(f.high))
+    if first == last:
+        read = first.isoformat()
+    elif (first.year, first.month) == (last.year, last.month):
+        read = first.strftime("%Y-%m")
+    elif first.year == last.year:
+        read = str(first.year)
+    else:
+        return f.text
+    return f"{f.text} ({read})"
 
 
 def figure_evidence(
@@ -173,27 +177,37 @@ def figure_evidence(
 ) -> tuple[list[str], list[str], list[str]]:
     """(agreeing, conflicting, different dates) figures of two claims, as "x = y" / "x ≠ y"
     texts. A figure conflicts when the other claim states a figure of the same measure and none
-    agrees with it. The conflicting dates are also given apart, when no figure agrees at all:
-    two claims set on different days ("on Monday" / "on Thursday") report different events far
-    more often than one event misdated (models.md), so they are not joined without the reader."""
-    from claimcheck.core.extract.figures import compare_figures
+    agrees with it. The third list holds the conflicting dates whose texts differ as written
+    (two weekday names, months, days or years; not only by being read against different
+    articles' dates), when no figure of the pair lines up and agrees: two claims set on
+    different days ("on Monday" / "on Thursday") report different events far more often than one
+    event misdated (models.md), so they are not joined without the reader."""
+    from claimcheck.core.extract.figures import (
+        compare_figures,
+        dates_differ_as_written,
+        figure_affinity,
+    )
 
     agree: list[str] = []
     conflict: list[str] = []
     dates: list[str] = []
+    lined_up = (
+        False  # an agreement between figures that can be one measure ("3 pm" / "Monday" cannot)
+    )
     for f in a:
         same = [g for g in b if same_measure(f, g)]
         if not same:
             continue
         verdicts = [(compare_figures(f, g), g) for g in same]
-        hit = next((g for v, g in verdicts if v in ("agree", "refines")), None)
-        if hit is not None:
-            agree.append(f"{f.text} = {hit.text}")
+        hits = [g for v, g in verdicts if v in ("agree", "refines")]
+        if hits:
+            agree.append(f"{f.text} = {hits[0].text}")
+            lined_up = lined_up or any(figure_affinity(f, g) is not None for g in hits)
         else:
             conflict.append(f"{_shown(f, same[0])} ≠ {_shown(same[0], f)}")
-            if f.kind == "date" and _calendar(f) and all(_calendar(g) for g in same):
+            if any(dates_differ_as_written(f, g) for g in same):
                 dates.append(conflict[-1])
-    return agree, conflict, [] if agree else dates
+    return agree, conflict, [] if lined_up else dates
 
 
 def name_evidence(a: ClaimFacts, b: ClaimFacts) -> tuple[list[str], list[str]]:

@@ -42,6 +42,7 @@ from __future__ import annotations
 from claimcheck.core.extract.figures.calendar import parse_reference_date
 from claimcheck.core.extract.figures.compare import (
     compare_figures,
+    dates_differ_as_written,
     figure_affinity,
     figure_granularity,
 )
@@ -49,6 +50,7 @@ from claimcheck.core.extract.figures.recognise import extract_figures
 
 __all__ = [
     "compare_figures",
+    "dates_differ_as_written",
     "extract_figures",
     "figure_affinity",
     "figure_granularity",

@@ -225,6 +225,33 @@ def _compare_dates(a: Figure, b: Figure) -> str:
     return "refines"
 
 
+def dates_differ_as_written(a: Figure, b: Figure) -> bool:
+    """Whether two dates differ in what both texts write: two weekday names, two months, two days
+    of one month, or two years. Not a difference that only reading them against each article's
+    date makes ("Thursday" in articles of different weeks, "January" in different years), nor
+    one between different forms ("Tuesday" / "2015", "March" / "Monday"), clock times or
+    "yesterday"."""
+    if a.kind != "date" or b.kind != "date":
+        return False
+    if {figure_granularity(a), figure_granularity(b)} & {"time", "relative"}:
+        return False
+    years_a, years_b = set(_YEAR_WORD.findall(a.text)), set(_YEAR_WORD.findall(b.text))
+    if years_a and years_b:
+        return years_a.isdisjoint(years_b)
+    va, vb = _date_view(a), _date_view(b)
+    months = [_MONTH_WORD.search(fold_text(f.text)) is not None for f in (a, b)]
+    if all(months):
+        if va.month is None or vb.month is None:
+            return False
+        if va.month != vb.month:
+            return True
+        return va.day is not None and vb.day is not None and va.day != vb.day
+    if any(months) or any(ch.isdigit() for ch in a.text + b.text):
+        return False
+    # weekday names on both sides (a resolved weekday keeps its weekday)
+    return va.weekday is not None and vb.weekday is not None and va.weekday != vb.weekday
+
+
 def compare_figures(a: Figure, b: Figure) -> str:
     """How two figures compare: ``agree`` (same value within tolerance, conversions included),
     ``refines`` (compatible, one more precise: "300" vs "hundreds", "January 17" vs "janvier")
