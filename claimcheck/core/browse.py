@@ -218,12 +218,6 @@ def why_apart(result: Result, suggestion: Suggestion) -> str | None:
     threshold = result.settings.threshold
     if suggestion.confidence < threshold:
         return None
-    if suggestion.evidence.different_dates:
-        return (
-            f"above the threshold ({threshold:g}), but the two claims give different dates ("
-            + ", ".join(suggestion.evidence.different_dates)
-            + ") and no figure in common: read as two events unless you confirm it"
-        )
     where = cluster_of_claims(result)
     clusters = {c.id: c for c in result.clusters}
     claims = {c.id: c for c in result.claims}
@@ -238,9 +232,15 @@ def why_apart(result: Result, suggestion: Suggestion) -> str | None:
                 f"above the threshold ({threshold:g}), but {outlet} already has another claim in "
                 "that cluster (one claim per outlet)"
             )
+    if suggestion.evidence.different_dates:
+        return (
+            f"above the threshold ({threshold:g}), but the two claims give different dates ("
+            + ", ".join(suggestion.evidence.different_dates)
+            + ") and no figure in common: read as two events unless you confirm it"
+        )
     return (
-        f"above the threshold ({threshold:g}), but the verifier did not accept it against every "
-        "member of the other claim's cluster"
+        f"above the threshold ({threshold:g}), but it was not accepted against every member of "
+        "the other claim's cluster (the verifier's confidence, or different dates)"
     )
 
 

@@ -197,7 +197,7 @@ def test_why_a_likely_pair_is_only_a_suggestion(result) -> None:
         browse.why_apart(result, pair("lemonde#0", "bbc#2", 0.9)) or ""
     )
     # two claims alone: only the verifier's verdict against every member keeps them apart
-    assert "did not accept it against every member" in (
+    assert "not accepted against every member" in (
         browse.why_apart(result, pair("lemonde#2", "bbc#2", 0.9)) or ""
     )
     # set on different days, with nothing in common: read as two events
@@ -205,3 +205,8 @@ def test_why_a_likely_pair_is_only_a_suggestion(result) -> None:
         ("lemonde#2", "bbc#2"), 0.9, Evidence(cosine=0.5, different_dates=("lundi ≠ Thursday",))
     )
     assert "different dates (lundi ≠ Thursday)" in (browse.why_apart(result, dated) or "")
+    # the outlet rule comes first: confirming would not join them either
+    same_outlet = Suggestion(
+        ("lemonde#0", "bbc#2"), 0.9, Evidence(cosine=0.5, different_dates=("lundi ≠ Thursday",))
+    )
+    assert "one claim per outlet" in (browse.why_apart(result, same_outlet) or "")
