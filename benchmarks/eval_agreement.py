@@ -338,54 +338,59 @@ def suggestions_needed(
 
 
 def suggestions_to_join(
-    results: Sequence[tuple[Scored, Result]], goal: float = 0.8
+    results: Sequence[tuple[Scored, Result]],
+    threshold: float,
+    verifiers: Mapping[str, verify.Verifier | None],
+    goal: float = 0.8,
 ) -> tuple[int | None, int]:
     """Suggestions a reader reviews, most likely first, confirming the same-fact ones, before the
-    clusters hold ``goal`` of what one claim per outlet allows (:func:`ceiling`). A confirmed
-    pair joins its two clusters when they share no outlet, as in the interface."""
-    owner: dict[tuple[str, str], tuple[str, str]] = {}
-    members: dict[tuple[str, str], list[str]] = {}
-    outlets: dict[tuple[str, str], set[str]] = {}
+    clusters hold ``goal`` of what one claim per outlet allows (:func:`ceiling`). Each
+    confirmation is applied as the interface applies it: the set is clustered again with the
+    reader's decisions so far."""
     truths: dict[str, set[tuple[str, str]]] = {}
+    held: dict[str, int] = {}
+    decided: dict[str, list[tuple[str, str, bool]]] = {}
+    by_name: dict[str, tuple[Scored, Result]] = {}
     queue = []
-    held = reachable = 0
-    for scored, result in results:
-        name = scored.ls.name
-        source = {c.id: c.source for c in result.claims}
-        truths[name] = {tuple(sorted(p)) for p in true_pairs(scored)}  # type: ignore[misc]
-        reachable += ceiling(truths[name], source)
+    reachable = 0
+
+    def joined(name: str, result: Result) -> int:
+        count = 0
         for cluster in result.clusters:
-            head = (name, cluster.claims[0].id)
-            members[head] = [c.id for c in cluster.claims]
-            outlets[head] = {c.source for c in cluster.claims}
-            for c in cluster.claims:
-                owner[(name, c.id)] = head
-            ids = sorted(members[head])
-            held += sum(
+            ids = sorted(c.id for c in cluster.claims)
+            count += sum(
                 (ids[x], ids[y]) in truths[name]
                 for x in range(len(ids))
                 for y in range(x + 1, len(ids))
             )
+        return count
+
+    for scored, result in results:
+        name = scored.ls.name
+        by_name[name] = (scored, result)
+        source = {c.id: c.source for c in result.claims}
+        truths[name] = {(min(p), max(p)) for p in true_pairs(scored)}
+        reachable += ceiling(truths[name], source)
+        held[name] = joined(name, result)
+        decided[name] = []
         queue += [
             (s.confidence, name, *sorted(s.claims))
             for s in result.suggestions
             if s.status == "open"
         ]
     need = goal * reachable
-    if held >= need:
+    if sum(held.values()) >= need:
         return 0, len(queue)
     queue.sort(key=lambda t: -t[0])
     for k, (_p, name, a, b) in enumerate(queue, start=1):
-        x, y = owner[(name, a)], owner[(name, b)]
-        if (a, b) in truths[name] and x != y and outlets[x].isdisjoint(outlets[y]):
-            held += sum(
-                tuple(sorted((p, q))) in truths[name] for p in members[x] for q in members[y]
+        if (a, b) in truths[name]:
+            decided[name].append((a, b, True))
+            _scored, result = by_name[name]
+            again = recluster(
+                result, threshold, decisions=decided[name], verifier=verifiers.get(name)
             )
-            for m in members[y]:
-                owner[(name, m)] = x
-            members[x] += members.pop(y)
-            outlets[x] |= outlets.pop(y)
-        if held >= need:
+            held[name] = joined(name, again)
+        if sum(held.values()) >= need:
             return k, len(queue)
     return None, len(queue)
 
@@ -619,7 +624,7 @@ def report(
             k, total = suggestions_needed(pairs[label])
             reach = "not reached" if k is None else str(k)
             print(f"{label:<14} suggestions to reach 80% recall: {reach} (of {total} open)")
-            k, _total = suggestions_to_join(pairs[label])
+            k, _total = suggestions_to_join(pairs[label], threshold, held_out or {})
             reach = "not reached" if k is None else str(k)
             print(f"{label:<14} suggestions to 80% of what one claim per outlet allows: {reach}")
 

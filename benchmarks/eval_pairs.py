@@ -122,10 +122,13 @@ class Counts:
 def recall_at(scored: Sequence[tuple[float, bool]], goal: float, same: int) -> float:
     """The highest recall at which the pairs, most confident first, are right at least ``goal``
     of the time: languages compared at the same precision, whatever the threshold."""
+    ranked = sorted(scored, key=lambda t: -t[0])
     best = hits = 0
-    for k, (_p, right) in enumerate(sorted(scored, key=lambda t: -t[0]), start=1):
+    for k, (p, right) in enumerate(ranked, start=1):
         hits += right
-        if hits / k >= goal:
+        # a cut between two pairs of the same confidence is no threshold
+        tied = k < len(ranked) and ranked[k][0] == p
+        if not tied and hits / k >= goal:
             best = hits
     return best / same if same else 1.0
 
