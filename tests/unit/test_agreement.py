@@ -295,3 +295,43 @@ def test_a_date_figure_that_is_no_calendar_day_is_shown_as_written() -> None:
 
     # a weekday no article date resolved: its value is the weekday's index, not a day
     assert figure_evidence([day("date:wd", 1.0)], [day("date:wd", 2.0)])[1] == ["Tuesday ≠ Tuesday"]
+
+
+@pytest.mark.parametrize(
+    ("first", "first_language", "second", "second_language", "reference", "apart"),
+    [
+        # full dates of one year still differ in their months or days
+        ("on March 5, 2019", "en", "le 7 mars 2019", "fr", None, True),
+        ("in March 2019", "en", "en avril 2019", "fr", None, True),
+        # "yesterday" read as a day writes no weekday: nothing to set apart
+        ("He left yesterday.", "en", "Il est parti mercredi.", "fr", "2019-03-05", False),
+        ("Talks end today.", "en", "Les pourparlers finissent lundi.", "fr", None, False),
+        # a clock time on one side neither hides the weekdays nor depends on the order
+        ("They met on Monday.", "en", "Ils se sont vus mardi à 15 heures.", "fr", None, True),
+        ("Ils se sont vus mardi à 15 heures.", "fr", "They met on Monday.", "en", None, True),
+        # one claim also names another event's day, and a date that fits the other claim's
+        (
+            "The minister met his counterpart in Moscow on Thursday.",
+            "en",
+            "Friday's call follows the minister's visit to Moscow last month.",
+            "en",
+            None,
+            False,
+        ),
+    ],
+)
+def test_dates_as_written_either_way_round(
+    first: str,
+    first_language: str,
+    second: str,
+    second_language: str,
+    reference: str | None,
+    apart: bool,
+) -> None:
+    from claimcheck.core.extract.facts import extract_facts
+    from claimcheck.core.group.verify import figure_evidence
+
+    a = extract_facts(first, first_language, reference)
+    b = extract_facts(second, second_language, reference)
+    assert bool(figure_evidence(a.figures, b.figures)[2]) == apart
+    assert bool(figure_evidence(b.figures, a.figures)[2]) == apart

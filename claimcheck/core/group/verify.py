@@ -172,6 +172,28 @@ def _shown(f: Figure, other: Figure) -> str:
     return f"{f.text} ({read})"
 
 
+def _apart_dates(a: Sequence[Figure], b: Sequence[Figure]) -> list[tuple[Figure, Figure]]:
+    """(date of ``a``, date of ``b`` it differs from as written) for the dates of ``a`` that fit
+    no date of ``b``."""
+    from claimcheck.core.extract.figures import (
+        compare_figures,
+        dates_differ_as_written,
+        figure_granularity,
+    )
+
+    def fits(f: Figure, g: Figure) -> bool:
+        clock = (figure_granularity(f) == "time") != (figure_granularity(g) == "time")
+        return not clock and compare_figures(f, g) in ("agree", "refines")
+
+    out = []
+    for f in a:
+        others = [g for g in b if g.kind == "date"]
+        differs = [g for g in others if dates_differ_as_written(f, g)]
+        if differs and not any(fits(f, g) for g in others):
+            out.append((f, differs[0]))
+    return out
+
+
 def figure_evidence(
     a: Sequence[Figure], b: Sequence[Figure]
 ) -> tuple[list[str], list[str], list[str]]:
@@ -184,30 +206,40 @@ def figure_evidence(
     event misdated (models.md), so they are not joined without the reader."""
     from claimcheck.core.extract.figures import (
         compare_figures,
-        dates_differ_as_written,
         figure_affinity,
     )
 
     agree: list[str] = []
     conflict: list[str] = []
-    dates: list[str] = []
-    lined_up = (
-        False  # an agreement between figures that can be one measure ("3 pm" / "Monday" cannot)
-    )
     for f in a:
         same = [g for g in b if same_measure(f, g)]
         if not same:
             continue
         verdicts = [(compare_figures(f, g), g) for g in same]
-        hits = [g for v, g in verdicts if v in ("agree", "refines")]
-        if hits:
-            agree.append(f"{f.text} = {hits[0].text}")
-            lined_up = lined_up or any(figure_affinity(f, g) is not None for g in hits)
+        hit = next((g for v, g in verdicts if v in ("agree", "refines")), None)
+        if hit is not None:
+            agree.append(f"{f.text} = {hit.text}")
         else:
             conflict.append(f"{_shown(f, same[0])} ≠ {_shown(same[0], f)}")
-            if any(dates_differ_as_written(f, g) for g in same):
-                dates.append(conflict[-1])
-    return agree, conflict, [] if lined_up else dates
+    # The date rule: each claim has a date that differs as written from one of the other's and
+    # fits none of them (a clock time fits no day; "last month" may hold any); checked both ways
+    # round, so a claim that also mentions another event's day ("Friday's call follows the visit
+    # last month") is not set apart. An agreement between figures that can be one measure (not
+    # "3 pm" and "Monday") keeps the pair together.
+    lined_up = any(
+        same_measure(f, g)
+        and compare_figures(f, g) in ("agree", "refines")
+        and figure_affinity(f, g) is not None
+        for f in a
+        for g in b
+    )
+    if lined_up:
+        return agree, conflict, []
+    ab = _apart_dates(a, b)
+    ba = _apart_dates(b, a)
+    if not ab or not ba:
+        return agree, conflict, []
+    return agree, conflict, [f"{f.text} ≠ {g.text}" for f, g in ab]
 
 
 def name_evidence(a: ClaimFacts, b: ClaimFacts) -> tuple[list[str], list[str]]:

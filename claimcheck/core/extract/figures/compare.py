@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 
 from claimcheck.core.extract.figures.lexicon import (
     _ALL_MONTHS,
+    _ALL_WEEKDAYS,
     _DURATIONS,
     _PEOPLE_CONCEPTS,
 )
@@ -236,10 +237,11 @@ def dates_differ_as_written(a: Figure, b: Figure) -> bool:
     if {figure_granularity(a), figure_granularity(b)} & {"time", "relative"}:
         return False
     years_a, years_b = set(_YEAR_WORD.findall(a.text)), set(_YEAR_WORD.findall(b.text))
-    if years_a and years_b:
-        return years_a.isdisjoint(years_b)
+    if years_a and years_b and years_a.isdisjoint(years_b):
+        return True
     va, vb = _date_view(a), _date_view(b)
-    months = [_MONTH_WORD.search(fold_text(f.text)) is not None for f in (a, b)]
+    folded = (fold_text(a.text), fold_text(b.text))
+    months = [_MONTH_WORD.search(t) is not None for t in folded]
     if all(months):
         if va.month is None or vb.month is None:
             return False
@@ -248,7 +250,10 @@ def dates_differ_as_written(a: Figure, b: Figure) -> bool:
         return va.day is not None and vb.day is not None and va.day != vb.day
     if any(months) or any(ch.isdigit() for ch in a.text + b.text):
         return False
-    # weekday names on both sides (a resolved weekday keeps its weekday)
+    # weekday names written on both sides (a resolved weekday keeps its weekday; "yesterday"
+    # resolved to a day writes none)
+    if not all(_WEEKDAY_WORD.search(t) for t in folded):
+        return False
     return va.weekday is not None and vb.weekday is not None and va.weekday != vb.weekday
 
 
@@ -275,6 +280,9 @@ _MONTH_WORD = re.compile(
     r"(?i)\b(?:" + "|".join(sorted(_ALL_MONTHS, key=len, reverse=True)) + r")\b"
 )
 _YEAR_WORD = re.compile(r"\b(?:1\d|20)\d\d\b")
+_WEEKDAY_WORD = re.compile(
+    r"(?i)\b(?:" + "|".join(sorted(_ALL_WEEKDAYS, key=len, reverse=True)) + r")\b"
+)
 
 
 def _states_same_part(a: Figure, b: Figure, level: int) -> bool:

@@ -273,6 +273,7 @@ _ELIDED = _every_words("elided")
 
 # number words of every language
 _ALL_MONTHS = frozenset(m for w in ALL for m in w.months)
+_ALL_WEEKDAYS = frozenset(d for w in ALL for d in w.weekdays)
 _ALL_MULTIPLIERS = frozenset(m for w in ALL for m in w.multipliers)
 # a multiplier or scale word's factor, the first language's reading first ("billion" is 1e9)
 _ANY_FACTOR = _first_wins([*(w.multipliers for w in ALL), *(w.scales for w in ALL)])
