@@ -186,8 +186,8 @@ def _apart_dates(a: Sequence[Figure], b: Sequence[Figure]) -> list[tuple[Figure,
         return not clock and compare_figures(f, g) in ("agree", "refines")
 
     out = []
+    others = [g for g in b if g.kind == "date"]
     for f in a:
-        others = [g for g in b if g.kind == "date"]
         differs = [g for g in others if dates_differ_as_written(f, g)]
         if differs and not any(fits(f, g) for g in others):
             out.append((f, differs[0]))
@@ -199,11 +199,12 @@ def figure_evidence(
 ) -> tuple[list[str], list[str], list[str]]:
     """(agreeing, conflicting, different dates) figures of two claims, as "x = y" / "x ≠ y"
     texts. A figure conflicts when the other claim states a figure of the same measure and none
-    agrees with it. The third list holds the conflicting dates whose texts differ as written
-    (two weekday names, months, days or years; not only by being read against different
-    articles' dates), when no figure of the pair lines up and agrees: two claims set on
-    different days ("on Monday" / "on Thursday") report different events far more often than one
-    event misdated (models.md), so they are not joined without the reader."""
+    agrees with it. The third list holds dates that differ as written (two weekday names,
+    months, days or years; not only by being read against different articles' dates) when each
+    claim has such a date that fits none of the other's and no figure of the pair lines up and
+    agrees: two claims set on different days ("on Monday" / "on Thursday") report different
+    events far more often than one event misdated (models.md), so they are not joined without
+    the reader."""
     from claimcheck.core.extract.figures import (
         compare_figures,
         figure_affinity,
@@ -211,12 +212,15 @@ def figure_evidence(
 
     agree: list[str] = []
     conflict: list[str] = []
+    lined_up = False  # an agreement between figures that can be one measure
     for f in a:
         same = [g for g in b if same_measure(f, g)]
         if not same:
             continue
         verdicts = [(compare_figures(f, g), g) for g in same]
-        hit = next((g for v, g in verdicts if v in ("agree", "refines")), None)
+        fitting = [g for v, g in verdicts if v in ("agree", "refines")]
+        lined_up = lined_up or any(figure_affinity(f, g) is not None for g in fitting)
+        hit = fitting[0] if fitting else None
         if hit is not None:
             agree.append(f"{f.text} = {hit.text}")
         else:
@@ -226,13 +230,6 @@ def figure_evidence(
     # round, so a claim that also mentions another event's day ("Friday's call follows the visit
     # last month") is not set apart. An agreement between figures that can be one measure (not
     # "3 pm" and "Monday") keeps the pair together.
-    lined_up = any(
-        same_measure(f, g)
-        and compare_figures(f, g) in ("agree", "refines")
-        and figure_affinity(f, g) is not None
-        for f in a
-        for g in b
-    )
     if lined_up:
         return agree, conflict, []
     ab = _apart_dates(a, b)
