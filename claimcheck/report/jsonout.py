@@ -159,6 +159,7 @@ def _evidence_settings(result: Result) -> dict[str, Any]:
         "story_threshold": stories.STORY_THRESHOLD,
         "candidates_per_claim": agreement.NEIGHBOURS,
         "suggestions_per_claim": agreement.SUGGESTIONS_PER_CLAIM,
+        "suggestion_floor": agreement.SUGGESTION_FLOOR,
     }
 
 

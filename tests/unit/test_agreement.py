@@ -11,6 +11,7 @@ import pytest
 
 from claimcheck.core.errors import Cancelled
 from claimcheck.core.group.agreement import (
+    SUGGESTION_FLOOR,
     SUGGESTIONS_PER_CLAIM,
     ClaimData,
     StoryScorer,
@@ -95,23 +96,54 @@ def test_the_readers_confirmation_beats_the_model_and_a_rejection_is_final() -> 
     assert status[frozenset({1, 2})] == "confirmed"
 
 
-def test_each_claim_is_in_at_most_five_suggestions_the_most_likely() -> None:
-    # Claim 0 against eight claims of other outlets, none accepted.
+def test_each_claim_keeps_its_own_five_most_likely_suggestions() -> None:
+    # Claim 0 against eight claims of other outlets, none accepted. Claim 0's own five are its
+    # most likely; each of the others has claim 0 as its only candidate and keeps it, so a claim
+    # that is many claims' best candidate (a headline) is in more pairs than its own five.
     data = _data([0, 1, 2, 3, 4, 5, 6, 7, 8])
     table = {frozenset({0, k}): 0.1 + 0.04 * k for k in range(1, 9)}
     out = _run(data, table)
     mine = [(pair, p) for pair, p, s in out.suggestions if 0 in pair and s == "open"]
-    assert len(mine) == SUGGESTIONS_PER_CLAIM
+    assert len(mine) == 8
     assert [p for _pair, p in mine] == sorted((p for _pair, p in mine), reverse=True)
-    assert {k for pair, _p in mine for k in pair if k != 0} == {4, 5, 6, 7, 8}
+    own = {k for pair, _p in mine[:SUGGESTIONS_PER_CLAIM] for k in pair if k != 0}
+    assert own == {4, 5, 6, 7, 8}
+
+
+def test_a_claim_whose_best_candidate_is_taken_still_gets_it() -> None:
+    # Claims 1..6 (outlets 1..6) all have claim 0 as their best candidate; claim 7 (outlet 1
+    # too) has claim 0 as well, at less than the others. Claim 0's own five are 2..6, yet 7
+    # still keeps its best candidate, and claim 1 its second one (claim 8).
+    data = _data([0, 1, 2, 3, 4, 5, 6, 1, 7])
+    table = {frozenset({0, k}): 0.3 + 0.02 * k for k in range(1, 7)}  # below the threshold 0.5
+    table[frozenset({0, 7})] = 0.2
+    table[frozenset({1, 8})] = 0.1
+    out = _run(data, table)
+    open_pairs = {frozenset(pair) for pair, _p, s in out.suggestions if s == "open"}
+    assert frozenset({0, 7}) in open_pairs
+    assert frozenset({1, 8}) in open_pairs
+    assert all(frozenset({0, k}) in open_pairs for k in range(1, 7))
+
+
+def test_suggestions_below_the_floor_are_left_out() -> None:
+    data = _data([0, 1, 2])
+    table = {frozenset({0, 1}): SUGGESTION_FLOOR / 2, frozenset({0, 2}): 0.2}
+    out = _run(data, table)
+    pairs = {frozenset(pair) for pair, _p, _s in out.suggestions}
+    assert frozenset({0, 2}) in pairs
+    assert frozenset({0, 1}) not in pairs
 
 
 def test_a_rejection_does_not_bring_in_a_less_likely_suggestion() -> None:
     data = _data([0, 1, 2, 3, 4, 5, 6, 7, 8])
     table = {frozenset({0, k}): 0.1 + 0.04 * k for k in range(1, 9)}
+    before = _run(data, table)
     out = _run(data, table, rejected=[(0, 8)])
+    count = sum(1 for _pair, _p, s in before.suggestions if s == "open")
     mine = {k for pair, _p, s in out.suggestions if 0 in pair and s == "open" for k in pair}
-    assert mine - {0} == {4, 5, 6, 7}  # four open and the rejected one: still five, 3 stays out
+    # Claim 0's own five: four open and the rejected one; 1-3 keep claim 0 as their own best.
+    assert mine - {0} == {1, 2, 3, 4, 5, 6, 7}
+    assert sum(1 for _pair, _p, s in out.suggestions if s == "open") == count - 1
 
 
 def test_a_claim_rejected_against_a_member_is_not_suggested_with_the_others() -> None:

@@ -41,7 +41,7 @@ from claimcheck.core.types import ClaimFacts, Evidence
 #: Nearest claims of other outlets proposed as candidates for each claim.
 NEIGHBOURS = 8
 #: A candidate this confident or more is worth showing as a suggestion.
-SUGGESTION_FLOOR = 0.02
+SUGGESTION_FLOOR = 0.01
 #: At most this many suggestions per claim.
 SUGGESTIONS_PER_CLAIM = 5
 #: Claims in one story above which candidates come from an index instead of every pair.
@@ -385,11 +385,14 @@ def _suggestions(
     decided: Mapping[Pair, bool],
     bucket: np.ndarray,
 ) -> list[tuple[Pair, float, str]]:
-    """The most likely pairs across clusters, most likely first, each claim in at most
-    :data:`SUGGESTIONS_PER_CLAIM` suggestions, open or rejected (rejecting one does not bring
-    in a less likely one); the pairs the reader decided are kept with their verdict as status.
-    A claim rejected against one member of a cluster is not suggested with the others: they
-    state one fact, and the reader said it is not this claim's."""
+    """Each claim's most likely partners across clusters: a pair is suggested when it is among
+    the :data:`SUGGESTIONS_PER_CLAIM` most likely of either of its claims, open or rejected
+    (rejecting one does not bring in a less likely one). So every claim keeps its own best
+    candidates, also when the other claim is a headline or a long sentence that is many
+    claims' best candidate (such a claim is then in more pairs than its own five). The pairs
+    the reader decided are kept with their verdict as status. A claim rejected against one
+    member of a cluster is not suggested with the others: they state one fact, and the reader
+    said it is not this claim's."""
     ranked = sorted(scorer.cache.items(), key=lambda item: (-item[1][0], item[0]))
     count: dict[int, int] = {}
     keep: dict[Pair, tuple[float, str]] = {}
@@ -408,10 +411,11 @@ def _suggestions(
             continue
         if (i, cluster_of[j]) in apart or (j, cluster_of[i]) in apart:
             continue
-        if max(count.get(i, 0), count.get(j, 0)) >= SUGGESTIONS_PER_CLAIM:
+        room = [end for end in (i, j) if count.get(end, 0) < SUGGESTIONS_PER_CLAIM]
+        if not room:
             continue
-        count[i] = count.get(i, 0) + 1
-        count[j] = count.get(j, 0) + 1
+        for end in room:
+            count[end] = count.get(end, 0) + 1
         keep[(i, j)] = (p, "open")
     out = []
     for (i, j), (p, status) in keep.items():
