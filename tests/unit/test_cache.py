@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -150,6 +151,27 @@ def test_unwritable_location_falls_back_to_memory(tmp_path: Path) -> None:
     assert 0 in cache.get_many("m", ["a"])
     assert len(cache.warnings) == 1 and "cannot use embedding cache" in cache.warnings[0]
     assert cache.info()["path"] == "(in memory)"
+
+
+def test_a_run_opening_the_file_while_another_writes_to_it_waits(tmp_path: Path) -> None:
+    # Switching a file to WAL while another connection holds a write lock on it fails at once,
+    # without SQLite's busy timeout (two runs starting on one new cache met it): the cache
+    # waits for the lock instead of giving up on the file.
+    path = tmp_path / DB_NAME
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE held (x)")
+    other.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    release.start()
+    try:
+        cache = EmbeddingCache(path, timeout=10)
+        cache.put_many("m", ["a"], _vectors(1))
+    finally:
+        release.join()
+        other.close()
+    assert cache.warnings == []
+    assert cache.info()["path"] == str(path)
+    assert 0 in EmbeddingCache(path).get_many("m", ["a"])
 
 
 _WRITER = """

@@ -292,7 +292,7 @@ class EmbeddingCache:
         )
         try:
             if target != ":memory:":
-                conn.execute("PRAGMA journal_mode=WAL")
+                _when_unlocked(lambda: conn.execute("PRAGMA journal_mode=WAL"), self._timeout)
                 conn.execute("PRAGMA synchronous=NORMAL")
                 # A full check reads the whole file: worth it while the file is small; past that,
                 # damage still shows up as an error on the pages a query touches.
@@ -368,6 +368,22 @@ def _usable(size: int, blob: bytes, dim: int | None, unit: bool) -> bool:
     norm = float(np.linalg.norm(vector.astype(np.float64)))
     # A zero vector is what an empty text encodes to; any other length is damage.
     return norm == 0.0 or abs(norm - 1.0) <= UNIT_TOLERANCE
+
+
+def _when_unlocked(step: Callable[[], Any], timeout: float) -> Any:
+    """``step()``, tried again for up to ``timeout`` seconds while SQLite says "locked": two
+    runs switching one new file to WAL at once get that answer at once, without the busy
+    timeout being waited (1 start in 30 fell back to memory that way)."""
+    deadline = time.monotonic() + timeout
+    delay = 0.005
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() >= deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.1)
 
 
 def _is_damage(exc: sqlite3.DatabaseError) -> bool:
