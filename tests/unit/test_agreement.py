@@ -367,3 +367,23 @@ def test_dates_as_written_either_way_round(
     b = extract_facts(second, second_language, reference)
     assert bool(figure_evidence(a.figures, b.figures)[2]) == apart
     assert bool(figure_evidence(b.figures, a.figures)[2]) == apart
+
+
+@pytest.mark.parametrize("reference", [None, "2019-04-23"])
+def test_today_of_an_undated_article_is_no_figure_against_a_written_date(
+    reference: str | None,
+) -> None:
+    # "today" in an article whose date is unknown may be any day: it neither agrees with the
+    # other claim's written date nor hides the difference between the two written dates. Read
+    # against an article date, it is a day like any other.
+    from claimcheck.core.extract.facts import extract_facts
+    from claimcheck.core.group.verify import figure_evidence
+
+    a = extract_facts("The minister said today that the vote is on April 30.", "en", reference)
+    b = extract_facts("Le ministre a dit que le vote aura lieu le 23 avril.", "fr", reference)
+    agree, conflicts, _dates = figure_evidence(a.figures, b.figures)
+    assert conflicts == ["April 30 ≠ 23 avril"]
+    if reference is None:
+        assert agree == []
+    else:
+        assert agree == ["today = 23 avril"]

@@ -145,9 +145,18 @@ def same_measure(a: Figure, b: Figure) -> bool:
     both name one), so their values can be compared."""
     if a.kind != b.kind:
         return False
+    if a.kind == "date" and _unresolved(a) != _unresolved(b):
+        return False  # "today" in an article of unknown date says nothing against "April 23"
     if a.kind == "figure" and a.unit and b.unit:
         return a.unit == b.unit
     return True
+
+
+def _unresolved(f: Figure) -> bool:
+    """A relative date ("today", "yesterday") that no article date resolved to a day."""
+    from claimcheck.core.extract.figures import figure_granularity
+
+    return f.kind == "date" and figure_granularity(f) == "relative"
 
 
 def _shown(f: Figure, other: Figure) -> str:
