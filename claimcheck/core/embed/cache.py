@@ -373,7 +373,7 @@ def _usable(size: int, blob: bytes, dim: int | None, unit: bool) -> bool:
 def _when_unlocked(step: Callable[[], Any], timeout: float) -> Any:
     """``step()``, tried again for up to ``timeout`` seconds while SQLite says "locked": two
     runs switching one new file to WAL at once get that answer at once, without the busy
-    timeout being waited (1 start in 30 fell back to memory that way)."""
+    timeout being waited, and the run would go on without its cache."""
     deadline = time.monotonic() + timeout
     delay = 0.005
     while True:

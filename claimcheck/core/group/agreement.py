@@ -42,7 +42,7 @@ from claimcheck.core.types import ClaimFacts, Evidence
 NEIGHBOURS = 8
 #: A candidate this confident or more is worth showing as a suggestion.
 SUGGESTION_FLOOR = 0.01
-#: At most this many suggestions per claim.
+#: Each claim keeps this many of its own most likely candidates as suggestions.
 SUGGESTIONS_PER_CLAIM = 5
 #: Claims in one story above which candidates come from an index instead of every pair.
 EXACT_LIMIT = 4000
