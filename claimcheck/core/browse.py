@@ -228,9 +228,19 @@ def why_apart(result: Result, suggestion: Suggestion) -> str | None:
     ):
         if other is not None and claim.source in other.sources:
             outlet = one_line(result.source(claim.source).outlet)
+            held = other.sources.index(claim.source)
+            # The reader's confirmations are joined first, so y moves this claim in and the
+            # model's member of that outlet out; against the reader's own member, only one stays.
+            by_reader = held < len(other.confirmed_by) and other.confirmed_by[held] == "reader"
+            mine, theirs = claim.id, other.claims[held].id
+            then = (
+                f"you confirmed {theirs}, and only one of {theirs} and {mine} can stay"
+                if by_reader
+                else f"y moves {mine} there in place of {theirs}"
+            )
             return (
                 f"above the threshold ({threshold:g}), but {outlet} already has another claim in "
-                "that cluster (one claim per outlet)"
+                f"that cluster (one claim per outlet); {then}"
             )
     if suggestion.evidence.different_dates:
         return (

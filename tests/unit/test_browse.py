@@ -186,16 +186,27 @@ def test_word_diff_pieces_never_run_words_together() -> None:
 
 
 def test_why_a_likely_pair_is_only_a_suggestion(result) -> None:
+    from dataclasses import replace
+
     from claimcheck.core.types import Evidence, Suggestion
 
     def pair(a: str, b: str, p: float) -> Suggestion:
         return Suggestion((a, b), p, Evidence(cosine=0.5))
 
     assert browse.why_apart(result, pair("lemonde#2", "bbc#2", 0.3)) is None  # below 0.55
-    # BBC already states c1's claim: its other claim cannot join too
-    assert "BBC News already has another claim in that cluster" in (
-        browse.why_apart(result, pair("lemonde#0", "bbc#2", 0.9)) or ""
+    # BBC already states c1's claim: its other claim cannot join too, unless the reader says so
+    # (a confirmation is joined first and moves the model's member of that outlet out)
+    reason = browse.why_apart(result, pair("lemonde#0", "bbc#2", 0.9)) or ""
+    assert "BBC News already has another claim in that cluster" in reason
+    assert reason.endswith("y moves bbc#2 there in place of bbc#0")
+    # ... and when the reader confirmed BBC's member there, one of the two stays out
+    c1 = next(c for c in result.clusters if "bbc#0" in [m.id for m in c.claims])
+    theirs = replace(c1, confirmed_by=tuple("reader" for _ in c1.claims))
+    confirmed = replace(
+        result, clusters=type(result.clusters)(theirs if c is c1 else c for c in result.clusters)
     )
+    reason = browse.why_apart(confirmed, pair("lemonde#0", "bbc#2", 0.9)) or ""
+    assert reason.endswith("you confirmed bbc#0, and only one of bbc#0 and bbc#2 can stay")
     # two claims alone: only the verifier's verdict against every member keeps them apart
     assert "not accepted against every member" in (
         browse.why_apart(result, pair("lemonde#2", "bbc#2", 0.9)) or ""
@@ -205,7 +216,7 @@ def test_why_a_likely_pair_is_only_a_suggestion(result) -> None:
         ("lemonde#2", "bbc#2"), 0.9, Evidence(cosine=0.5, different_dates=("lundi ≠ Thursday",))
     )
     assert "different dates (lundi ≠ Thursday)" in (browse.why_apart(result, dated) or "")
-    # the outlet rule comes first: confirming would not join them either
+    # the outlet rule comes first: it is what keeps them apart until the reader decides
     same_outlet = Suggestion(
         ("lemonde#0", "bbc#2"), 0.9, Evidence(cosine=0.5, different_dates=("lundi ≠ Thursday",))
     )
