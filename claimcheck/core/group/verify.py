@@ -229,9 +229,8 @@ def figure_evidence(
         verdicts = [(compare_figures(f, g), g) for g in same]
         fitting = [g for v, g in verdicts if v in ("agree", "refines")]
         lined_up = lined_up or any(figure_affinity(f, g) is not None for g in fitting)
-        hit = fitting[0] if fitting else None
-        if hit is not None:
-            agree.append(f"{f.text} = {hit.text}")
+        if fitting:
+            agree.append(f"{f.text} = {fitting[0].text}")
         else:
             conflict.append(f"{_shown(f, same[0])} ≠ {_shown(same[0], f)}")
     # The date rule: each claim has a date that differs as written from one of the other's and
