@@ -303,6 +303,20 @@ def test_relative_dates() -> None:
     assert nov.low == day("2017-11-01")
 
 
+def test_french_days_named_from_the_article_date() -> None:
+    # "aujourd'hui" is three tokens (aujourd, the apostrophe, hui), with either apostrophe
+    for text, offset in (
+        ("Il est arrivé aujourd'hui.", 0),
+        ("Il est arrivé aujourd’hui.", 0),
+        ("Il est arrivé avant-hier.", -2),
+        ("Il est arrivé avant hier.", -2),
+        ("Il arrivera après-demain.", 2),
+    ):
+        assert one(text, "fr", "2019-01-10").low == day("2019-01-10") + offset, text
+    today = one("He arrived today.", "en", "2019-01-10")
+    assert compare_figures(today, one("Il est arrivé aujourd'hui.", "fr", "2019-01-10")) == "agree"
+
+
 def test_may_is_a_month_only_in_context() -> None:
     assert one("The clash on May 10 was brief.", "en").unit == "date:md"
     assert extract_figures("Theresa May met Angela Merkel.", "en") == []
