@@ -389,6 +389,23 @@ def test_today_of_an_undated_article_is_no_figure_against_a_written_date(
         assert agree == ["today = 23 avril"]
 
 
+def test_relative_dates_of_articles_of_unknown_date_neither_agree_nor_conflict() -> None:
+    from claimcheck.core.extract.facts import extract_facts
+    from claimcheck.core.group.verify import figure_evidence
+
+    today = extract_facts("The ministers met today in Moscow.", "en")
+    yesterday = extract_facts("Les ministres se sont réunis hier à Moscou.", "fr")
+    assert figure_evidence(today.figures, yesterday.figures) == ([], [], [])
+    # nor does "today" in both: written on different days, they are different days
+    also_today = extract_facts("Les ministres se sont réunis aujourd'hui à Moscou.", "fr")
+    assert figure_evidence(today.figures, also_today.figures) == ([], [], [])
+    dated = extract_facts("Les ministres se sont réunis hier à Moscou.", "fr", "2019-01-31")
+    assert figure_evidence(
+        extract_facts("The ministers met today in Moscow.", "en", "2019-01-30").figures,
+        dated.figures,
+    )[0] == ["today = hier"]
+
+
 def test_how_rare_a_word_is_counts_in_its_own_story_only() -> None:
     # Story A: two claims that share "meeting" and differ in one word. Story B, given in the same
     # run, says "syria" in every claim: counted over the whole input, "syria" would weigh

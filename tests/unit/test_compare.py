@@ -202,6 +202,20 @@ def test_dates_resolve_against_each_article() -> None:
         diffs(*members, dates={"a": "yesterday", "b": None})
 
 
+def test_today_and_yesterday_of_articles_of_unknown_date_are_no_difference() -> None:
+    # Written a day apart, "today" and "hier" are the same day; with the articles' dates unknown
+    # the tool cannot tell, so it shows each as given by one outlet, not as a conflict.
+    members = (
+        ("a", "The ministers met today in Moscow.", "en"),
+        ("b", "Les ministres se sont réunis hier à Moscou.", "fr"),
+    )
+    undated = diffs(*members)
+    assert not find(undated, "date", "differs")
+    assert len(find(undated, "date", "only_in")) == 2
+    assert find(diffs(*members, dates={"a": "2019-01-30", "b": "2019-01-31"}), "date", "agree")
+    assert find(diffs(*members, dates={"a": "2019-01-30", "b": "2019-01-30"}), "date", "differs")
+
+
 def test_bad_input() -> None:
     with pytest.raises(InputError):
         compare_cluster(["not a claim", "nor this"])  # type: ignore[list-item]

@@ -145,8 +145,11 @@ def same_measure(a: Figure, b: Figure) -> bool:
     both name one), so their values can be compared."""
     if a.kind != b.kind:
         return False
-    if a.kind == "date" and _unresolved(a) != _unresolved(b):
-        return False  # "today" in an article of unknown date says nothing against "April 23"
+    if a.kind == "date" and (_unresolved(a) or _unresolved(b)):
+        # "today" in an article of unknown date may be any day: it says nothing against "April
+        # 23", nor against "yesterday" or "today" in another article of unknown date (written a
+        # day apart, "today" and "yesterday" are one day; "today" and "today" are two)
+        return False
     if a.kind == "figure" and a.unit and b.unit:
         return a.unit == b.unit
     return True
