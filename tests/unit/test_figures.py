@@ -327,6 +327,19 @@ def test_decades_day_ranges_and_times() -> None:
     a = one("The region was devastated in the 1990s.", "en")
     b = one("La région a été dévastée dans les années 1990.", "fr")
     assert compare_figures(a, b) == "agree" and a.high == day("1999-12-31")
+    # two digits, in both languages: a decade, not 80 seconds nor a day of the month
+    for text, language in (
+        ("It has been going on since the 80s.", "en"),
+        ("It has been going on since the '80s.", "en"),
+        ("It was made in the early 80's.", "en"),
+        ("Cela dure depuis les années 80.", "fr"),
+    ):
+        eighties = one(text, language)
+        assert (eighties.low, eighties.high) == (day("1980-01-01"), day("1989-12-31")), text
+    assert one("Jazz rose in the 20s.", "en").low == day("1920-01-01")
+    assert one("Dans les années 20, le jazz.", "fr").low == day("1920-01-01")
+    assert one("It was made in the 1960's.", "en").high == day("1969-12-31")
+    assert one("They are in their 80s.", "en").kind != "date"  # an age, not a decade
     r = one("Xi will visit France from May 5 to 7, 2024.", "en")
     assert (r.low, r.high) == (day("2024-05-05"), day("2024-05-07"))
     assert (
@@ -435,6 +448,10 @@ def test_the_figure_readers_never_name_a_language() -> None:
         ("He was aged 40 when he left.", "en", 40),
         ("Elle est âgée de 33 ans.", "fr", 33),
         ("a 65-year-old man", "en", 65),
+        ("Decter a 85 ans.", "fr", 85),
+        ("Il avait 30 ans quand il est mort.", "fr", 30),
+        ("Un garçon de 14 ans a été arrêté.", "fr", 14),
+        ("Une adolescente de 15 ans a été blessée.", "fr", 15),
     ],
 )
 def test_ages_are_read_as_ages_in_both_languages(text: str, language: str, years: int) -> None:
@@ -493,6 +510,16 @@ def test_ages_said_with_a_person_or_of() -> None:
     assert one("L'homme de 56 ans a été arrêté.", "fr").unit == "age"
     assert one("She moved to Stockholm at the age of 19.", "en").unit == "age"
     assert one("Un contrat de 10 ans.", "fr").kind == "duration"
+
+
+def test_french_avoir_and_years_is_an_age_but_not_ago_nor_years_of_something() -> None:
+    assert compare_figures(one("Decter is 85 years old.", "en"), one("Decter a 85 ans.", "fr")) == (
+        "agree"
+    )
+    assert one("Il y a 85 ans, la guerre commençait.", "fr").kind == "duration"  # ago
+    assert one("Sa peine a été réduite à 5 ans.", "fr").kind == "duration"  # à, not a
+    assert one("Il a 21 ans de carrière.", "fr").kind == "duration"
+    assert one("L'entreprise a 85 ans d'existence.", "fr").kind == "duration"
 
 
 def test_dates_with_a_comma_a_late_year_or_after_a_name() -> None:

@@ -14,6 +14,7 @@ from claimcheck.core.extract.figures.lexicon import (
     _DAY_RANGE_TO,
     _DAYPARTS,
     _DECADE_BEFORE,
+    _DECADE_SHORT_BEFORE,
     _DURATIONS,
     _MONTH_ABBREVIATIONS,
     _MONTH_OF,
@@ -193,19 +194,21 @@ def _month_day(toks: tuple[_Tok, ...], j: int, m: int) -> _Parsed | None:
 
 
 def _decade(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | None:
-    """ "the 1990s", "les années 1990", "années 90"."""
+    """ "the 1990s", "the 1990's", "les années 1990", "années 90", "the 80s", "the '80s", "the
+    early 60's"."""
     t = toks[i]
     n = len(toks)
     y = _year_num(t)
-    if (
-        t.kind == "num"
-        and i + 1 < n
-        and toks[i + 1].glued
-        and toks[i + 1].low == "s"
-        and y is not None
-        and y % 10 == 0
-    ):
-        return _Date(y, None, None, None, y + 9), i + 2
+    s = i + 2 if i + 2 < n and toks[i + 1].low == "'" and toks[i + 1].glued else i + 1
+    plural = t.kind == "num" and s < n and toks[s].glued and toks[s].low == "s"
+    if plural and y is not None and y % 10 == 0:
+        return _Date(y, None, None, None, y + 9), s + 1
+    if plural and len(t.text) == 2 and t.text.isdigit() and int(t.text) % 10 == 0:
+        # two digits only after "the", "early", "mid", "late": "in their 80s" is an age
+        k = i - 2 if i >= 2 and toks[i - 1].low == "'" and t.glued else i - 1
+        if k >= 0 and toks[k].low in _DECADE_SHORT_BEFORE:
+            v = int(t.text) + (1900 if int(t.text) >= 20 else 2000)
+            return _Date(v, None, None, None, v + 9), s + 1
     if i > 0 and toks[i - 1].low in _DECADE_BEFORE and t.kind == "num" and t.text.isdigit():
         v = int(t.text)
         if len(t.text) == 2 and v % 10 == 0:
@@ -341,8 +344,8 @@ def _parse_relative(
 _DATE_READERS: tuple[_Reader, ...] = (
     _weekday_date,
     _parse_relative,
+    _decade,  # before days: "the 20s", "les années 30" are no days of a month
     _day_first,
     _month_first,
-    _decade,
     _year,
 )

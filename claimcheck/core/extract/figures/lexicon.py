@@ -188,6 +188,10 @@ _PEOPLE_CONCEPTS = frozenset(
         "woman",
         "civilian",
         "child",
+        "boy",
+        "girl",
+        "teenager",
+        "baby",
         "fighter",
         "police",
         "worker",
@@ -234,6 +238,7 @@ _BETWEEN_AND = _every_words("between_and")  # "between 5 and 7"
 _DATE_ARTICLES = _every_words("date_articles")
 _MONTH_OF = _every_words("month_of")
 _DECADE_BEFORE = _every_words("decade_before")
+_DECADE_SHORT_BEFORE = _every_words("decade_short_before")
 _YEAR_RANGE_TO = _every_words("year_range_to")
 _YEAR_RANGE_FROM = _every_words("year_range_from")
 _DAY_RANGE_TO = _every_words("day_range_to")

@@ -128,7 +128,8 @@ def _person_noun(word: str) -> bool:
 
 def _age(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | None:
     """An age, whichever way it is written: "aged 33", "âgé de 33 ans", "33 years old",
-    "33-year-old", "Bucklew, 33, was...", "Bucklew, 44 ans,", "died at 85", "meurt à 111 ans".
+    "33-year-old", "Bucklew, 33, was...", "Bucklew, 44 ans,", "died at 85", "meurt à 111 ans",
+    "il a 85 ans", "un garçon de 14 ans".
     Read as a quantity in years, so "33" and "44 ans" compare."""
     value = r.value
     if value is None or r.shape != "exact" or r.currency is not None or not 0 < value < 130:
@@ -160,6 +161,15 @@ def _age(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | 
             len(before) >= 2
             and before[-1] in vocab.words("age_at")
             and before[-2] in vocab.words("age_death")
+        )
+        or (
+            years  # "il a 85 ans"; not "il y a 85 ans" (ago), "réduite à 5 ans" (accented) nor
+            # "il a 21 ans de carrière" (years of something)
+            and toks[start - 1].text.casefold() in vocab.words("age_have")
+            and not (len(before) >= 2 and before[-2] in vocab.words("age_have_not_after"))
+            and not (
+                after < n and (toks[after].low in _AGE_JOINERS or toks[after].low.endswith("'"))
+            )
         )
     )
     apposition = (
