@@ -338,6 +338,10 @@ def test_decades_day_ranges_and_times() -> None:
         assert (eighties.low, eighties.high) == (day("1980-01-01"), day("1989-12-31")), text
     assert one("Jazz rose in the 20s.", "en").low == day("1920-01-01")
     assert one("Dans les années 20, le jazz.", "fr").low == day("1920-01-01")
+    # the second of two decades, as English writes it ("the 1930s and 1940s")
+    for text in ("Dans les années 30 et 40, il a été élu.", "dans les années 1930 et 1940"):
+        first, second = extract_figures(text, "fr")
+        assert (first.low, second.high) == (day("1930-01-01"), day("1949-12-31")), text
     assert one("It was made in the 1960's.", "en").high == day("1969-12-31")
     assert one("They are in their 80s.", "en").kind != "date"  # an age, not a decade
     r = one("Xi will visit France from May 5 to 7, 2024.", "en")

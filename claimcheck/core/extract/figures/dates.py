@@ -209,7 +209,19 @@ def _decade(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | Non
         if k >= 0 and toks[k].low in _DECADE_SHORT_BEFORE:
             v = int(t.text) + (1900 if int(t.text) >= 20 else 2000)
             return _Date(v, None, None, None, v + 9), s + 1
-    if i > 0 and toks[i - 1].low in _DECADE_BEFORE and t.kind == "num" and t.text.isdigit():
+    # "les années 30 et 40", "années 1950 à 1960": the second number is a decade too
+    listed = (
+        i >= 3
+        and toks[i - 1].low in _YEAR_RANGE_TO
+        and toks[i - 2].kind == "num"
+        and toks[i - 3].low in _DECADE_BEFORE
+    )
+    if (
+        i > 0
+        and (toks[i - 1].low in _DECADE_BEFORE or listed)
+        and t.kind == "num"
+        and t.text.isdigit()
+    ):
         v = int(t.text)
         if len(t.text) == 2 and v % 10 == 0:
             v += 1900 if v >= 20 else 2000
