@@ -137,12 +137,13 @@ def candidate_table(
     same-fact pairs the candidates miss (as the last return, pairs)."""
     result = scored.result
     data, buckets = matching_inputs(result)
+    weights = verify.word_weights(data.facts)
     xs, ys, ids, cross = [], [], [], []
     for bucket in buckets:
         groups = data.groups[bucket]
         if len(bucket) < 2 or (groups == groups[0]).all():
             continue
-        scorer = StoryScorer(data, np.asarray(bucket), verify.default_verifier())
+        scorer = StoryScorer(data, np.asarray(bucket), verify.default_verifier(), weights)
         pairs = scorer.candidates()
         x, _ = scorer.features(pairs)
         for (i, j), row in zip(pairs, x, strict=True):

@@ -113,14 +113,13 @@ class StoryScorer:
         data: ClaimData,
         members: np.ndarray,
         verifier: Verifier,
+        weights: Mapping[str, float],
         cross: CrossScorer | None = None,
     ) -> None:
         self.data = data
         self.members = members
         self.verifier = verifier
-        # How rare each word is among this story's claims: another story given in the same run
-        # changes nothing here.
-        self.weights = word_weights([data.facts[int(m)] for m in members])
+        self.weights = weights
         self.cross = cross
         self.centred = centre(data.vectors[members])
         self.groups = data.groups[members]
@@ -270,6 +269,7 @@ def verify_and_group(
     n = len(data.groups)
     report = progress or no_progress
     report("verifying", 0, n)
+    weights = word_weights(data.facts)
     yes = {(min(p), max(p)) for p in confirmed}
     no = {(min(p), max(p)) for p in rejected} - yes
     result = Agreement(clusters=[])
@@ -283,7 +283,7 @@ def verify_and_group(
             result.clusters.extend([int(k)] for k in bucket.tolist())
             done += len(bucket)
             continue
-        scorer = StoryScorer(data, bucket, verifier, cross)
+        scorer = StoryScorer(data, bucket, verifier, weights, cross)
         pairs = scorer.candidates()
         scorer.score(pairs)
         decided = {

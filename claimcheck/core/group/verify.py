@@ -6,9 +6,10 @@ its cosine is close to chance. So a pair proposed by the embedding is verified o
 cosine does not weigh:
 
 - **content words aligned one to one** across the pair (each word embedded on its own with the
-  same multilingual encoder, so "réunion" meets "meeting"), weighted by how rare each word is
-  among the story's claims: words every claim of the story uses ("Syria", "Israel") say little,
-  the action and its object say much;
+  same multilingual encoder, so "réunion" meets "meeting"), weighted by how rare each word is among
+  all the claims given (every story of the run: a small story alone is too few claims to tell a
+  common word from a rare one): words nearly every claim uses ("Syria", "Israel") say little, the
+  action and its object say much;
 - the **sentence context** of a clause cut from a longer sentence;
 - **margin**: how far the pair's similarity stands above each claim's usual similarity to the
   other claims (the margin scoring of bitext mining), and whether each is the other's best match
