@@ -45,7 +45,6 @@ from claimcheck.core.extract.figures.compare import (
     dates_differ_as_written,
     figure_affinity,
     figure_granularity,
-    unresolved_days_apart,
 )
 from claimcheck.core.extract.figures.recognise import extract_figures
 
@@ -56,5 +55,4 @@ __all__ = [
     "figure_affinity",
     "figure_granularity",
     "parse_reference_date",
-    "unresolved_days_apart",
 ]

@@ -153,7 +153,7 @@ def _date_view(f: Figure) -> _DateView:
     return _DateView(lo, hi, month, day, weekday, None, None)
 
 
-def unresolved_days_apart(a: Figure, b: Figure) -> bool:
+def _unresolved_days_apart(a: Figure, b: Figure) -> bool:
     """Whether two relative dates that no article date resolved name different offsets ("today"
     / "yesterday", "last week" / "this week"). Written on unknown days, the two articles may
     still mean the same day, so such dates neither agree nor differ: they are not compared."""
@@ -368,7 +368,7 @@ def figure_affinity(a: Figure, b: Figure) -> tuple[float, bool] | None:
             return None
         if "relative" in (ga, gb) and ga != gb:
             return None
-        if unresolved_days_apart(a, b):
+        if _unresolved_days_apart(a, b):
             return None
         if "weekday" in (ga, gb) and not {ga, gb} <= {"weekday", "day"}:
             return None
