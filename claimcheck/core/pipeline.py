@@ -101,6 +101,13 @@ def run(
             _warn(f"{source.path}: no claims left after removing site chrome")
     if not claims:
         raise InputError("no claims left in any article after removing site chrome")
+    with_claims = {c.source for c in claims}
+    if len(with_claims) < 2:
+        only = next(s.path for s in sources if s.id in with_claims)
+        raise InputError(
+            f"only one article has claims left after removing site chrome ({only}): "
+            "claimcheck needs two or more to compare"
+        )
     read = Result(
         sources=tuple(sources),
         sentences=tuple(sentences),

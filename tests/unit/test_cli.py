@@ -107,6 +107,20 @@ def test_articles_with_nothing_but_chrome_say_so(tmp_path: Path) -> None:
     assert "Traceback" not in out.stderr
 
 
+def test_an_article_beside_one_of_nothing_but_chrome_is_not_a_comparison(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Share\nNo comments:\n2 min read\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "The minister met his counterpart in Moscow on Monday to discuss the border.\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "report.md"
+    out = _run("report", str(tmp_path), "-o", str(target), "-q")
+    assert out.returncode == 2, out.stderr
+    assert "only one article has claims" in out.stderr and "b.txt" in out.stderr
+    assert "Traceback" not in out.stderr
+    assert not target.exists()
+
+
 def test_empty_and_binary_files_are_skipped_with_one_line_each(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blob.txt").write_bytes(bytes(range(256)) * 8)
