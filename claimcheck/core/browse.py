@@ -211,6 +211,24 @@ def cluster_of_claims(result: Result) -> dict[str, str]:
     return {c.id: cluster.id for cluster in result.clusters for c in cluster.claims}
 
 
+def confirmation_note(result: Result, anchor: str, newcomer: str) -> str:
+    """What confirming ``newcomer`` with ``anchor`` does, said before the clusters are verified
+    again: it states the same fact, and, when it sat in another cluster of several claims, it
+    leaves that cluster (one claim is in one cluster), whose other claims are verified again
+    without it."""
+    claims = {c.id: c for c in result.claims}
+    claim = claims.get(newcomer)
+    outlet = one_line(result.source(claim.source).outlet) if claim else newcomer
+    note = f"Confirmed: {outlet} ({newcomer}) states the same fact."
+    where = cluster_of_claims(result)
+    old = find_cluster(result, where.get(newcomer, ""))
+    if old is not None and len(old.claims) > 1 and where.get(anchor) != old.id:
+        others = len(old.claims) - 1
+        them = "its other claim is" if others == 1 else f"its {others} other claims are"
+        note += f" It leaves cluster {old.id}: {them} verified again without it."
+    return note
+
+
 def why_apart(result: Result, suggestion: Suggestion) -> str | None:
     """Why a pair the verifier found likely enough is a suggestion and not one claim: ``None``
     below the threshold, else the rule that kept it out (one claim per outlet; every member of

@@ -1107,12 +1107,12 @@ class MainScreen(Screen[None]):
         verdict = "confirmation" if confirmed else "rejection"
         if not self._save_review(new, undo=f"{verdict} of {pair[0]} ~ {pair[1]}", recompute=True):
             return False
-        claim = next((c for c in self.result.claims if c.id == pair[1]), None)
-        outlet = browse.one_line(self.result.source(claim.source).outlet) if claim else pair[1]
         if confirmed:
             self._confirmed = pair
-            self.notify(f"Confirmed: {outlet} ({pair[1]}) states the same fact.", markup=False)
+            self.notify(browse.confirmation_note(self.result, *pair), markup=False)
         else:
+            claim = next((c for c in self.result.claims if c.id == pair[1]), None)
+            outlet = browse.one_line(self.result.source(claim.source).outlet) if claim else pair[1]
             self.notify(f"Rejected: {outlet} ({pair[1]}) states another fact.", markup=False)
         self._start("decision", self.machine, self.settings.threshold, keep)
         return True
