@@ -211,14 +211,15 @@ def cluster_of_claims(result: Result) -> dict[str, str]:
     return {c.id: cluster.id for cluster in result.clusters for c in cluster.claims}
 
 
-def confirmation_note(result: Result, anchor: str, newcomer: str) -> str:
-    """What confirming ``newcomer`` with ``anchor`` does, said before the clusters are verified
-    again: it states the same fact, and, when it sat in another cluster of several claims, it
-    leaves that cluster (one claim is in one cluster), whose other claims are verified again
-    without it."""
-    claims = {c.id: c for c in result.claims}
-    claim = claims.get(newcomer)
+def decision_note(result: Result, anchor: str, newcomer: str, confirmed: bool) -> str:
+    """What the reader's verdict on ``newcomer`` (a related claim of ``anchor``'s cluster) does,
+    said before the clusters are verified again. A confirmed claim that sat in another cluster
+    of several claims leaves it (one claim is in one cluster), and its other claims are verified
+    again without it."""
+    claim = next((c for c in result.claims if c.id == newcomer), None)
     outlet = one_line(result.source(claim.source).outlet) if claim else newcomer
+    if not confirmed:
+        return f"Rejected: {outlet} ({newcomer}) states another fact."
     note = f"Confirmed: {outlet} ({newcomer}) states the same fact."
     where = cluster_of_claims(result)
     old = find_cluster(result, where.get(newcomer, ""))

@@ -226,9 +226,9 @@ def test_why_a_likely_pair_is_only_a_suggestion(result) -> None:
 def test_confirming_a_claim_of_another_cluster_says_it_leaves_that_cluster(result) -> None:
     # bbc#0 sits in c1 with two other outlets' claims; confirmed with lemonde#2 (alone in c3),
     # it moves: the reader is told c1 loses it, not only that it states the same fact.
-    note = browse.confirmation_note(result, "lemonde#2", "bbc#0")
+    note = browse.decision_note(result, "lemonde#2", "bbc#0", True)
     assert note.startswith("Confirmed: ") and "(bbc#0) states the same fact." in note
     assert "It leaves cluster c1: its 2 other claims are verified again without it." in note
     # a claim alone, or one already in the anchor's cluster, leaves nothing
-    assert "leaves" not in browse.confirmation_note(result, "lemonde#2", "bbc#2")
-    assert "leaves" not in browse.confirmation_note(result, "lemonde#0", "bbc#0")
+    assert "leaves" not in browse.decision_note(result, "lemonde#2", "bbc#2", True)
+    assert "leaves" not in browse.decision_note(result, "lemonde#0", "bbc#0", True)

@@ -1109,11 +1109,7 @@ class MainScreen(Screen[None]):
             return False
         if confirmed:
             self._confirmed = pair
-            self.notify(browse.confirmation_note(self.result, *pair), markup=False)
-        else:
-            claim = next((c for c in self.result.claims if c.id == pair[1]), None)
-            outlet = browse.one_line(self.result.source(claim.source).outlet) if claim else pair[1]
-            self.notify(f"Rejected: {outlet} ({pair[1]}) states another fact.", markup=False)
+        self.notify(browse.decision_note(self.result, *pair, confirmed), markup=False)
         self._start("decision", self.machine, self.settings.threshold, keep)
         return True
 

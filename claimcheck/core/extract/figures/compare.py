@@ -153,14 +153,6 @@ def _date_view(f: Figure) -> _DateView:
     return _DateView(lo, hi, month, day, weekday, None, None)
 
 
-def _unresolved_days_apart(a: Figure, b: Figure) -> bool:
-    """Whether two relative dates that no article date resolved name different offsets ("today"
-    / "yesterday", "last week" / "this week"). Written on unknown days, the two articles may
-    still mean the same day, so such dates neither agree nor differ: they are not compared."""
-    ra, rb = _date_view(a).rel, _date_view(b).rel
-    return a.kind == b.kind == "date" and ra is not None and rb is not None and ra != rb
-
-
 def figure_granularity(f: Figure) -> str:
     """How precise a figure is: for dates day, week, month, year, decade, weekday, time or
     relative; for other kinds the shape (exact, about, near, lower, upper, range, magnitude)."""
@@ -366,9 +358,10 @@ def figure_affinity(a: Figure, b: Figure) -> tuple[float, bool] | None:
         ga, gb = figure_granularity(a), figure_granularity(b)
         if "time" in (ga, gb) and ga != gb:
             return None
-        if "relative" in (ga, gb) and ga != gb:
-            return None
-        if _unresolved_days_apart(a, b):
+        if "relative" in (ga, gb) and _date_view(a).rel != _date_view(b).rel:
+            # an unresolved "today" lines up only with the same word: against a written date,
+            # or "yesterday" in another article of unknown date (written a day apart, one day),
+            # it neither agrees nor differs
             return None
         if "weekday" in (ga, gb) and not {ga, gb} <= {"weekday", "day"}:
             return None
