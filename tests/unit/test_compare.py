@@ -128,6 +128,29 @@ def test_names_differ_only_in_the_same_role() -> None:
     assert find(ds, "name", "differs")
 
 
+def test_place_translated_word_for_word_is_not_a_different_name() -> None:
+    # "du Nord" is "North", "Grand" is "Greater": one place in each language, even when the two
+    # capitalised words are taken for a person's name
+    for en, fr in (
+        (
+            "The album sold 200,000 copies in North America.",
+            "L'album s'est vendu à 200 000 exemplaires en Amérique du Nord.",
+        ),
+        (
+            "The district serves 200 schools in Greater Detroit.",
+            "Le district dessert 200 écoles du Grand Détroit.",
+        ),
+    ):
+        ds = diffs(("a", en, "en"), ("b", fr, "fr"))
+        assert not [d for d in ds if d.status == "differs"], en
+    # sharing "north" does not make two different places one
+    ds = diffs(
+        ("a", "The album sold 200,000 copies in North Dakota.", "en"),
+        ("b", "L'album s'est vendu à 200 000 exemplaires en Afrique du Nord.", "fr"),
+    )
+    assert find(ds, "name", "differs")
+
+
 def test_surname_and_full_name_refine() -> None:
     ds = diffs(
         ("a", "Iran backs the forces of Bashar Assad.", "en"),

@@ -27,11 +27,13 @@ from claimcheck.core.errors import InputError
 from claimcheck.core.extract.figures import compare_figures, extract_figures, figure_affinity
 from claimcheck.core.extract.names import (
     DEMONYM_KEYS,
+    NAME_WORDS_EN,
     extract_names,
     fold_text,
     is_known,
     related_entities,
     same_entity,
+    translated_name_words,
 )
 from claimcheck.core.extract.stance import (
     Attribution,
@@ -346,8 +348,9 @@ def _dedupe_names(names: Sequence[Name]) -> tuple[Name, ...]:
 
 
 def _resemble(a: Name, b: Name) -> bool:
-    """Whether two names look alike as wholes or share a word that looks alike: one may be the
-    other translated word for word."""
+    """Whether two names look alike as wholes or share a word that looks alike, or share a word
+    names translate ("Amérique du Nord" / "North America") and the rest looks somewhat alike: one
+    may be the other translated word for word."""
     for ka, kb in (
         (a.key.split(), b.key.split()),
         (fold_text(a.text).lower().split(), fold_text(b.text).lower().split()),
@@ -356,7 +359,18 @@ def _resemble(a: Name, b: Name) -> bool:
             return True
         if any(len(x) > 2 and len(y) > 2 and fuzz.ratio(x, y) >= 75 for x in ka for y in kb):
             return True
-    return False
+    return _translated_alike(a, b)
+
+
+def _translated_alike(a: Name, b: Name) -> bool:
+    """Whether two names share a word that names translate ("nord" / "north") and their other
+    words look somewhat alike or one has none: "Amérique du Nord" / "North America", "Grand
+    Détroit" / "Greater Detroit"."""
+    wa, wb = translated_name_words(a.text), translated_name_words(b.text)
+    if not wa & wb & NAME_WORDS_EN:
+        return False
+    rest_a, rest_b = wa - wb, wb - wa
+    return not rest_a or not rest_b or any(fuzz.ratio(x, y) >= 60 for x in rest_a for y in rest_b)
 
 
 def _translation_safe(a: Name, b: Name) -> bool:
@@ -369,8 +383,9 @@ def _translation_safe(a: Name, b: Name) -> bool:
     not); unknown organisations are never compared, their names are often translated wholesale.
     """
     if a.kind == b.kind == "person":
-        # people keep their names: only a name spelled nearly the same may be a translation
-        return fuzz.ratio(a.key, b.key) < 80
+        # people keep their names: only a name spelled nearly the same may be a translation (or
+        # one taken for a person's that is a place translated word for word: "Grand Détroit")
+        return fuzz.ratio(a.key, b.key) < 80 and not _translated_alike(a, b)
     known = is_known(a.text), is_known(b.text)
     if all(known):
         return True

@@ -22,6 +22,7 @@ from claimcheck.core.types import Name
 
 __all__ = [
     "DEMONYM_KEYS",
+    "NAME_WORDS_EN",
     "extract_capitalised_names",
     "extract_names",
     "fold_text",
@@ -29,6 +30,7 @@ __all__ = [
     "name_key",
     "related_entities",
     "same_entity",
+    "translated_name_words",
 ]
 
 
@@ -130,6 +132,19 @@ def _key_tokens(text: str) -> tuple[str, ...]:
 # French forms of first names that English writes differently (popes, royals, historical
 # figures are named with them): both map to the English form.
 _FIRST_NAMES: dict[str, str] = dict(_SHARED["first_names"])
+# Words that names translate word for word, French -> English ("nord" -> "north").
+_NAME_WORDS: dict[str, str] = dict(_SHARED["name_words"])
+#: The English words of that table ("north", "great", "lake").
+NAME_WORDS_EN: frozenset[str] = frozenset(_NAME_WORDS.values())
+
+
+@lru_cache(maxsize=8192)
+def translated_name_words(text: str) -> frozenset[str]:
+    """The words of a name, folded, without particles, with the words that names translate word
+    for word in English ("Amérique du Nord" -> {"amerique", "north"}): two names in different
+    languages sharing one may be one name translated."""
+    words = (w for w in re.split(r"[^a-z]+", _fold(text).lower()) if len(w) > 1)
+    return frozenset(_NAME_WORDS.get(w, w) for w in words if w not in _PARTICLES)
 
 
 # --- table index ---------------------------------------------------------------------------------
