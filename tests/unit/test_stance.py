@@ -121,6 +121,17 @@ def flags(text: str, lang: str) -> tuple[bool, bool, bool]:
         ("Selon des informations de presse, il a fui.", "fr", (False, False, True)),
         ("The talks were useful.", "en", (False, False, False)),
         ("Les discussions ont été utiles.", "fr", (False, False, False)),
+        # failing to do something negates it; a failure alone says something negative
+        ("The bloc failed to agree on a price cap.", "en", (True, False, False)),
+        ("Les Vingt-Sept ont échoué à s'entendre.", "fr", (True, False, False)),
+        ("The talks failed.", "en", (False, False, False)),
+        ("Les négociations ont échoué.", "fr", (False, False, False)),
+        # "than ever", "hardly", "not limited to" are no negations in either language
+        ("Il était plus ému qu'il ne l'avait jamais été.", "fr", (False, False, False)),
+        ("Il ne l'avait jamais été.", "fr", (True, False, False)),
+        ("Je n'ai guère de preuves.", "fr", (False, False, False)),
+        ("Les frappes ne se limitent pas à la Syrie.", "fr", (False, False, False)),
+        ("The strikes are not limited to Syria.", "en", (False, False, False)),
     ],
 )
 def test_polarity_cues(text: str, lang: str, expected: tuple[bool, bool, bool]) -> None:

@@ -363,11 +363,11 @@ def _resemble(a: Name, b: Name) -> bool:
 
 
 def _translated_alike(a: Name, b: Name) -> bool:
-    """Whether two names share a word that names translate ("nord" / "north") and their other
-    words look somewhat alike or one has none: "Amérique du Nord" / "North America", "Grand
-    Détroit" / "Greater Detroit"."""
+    """Whether two names, one with a word that names translate ("nord" / "north"), share a word
+    and their other words look somewhat alike or one has none: "Amérique du Nord" / "North
+    America", "Grand Détroit" / "Greater Detroit"."""
     wa, wb = translated_name_words(a.text), translated_name_words(b.text)
-    if not wa & wb & NAME_WORDS_EN:
+    if not wa & wb or not (wa | wb) & NAME_WORDS_EN:
         return False
     rest_a, rest_b = wa - wb, wb - wa
     return not rest_a or not rest_b or any(fuzz.ratio(x, y) >= 60 for x in rest_a for y in rest_b)
