@@ -533,3 +533,23 @@ def test_dates_with_a_comma_a_late_year_or_after_a_name() -> None:
     assert one("She returned to Oran 25 August.", "en").kind == "date"
     a, b = one("He ruled from 2001 to 2005.", "en"), one("He ruled from 2004 to 2005.", "en")
     assert compare_figures(a, b) == "differs"
+
+
+def test_a_decade_of_life_is_an_age_range_not_seconds_nor_a_decade() -> None:
+    for text in ("The victims were in their 80s.", "A man in his late 80's died."):
+        age = one(text, "en")
+        assert (age.kind, age.unit, age.low, age.high) == ("quantity", "age", 80, 89), text
+    assert compare_figures(one("She is in her 80s.", "en"), one("Elle a 84 ans.", "fr")) in (
+        "agree",
+        "refines",
+    )
+    assert compare_figures(one("She is in her 80s.", "en"), one("Elle a 74 ans.", "fr")) == (
+        "differs"
+    )
+    # the decade of the calendar stays one
+    assert one("It has been going on since the late 80s.", "en").kind == "date"
+
+
+def test_an_age_after_a_person_noun_and_a_comma() -> None:
+    age = one("La victime, 84 ans, est morte.", "fr")
+    assert (age.kind, age.unit, age.value) == ("quantity", "age", 84)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from claimcheck.core.extract.figures.lexicon import (
+    _AGE_DECADE_BEFORE,
     _ALL_MULTIPLIERS,
     _CONCEPT_WORDS,
     _CURRENCY_SYMBOLS,
@@ -206,6 +207,8 @@ def _decade(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | Non
     if plural and len(t.text) == 2 and t.text.isdigit() and int(t.text) % 10 == 0:
         # two digits only after "the", "early", "mid", "late": "in their 80s" is an age
         k = i - 2 if i >= 2 and toks[i - 1].low == "'" and t.glued else i - 1
+        if k >= 1 and toks[k - 1].low in _AGE_DECADE_BEFORE:
+            return None  # "in his late 60s": an age
         if k >= 0 and toks[k].low in _DECADE_SHORT_BEFORE:
             v = int(t.text) + (1900 if int(t.text) >= 20 else 2000)
             return _Date(v, None, None, None, v + 9), s + 1

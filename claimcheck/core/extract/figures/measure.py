@@ -8,11 +8,13 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from claimcheck.core.extract.figures.lexicon import (
+    _AGE_DECADE_BEFORE,
     _AGE_JOINERS,
     _AGE_OLD,
     _BETWEEN_WORDS,
     _CONCEPT_WORDS,
     _CURRENCY_SYMBOLS,
+    _DECADE_SHORT_BEFORE,
     _DOLLAR_COUNTRY,
     _OF_WORDS,
     _PEOPLE_CONCEPTS,
@@ -135,6 +137,9 @@ def _age(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | 
     if value is None or r.shape != "exact" or r.currency is not None or not 0 < value < 130:
         return None
     n, start, end = len(toks), r.start, r.end
+    life = _decade_of_life(toks, r)
+    if life is not None:
+        return life
     before = [t.low for t in toks[max(0, start - 3) : start]]
     j = end + 1 if end < n and toks[end].text in "-‐" and toks[end].glued else end
     years = j < n and toks[j].low in vocab.words("age_years")
@@ -176,12 +181,39 @@ def _age(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | 
         start >= 2
         and toks[start - 1].text == ","
         and toks[start - 2].kind == "word"
-        and toks[start - 2].text[:1].isupper()
+        # "Bucklew, 33,", "la victime, 84 ans,"
+        and (toks[start - 2].text[:1].isupper() or _person_noun(toks[start - 2].low))
         and (after >= n or toks[after].text in ",.;)")
     )
     if not (old or said or apposition):
         return None
     return r._replace(kind="quantity", unit="age", after=after)
+
+
+def _decade_of_life(toks: tuple[_Tok, ...], r: _Reading) -> _Reading | None:
+    """ "in their 80s", "in his late 60s", "in her 20's": an age from 80 to 89 (not 80 seconds,
+    not the 1960s)."""
+    value, n, start, end = r.value, len(toks), r.start, r.end
+    text = toks[start].text
+    if value is None or len(text) != 2 or not text.isdigit() or int(text) % 10 or r.cls:
+        return None
+    s = end + 1 if end + 1 < n and toks[end].low == "'" and toks[end].glued else end
+    if not (s < n and toks[s].low == "s" and toks[s].glued):
+        return None
+    k = start - 1
+    if k >= 0 and toks[k].low in _DECADE_SHORT_BEFORE:
+        k -= 1  # "early", "mid", "late"
+    if k < 0 or toks[k].low not in _AGE_DECADE_BEFORE:
+        return None
+    return r._replace(
+        kind="quantity",
+        unit="age",
+        low=value,
+        high=value + 9,
+        value=value + 4.5,
+        shape="range",
+        after=s + 1,
+    )
 
 
 def _duration_unit(
