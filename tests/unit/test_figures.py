@@ -553,3 +553,15 @@ def test_a_decade_of_life_is_an_age_range_not_seconds_nor_a_decade() -> None:
 def test_an_age_after_a_person_noun_and_a_comma() -> None:
     age = one("La victime, 84 ans, est morte.", "fr")
     assert (age.kind, age.unit, age.value) == ("quantity", "age", 84)
+
+
+def test_a_year_made_approximate_is_still_a_year() -> None:
+    for text in ("It was built circa 1748.", "It was built in about 1748.", "since around 1990"):
+        year = one(text, "en")
+        assert (year.kind, year.approximate) == ("date", True), text
+    assert compare_figures(
+        one("It was built circa 1748.", "en"), one("Construite vers 1748.", "fr")
+    ) == ("agree")
+    # a qualifier alone before four digits may count something
+    assert one("The church was built about 1748.", "en").kind == "figure"
+    assert one("In about 1500 villages, it rained.", "en").kind == "figure"

@@ -22,11 +22,12 @@ from claimcheck.core.extract.figures.lexicon import (
     _YEAR_BEFORE,
     _YEAR_NOT_BEFORE,
     _YEAR_NOT_DURATIONS,
+    _YEAR_QUALIFIERS,
     _YEAR_RANGE_FROM,
     _YEAR_RANGE_TO,
     FigureWords,
 )
-from claimcheck.core.extract.figures.qualifiers import _qualifier_before
+from claimcheck.core.extract.figures.qualifiers import _qualifier_at, _qualifier_before
 from claimcheck.core.extract.figures.tokens import _day_num, _skip_ordinal, _Tok, _year_num
 from claimcheck.core.extract.figures.units import _unit_at
 
@@ -249,12 +250,12 @@ def _four_digits_at(toks: tuple[_Tok, ...], k: int) -> int | None:
 
 def _early_year(toks: tuple[_Tok, ...], i: int) -> int | None:
     """A year before 1800, read only where a year is expected: after a word that introduces one
-    ("in 1544", "en 1544", "since 1650") or in a span of years ("(1553 - 1641)", a life); a
-    four-digit number elsewhere counts something."""
+    ("in 1544", "en 1544", "since 1650", "in about 1544") or in a span of years ("(1553 -
+    1641)", a life); a four-digit number elsewhere counts something."""
     y = _four_digits_at(toks, i)
     if y is None or not 1000 <= y < 1800:
         return None
-    if i > 0 and toks[i - 1].low in _YEAR_BEFORE:
+    if (i > 0 and toks[i - 1].low in _YEAR_BEFORE) or _approximate_year(toks, i):
         return y
     j = i + 1
     while j < len(toks) and j - i <= 2 and toks[j].text in "-‐–—":
@@ -325,7 +326,22 @@ def _is_count_year(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
         if prev.kind == "sym" and prev.text in _CURRENCY_SYMBOLS:
             return True
         if _qualifier_before(toks, i) is not None:
-            return True
+            return not _approximate_year(toks, i)
+    return False
+
+
+def _approximate_year(toks: tuple[_Tok, ...], i: int) -> bool:
+    """Whether the qualifier before a four-digit number makes a year approximate: "circa 1748",
+    "in about 1748", "since around 1990" (not "about 1748", which may count something)."""
+    if _four_digits_at(toks, i) is None:
+        return False
+    for back in (1, 2, 3, 4):
+        k = i - back
+        if k < 0:
+            break
+        q = _qualifier_at(toks, k)
+        if q is not None and q[1] == i:
+            return toks[k].low in _YEAR_QUALIFIERS or (k > 0 and toks[k - 1].low in _YEAR_BEFORE)
     return False
 
 

@@ -10,7 +10,13 @@ from typing import NamedTuple
 
 from claimcheck.core.errors import InputError
 from claimcheck.core.extract.figures.calendar import _resolve, parse_reference_date
-from claimcheck.core.extract.figures.dates import _Date, _month_at, _parse_date, _weekday_at
+from claimcheck.core.extract.figures.dates import (
+    _approximate_year,
+    _Date,
+    _month_at,
+    _parse_date,
+    _weekday_at,
+)
 from claimcheck.core.extract.figures.lexicon import (
     _ANCHOR_WORDS,
     _CONCEPT_WORDS,
@@ -27,6 +33,7 @@ from claimcheck.core.extract.figures.lexicon import (
     figure_words,
 )
 from claimcheck.core.extract.figures.measure import bounded, measured, read_number
+from claimcheck.core.extract.figures.qualifiers import _qualifier_at
 from claimcheck.core.extract.figures.times import _parse_time
 from claimcheck.core.extract.figures.tokens import (
     _is_sentence_initial,
@@ -339,13 +346,16 @@ def _clock_time(at: _At, i: int) -> tuple[Figure | None, int] | None:
 
 
 def _date(at: _At, i: int) -> tuple[Figure | None, int] | None:
-    """Dates, weekdays, relative dates, years and decades."""
-    date = _parse_date(at.toks, i, at.vocab)
+    """Dates, weekdays, relative dates, years and decades; a year made approximate by its
+    qualifier ("circa 1748", "in about 1748")."""
+    q = _qualifier_at(at.toks, i)
+    year = q is not None and q[1] < len(at.toks) and _approximate_year(at.toks, q[1])
+    date = _parse_date(at.toks, q[1] if q is not None and year else i, at.vocab)
     if date is None:
         return None
     parsed, end = date
     unit, value, low, high = _resolve(parsed, at.ref)
-    approx = isinstance(parsed, _Date) and parsed.year_end is not None
+    approx = year or (isinstance(parsed, _Date) and parsed.year_end is not None)
     return at.figure(i, end, "date", value, low, high, unit, approx), end
 
 
