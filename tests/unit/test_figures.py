@@ -565,3 +565,16 @@ def test_a_year_made_approximate_is_still_a_year() -> None:
     # a qualifier alone before four digits may count something
     assert one("The church was built about 1748.", "en").kind == "figure"
     assert one("In about 1500 villages, it rained.", "en").kind == "figure"
+
+
+def test_a_definite_two_is_both_not_a_count() -> None:
+    for text, language in (
+        ("The two leaders discussed Syria.", "en"),
+        ("Les deux parties ont évoqué la coordination.", "fr"),
+    ):
+        assert extract_figures(text, language) == [], text
+    # a count, a larger number or a measure after the same words stays
+    assert one("Two soldiers were killed.", "en").value == 2
+    assert one("The two million refugees returned.", "en").value == 2_000_000
+    assert one("Les deux cents soldats sont partis.", "fr").value == 200
+    assert one("The two-day visit ended.", "en").kind == "duration"

@@ -173,6 +173,7 @@ _POUND_WORDS = _every_words("pound")
 
 _PERCENT_WORDS = _every_phrases("percent")
 _PP_WORDS = _every_phrases("percentage_points")
+_BOTH: frozenset[tuple[str, ...]] = frozenset(_every_phrases("both"))
 
 # counted nouns (folded) -> concept shared by both languages
 _CONCEPT_WORDS: dict[str, str] = {w: c for c, words in _every("counted") for w in words.split()}

@@ -19,6 +19,7 @@ from claimcheck.core.extract.figures.dates import (
 )
 from claimcheck.core.extract.figures.lexicon import (
     _ANCHOR_WORDS,
+    _BOTH,
     _CONCEPT_WORDS,
     _CURRENCY_NAME_PREFIXES,
     _CURRENCY_SYMBOLS,
@@ -184,6 +185,20 @@ def _id_figure(at: _At, label_at: int, i: int, label: str) -> tuple[Figure | Non
         return None, end
     value = float(int(digits))
     return at.figure(label_at, end, "figure", value, value, value, "#" + label, False), end
+
+
+def _both(at: _At, i: int) -> tuple[Figure | None, int] | None:
+    """ "the two leaders", "les deux parties": "both", a reference to whom the story named, not
+    a count to check."""
+    if i == 0 or (at.toks[i - 1].low, at.toks[i].low) not in _BOTH:
+        return None
+    r = read_number(at.toks, i, at.vocab)
+    if r is None or r.end != i + 1:
+        return None  # "the two million refugees", "les deux cents soldats"
+    r = measured(at.toks, r, at.vocab)
+    if r.kind != "figure":
+        return None  # "the two-day visit", a duration; "les deux tiers"
+    return None, i + 1
 
 
 def _not_a_count(at: _At, i: int) -> tuple[Figure | None, int] | None:
@@ -384,6 +399,7 @@ def _number(at: _At, i: int) -> tuple[Figure | None, int] | None:
 # first match wins; the last one always answers
 RECOGNISERS: tuple[_Recogniser, ...] = (
     _noun_after_digits,
+    _both,
     _not_a_count,
     _ordinal,
     _score,
