@@ -35,7 +35,7 @@ import numpy as np
 # labelset (beside this script) keeps the run offline and puts the repository on the path.
 from labelset import DEFAULT_DATASETS, LABELS, ROOT, semeval_articles, text_hash
 
-from claimcheck.core.defaults import DEFAULT_MODEL
+from claimcheck.core.defaults import DEFAULT_MODEL, threshold_from_accept
 from claimcheck.core.extract.facts import content_words
 from claimcheck.core.group import verify
 from claimcheck.core.group.agreement import StoryScorer
@@ -537,7 +537,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"wrote {VERIFIER_FILE.relative_to(ROOT)}; accept {accept:.3f}")
         for name, w in zip(verify.FEATURES, v.weights, strict=True):
             print(f"  {name:<17} {w:+.3f}")
-    threshold = args.threshold or verify.default_verifier().accept
+    # the product's default threshold, as `claimcheck` applies it
+    threshold = args.threshold or threshold_from_accept(verify.default_verifier().accept)
     held_out = None
     if args.folds:
         held_out = fold_verifiers(semeval, args.folds)

@@ -7,9 +7,15 @@ from importlib import resources
 DEFAULT_MODEL = "use-multilingual-v3"
 
 
+def threshold_from_accept(accept: float) -> float:
+    """The confidence threshold a verifier's acceptance level gives: rounded to the two decimals
+    the interface and the report show."""
+    return round(float(accept), 2)
+
+
 def _accept() -> float:
     text = resources.files("claimcheck.core").joinpath("data", "verifier.json").read_text("utf-8")
-    return round(float(json.loads(text)["accept"]), 2)
+    return threshold_from_accept(json.loads(text)["accept"])
 
 
 #: Confidence the verifier needs before two claims count as the same fact: the lowest at which
