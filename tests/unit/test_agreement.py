@@ -318,6 +318,19 @@ def test_dates_apart_only_by_the_articles_dates_show_how_they_were_read(
     assert (agree, conflicts, dates) == ([], [conflict], [])
 
 
+def test_a_weekday_against_a_month_is_no_agreeing_figure() -> None:
+    from claimcheck.core.extract.facts import extract_facts
+    from claimcheck.core.group.verify import figure_evidence
+
+    a = extract_facts("Lieberman met Shoigu in Moscow on Thursday.", "en")
+    b = extract_facts("The call follows their meeting in Moscow last month.", "en", "2018-06-17")
+    assert figure_evidence(a.figures, b.figures) == ([], [], [])
+    # two figures that can be one measure still agree
+    a = extract_facts("Lieberman met Shoigu on June 14, 2018.", "en")
+    b = extract_facts("They met on Thursday.", "en", "2018-06-17")
+    assert figure_evidence(a.figures, b.figures)[0] == ["June 14, 2018 = Thursday"]
+
+
 def test_a_date_figure_that_is_no_calendar_day_is_shown_as_written() -> None:
     from claimcheck.core.group.verify import figure_evidence
     from claimcheck.core.types import Figure

@@ -232,10 +232,13 @@ def figure_evidence(
             continue
         verdicts = [(compare_figures(f, g), g) for g in same]
         fitting = [g for v, g in verdicts if v in ("agree", "refines")]
-        lined_up = lined_up or any(figure_affinity(f, g) is not None for g in fitting)
-        if fitting:
-            agree.append(f"{f.text} = {fitting[0].text}")
-        else:
+        # "Thursday" against "last month" fits, but says nothing: an agreement is between
+        # figures that can be one measure
+        measured = [g for g in fitting if figure_affinity(f, g) is not None]
+        lined_up = lined_up or bool(measured)
+        if measured:
+            agree.append(f"{f.text} = {measured[0].text}")
+        elif not fitting:
             conflict.append(f"{_shown(f, same[0])} ≠ {_shown(same[0], f)}")
     # The date rule: each claim has a date that differs as written from one of the other's and
     # fits none of them (a clock time fits no day; "last month" may hold any); checked both ways
