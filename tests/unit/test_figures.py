@@ -578,3 +578,13 @@ def test_a_definite_two_is_both_not_a_count() -> None:
     assert one("The two million refugees returned.", "en").value == 2_000_000
     assert one("Les deux cents soldats sont partis.", "fr").value == 200
     assert one("The two-day visit ended.", "en").kind == "duration"
+
+
+def test_a_range_of_days_after_between_is_a_date() -> None:
+    en = one("They left between 14 and 24 September 2001.", "en")
+    fr = one("Ils sont partis entre le 14 et le 24 septembre 2001.", "fr")
+    assert (en.kind, fr.kind) == ("date", "date")
+    assert compare_figures(en, fr) == "agree"
+    assert one("the 14th and the 24th of September", "en").kind == "date"
+    # a range of numbers that counts something stays a count
+    assert one("between 14 and 24 people", "en").unit == "people"

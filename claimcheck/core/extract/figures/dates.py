@@ -295,12 +295,14 @@ def _year(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | None:
 
 
 def _day_range_end(toks: tuple[_Tok, ...], j: int, day: int) -> tuple[int | None, int]:
-    """The last day of "22 and 23", "22-23", "22 au 25" after a first day: (day, index)."""
+    """The last day of "22 and 23", "22-23", "22 au 25", "14 et le 24", "the 14th and the 24th"
+    after a first day: (day, index)."""
     n = len(toks)
     if j + 1 < n and (toks[j].low in _DAY_RANGE_TO or toks[j].text in ("-", "–")):
-        d2 = _day_num(toks[j + 1])
+        k = j + 2 if j + 2 < n and toks[j + 1].low in _DATE_ARTICLES else j + 1
+        d2 = _day_num(toks[k])
         if d2 is not None and d2 > day:
-            return d2, _skip_ordinal(toks, j + 2)
+            return d2, _skip_ordinal(toks, k + 1)
     return None, j
 
 

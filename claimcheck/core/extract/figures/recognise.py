@@ -19,10 +19,12 @@ from claimcheck.core.extract.figures.dates import (
 )
 from claimcheck.core.extract.figures.lexicon import (
     _ANCHOR_WORDS,
+    _BETWEEN_WORDS,
     _BOTH,
     _CONCEPT_WORDS,
     _CURRENCY_NAME_PREFIXES,
     _CURRENCY_SYMBOLS,
+    _DATE_ARTICLES,
     _DURATIONS,
     _ID_WORDS,
     _ORDINAL_SUFFIX,
@@ -367,11 +369,28 @@ def _date(at: _At, i: int) -> tuple[Figure | None, int] | None:
     year = q is not None and q[1] < len(at.toks) and _approximate_year(at.toks, q[1])
     date = _parse_date(at.toks, q[1] if q is not None and year else i, at.vocab)
     if date is None:
+        date = _days_between(at, i)
+    if date is None:
         return None
     parsed, end = date
     unit, value, low, high = _resolve(parsed, at.ref)
     approx = year or (isinstance(parsed, _Date) and parsed.year_end is not None)
     return at.figure(i, end, "date", value, low, high, unit, approx), end
+
+
+def _days_between(at: _At, i: int) -> tuple[_Date, int] | None:
+    """ "between 14 and 24 September", "entre le 14 et le 24 septembre": a range of days, not a
+    range of numbers followed by a month."""
+    toks, n = at.toks, len(at.toks)
+    if toks[i].low not in _BETWEEN_WORDS:
+        return None
+    k = i + 2 if i + 2 < n and toks[i + 1].low in _DATE_ARTICLES else i + 1
+    if k >= n or toks[k].kind != "num":
+        return None  # "between September 14 and 24" reads from the month on
+    date = _parse_date(toks, k, at.vocab)
+    if date is None or not isinstance(date[0], _Date) or date[0].day_end is None:
+        return None
+    return date[0], date[1]
 
 
 def _number(at: _At, i: int) -> tuple[Figure | None, int] | None:
