@@ -27,7 +27,7 @@ from claimcheck.core.extract.figures.lexicon import (
     _YEAR_RANGE_TO,
     FigureWords,
 )
-from claimcheck.core.extract.figures.qualifiers import _qualifier_at, _qualifier_before
+from claimcheck.core.extract.figures.qualifiers import _qualifier_before, _qualifier_start
 from claimcheck.core.extract.figures.tokens import _day_num, _skip_ordinal, _Tok, _year_num
 from claimcheck.core.extract.figures.units import _unit_at
 
@@ -335,16 +335,10 @@ def _is_count_year(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
 def _approximate_year(toks: tuple[_Tok, ...], i: int) -> bool:
     """Whether the qualifier before a four-digit number makes a year approximate: "circa 1748",
     "in about 1748", "since around 1990" (not "about 1748", which may count something)."""
-    if _four_digits_at(toks, i) is None:
+    k = _qualifier_start(toks, i) if _four_digits_at(toks, i) is not None else None
+    if k is None:
         return False
-    for back in (1, 2, 3, 4):
-        k = i - back
-        if k < 0:
-            break
-        q = _qualifier_at(toks, k)
-        if q is not None and q[1] == i:
-            return toks[k].low in _YEAR_QUALIFIERS or (k > 0 and toks[k - 1].low in _YEAR_BEFORE)
-    return False
+    return toks[k].low in _YEAR_QUALIFIERS or (k > 0 and toks[k - 1].low in _YEAR_BEFORE)
 
 
 def _parse_relative(

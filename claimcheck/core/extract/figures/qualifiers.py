@@ -31,12 +31,20 @@ def _qualifier_at(toks: tuple[_Tok, ...], i: int) -> tuple[str, int] | None:
     return None
 
 
-def _qualifier_before(toks: tuple[_Tok, ...], i: int) -> str | None:
+def _qualifier_start(toks: tuple[_Tok, ...], i: int) -> int | None:
+    """Where the qualifier that ends right before ``toks[i]`` starts ("about", "at least")."""
     for back in (1, 2, 3, 4):
         k = i - back
         if k < 0:
             break
         q = _qualifier_at(toks, k)
         if q is not None and q[1] == i:
-            return q[0]
+            return k
     return None
+
+
+def _qualifier_before(toks: tuple[_Tok, ...], i: int) -> str | None:
+    """The class of the qualifier right before ``toks[i]``, if any."""
+    k = _qualifier_start(toks, i)
+    q = _qualifier_at(toks, k) if k is not None else None
+    return q[0] if q is not None else None

@@ -365,17 +365,23 @@ def _clock_time(at: _At, i: int) -> tuple[Figure | None, int] | None:
 def _date(at: _At, i: int) -> tuple[Figure | None, int] | None:
     """Dates, weekdays, relative dates, years and decades; a year made approximate by its
     qualifier ("circa 1748", "in about 1748")."""
-    q = _qualifier_at(at.toks, i)
-    year = q is not None and q[1] < len(at.toks) and _approximate_year(at.toks, q[1])
-    date = _parse_date(at.toks, q[1] if q is not None and year else i, at.vocab)
-    if date is None:
-        date = _days_between(at, i)
+    year = _year_after_qualifier(at, i)
+    date = _parse_date(at.toks, i if year is None else year, at.vocab) or _days_between(at, i)
     if date is None:
         return None
     parsed, end = date
     unit, value, low, high = _resolve(parsed, at.ref)
-    approx = year or (isinstance(parsed, _Date) and parsed.year_end is not None)
+    approx = year is not None or (isinstance(parsed, _Date) and parsed.year_end is not None)
     return at.figure(i, end, "date", value, low, high, unit, approx), end
+
+
+def _year_after_qualifier(at: _At, i: int) -> int | None:
+    """Where the year is that a qualifier at ``toks[i]`` makes approximate ("circa 1748", "in
+    about 1748"), if it is one."""
+    q = _qualifier_at(at.toks, i)
+    if q is None or q[1] >= len(at.toks) or not _approximate_year(at.toks, q[1]):
+        return None
+    return q[1]
 
 
 def _days_between(at: _At, i: int) -> tuple[_Date, int] | None:
