@@ -588,3 +588,24 @@ def test_a_range_of_days_after_between_is_a_date() -> None:
     assert one("the 14th and the 24th of September", "en").kind == "date"
     # a range of numbers that counts something stays a count
     assert one("between 14 and 24 people", "en").unit == "people"
+
+
+def test_a_rate_or_an_ordinal_after_an_article_is_no_duration() -> None:
+    for text in (
+        "The Zenith hosts 1000 concerts a year.",
+        "They make $2903 a month.",
+        "twice a week",
+    ):
+        assert [f.kind for f in extract_figures(text, "en")].count("duration") == 0, text
+    assert extract_figures("A second one just hit the tower.", "en") == []
+    assert extract_figures("Il est venu une seconde fois.", "fr") == []
+    # a duration written with an article stays one
+    assert one("It lasted a week.", "en").kind == "duration"
+    jailed = extract_figures("In 2019 he was jailed for a year.", "en")
+    assert [(f.kind, f.value) for f in jailed][1] == ("duration", 31557600)
+
+
+def test_a_duration_with_an_adjective_before_its_unit_in_french() -> None:
+    fr = one("au cours des quatre derniers mois", "fr")
+    assert fr.kind == "duration"
+    assert compare_figures(fr, one("in the past four months", "en")) == "agree"

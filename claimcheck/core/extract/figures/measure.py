@@ -7,10 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
+from claimcheck.core import lang
 from claimcheck.core.extract.figures.lexicon import (
     _AGE_DECADE_BEFORE,
     _AGE_JOINERS,
     _AGE_OLD,
+    _ALL_MULTIPLIERS,
     _BETWEEN_WORDS,
     _CONCEPT_WORDS,
     _CURRENCY_SYMBOLS,
@@ -221,12 +223,36 @@ def _duration_unit(
 ) -> tuple[float, int] | None:
     """The duration unit after the number: "3 days", "dozens of years", "65-year-old"."""
     n, end = len(toks), r.end
+    if r.core.article and _article_is_no_duration(toks, r, vocab):
+        return None
+    if end + 1 < n and toks[end].low in vocab.words("duration_adjectives"):
+        end += 1  # "les quatre derniers mois"
     dur = _duration_at(toks, end, vocab)
     if dur is None and end < n and toks[end].low in _OF_WORDS and r.shape in ("magnitude", "about"):
         dur = _duration_at(toks, end + 1, vocab)
     if dur is None and end + 1 < n and toks[end].text in "-‐" and toks[end].glued:
         dur = _duration_at(toks, end + 1, vocab)  # "65-year-old", "10-day"
     return dur
+
+
+_FUNCTION_WORDS = frozenset().union(*(lang.function_words(code) for code in lang.LANGUAGES))
+
+
+def _article_is_no_duration(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> bool:
+    """Whether "a year", "a second" after an article is no duration: a rate ("twice a week",
+    "$2,903 a month", "1,000 concerts a year"; French says "par an") or an ordinal ("a second
+    one")."""
+    if r.end < len(toks) and toks[r.end].low in vocab.words("article_not_durations"):
+        return True
+    k = r.start - 1
+    if k >= 0 and toks[k].low in vocab.words("rate_before"):
+        return True
+    if k >= 1 and toks[k].low in _ALL_MULTIPLIERS and toks[k - 1].kind == "num":
+        return True  # "$610.6 million a year"
+    if k >= 0 and toks[k].kind == "num":
+        return True
+    # "1,000 concerts a year", not "in 2019 for a year"
+    return k >= 1 and toks[k - 1].kind == "num" and toks[k].low not in _FUNCTION_WORDS
 
 
 def _duration(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | None:
