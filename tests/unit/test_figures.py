@@ -609,3 +609,20 @@ def test_a_duration_with_an_adjective_before_its_unit_in_french() -> None:
     fr = one("au cours des quatre derniers mois", "fr")
     assert fr.kind == "duration"
     assert compare_figures(fr, one("in the past four months", "en")) == "agree"
+
+
+def test_two_clock_times_after_between() -> None:
+    for text, language in (
+        ("Between 6:45 and 7:40, they boarded.", "en"),
+        ("Entre 6h45 et 7h40, ils sont montés.", "fr"),
+    ):
+        assert [(f.unit, f.value) for f in extract_figures(text, language)] == [
+            ("time", 405),
+            ("time", 460),
+        ], text
+
+
+def test_the_first_two_is_a_count_and_both_in_more_french_forms() -> None:
+    assert one("les deux premiers matchs", "fr").value == 2
+    for text in ("Elles regardent toutes deux le ciel.", "des responsables des deux pays"):
+        assert extract_figures(text, "fr") == [], text

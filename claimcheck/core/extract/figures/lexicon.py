@@ -214,6 +214,8 @@ _DEATH_WORDS = _every_words("death")
 _INJURY_WORDS = _every_words("injury")
 # words between a number and the noun it counts that we step over
 _SKIP_ADJ = _every_words("skip_adjectives")
+# "les quatre derniers mois", "les deux premiers matchs": first, last, next after the number
+_NUMBER_ADJ = _every_words("number_adjectives")
 _NOT_NOUNS = _every_words("not_nouns")
 _MONTH_ABBREVIATIONS = _every_words("month_abbreviations")
 _DAYPARTS = _every_words("dayparts")

@@ -18,6 +18,7 @@ from claimcheck.core.extract.figures.lexicon import (
     _CURRENCY_SYMBOLS,
     _DECADE_SHORT_BEFORE,
     _DOLLAR_COUNTRY,
+    _NUMBER_ADJ,
     _OF_WORDS,
     _PEOPLE_CONCEPTS,
     _PLURAL_ENDINGS,
@@ -225,7 +226,7 @@ def _duration_unit(
     n, end = len(toks), r.end
     if r.core.article and _article_is_no_duration(toks, r, vocab):
         return None
-    if end + 1 < n and toks[end].low in vocab.words("duration_adjectives"):
+    if end + 1 < n and toks[end].low in _NUMBER_ADJ:
         end += 1  # "les quatre derniers mois"
     dur = _duration_at(toks, end, vocab)
     if dur is None and end < n and toks[end].low in _OF_WORDS and r.shape in ("magnitude", "about"):

@@ -9,6 +9,7 @@ from claimcheck.core.extract.figures.lexicon import (
     _DURATIONS,
     _INJURY_WORDS,
     _NOT_NOUNS,
+    _NUMBER_ADJ,
     _OF_WORDS,
     _PEOPLE_CONCEPTS,
     _PLURAL_ENDINGS,
@@ -40,7 +41,7 @@ def _concept_after(toks: tuple[_Tok, ...], j: int, vocab: FigureWords) -> tuple[
                 return big, k + step + 1
         if w in _CONCEPT_WORDS:
             return _CONCEPT_WORDS[w], k + step
-        if w in _SKIP_ADJ or w in DEMONYM_KEYS:
+        if w in _SKIP_ADJ or w in _NUMBER_ADJ or w in DEMONYM_KEYS:
             continue
         if w in _NOT_NOUNS or w in _DURATIONS or len(w) < 3:
             break

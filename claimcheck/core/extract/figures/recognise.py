@@ -27,6 +27,7 @@ from claimcheck.core.extract.figures.lexicon import (
     _DATE_ARTICLES,
     _DURATIONS,
     _ID_WORDS,
+    _NUMBER_ADJ,
     _ORDINAL_SUFFIX,
     _PERCENT_WORDS,
     _QUALIFIER_FIRST,
@@ -192,12 +193,15 @@ def _id_figure(at: _At, label_at: int, i: int, label: str) -> tuple[Figure | Non
 def _both(at: _At, i: int) -> tuple[Figure | None, int] | None:
     """ "the two leaders", "les deux parties": "both", a reference to whom the story named, not
     a count to check."""
-    if i == 0 or (at.toks[i - 1].low, at.toks[i].low) not in _BOTH:
+    toks = at.toks
+    if i == 0 or (toks[i - 1].low, toks[i].low) not in _BOTH:
         return None
-    r = read_number(at.toks, i, at.vocab)
+    if i + 1 < len(toks) and toks[i + 1].low in _NUMBER_ADJ:
+        return None  # "les deux premiers matchs": the first two, a count
+    r = read_number(toks, i, at.vocab)
     if r is None or r.end != i + 1:
         return None  # "the two million refugees", "les deux cents soldats"
-    r = measured(at.toks, r, at.vocab)
+    r = measured(toks, r, at.vocab)
     if r.kind != "figure":
         return None  # "the two-day visit", a duration; "les deux tiers"
     return None, i + 1
@@ -354,6 +358,23 @@ def _time_until(at: _At, i: int) -> tuple[Figure | None, int] | None:
     return None
 
 
+def _between(at: _At, i: int) -> tuple[Figure | None, int] | None:
+    """ "between 6:45 and 7:40", "entre le 14 et le 24 septembre": the word opens two clock times
+    or a range of days, read from the first number on, not a range of numbers."""
+    toks, n = at.toks, len(at.toks)
+    if toks[i].low not in _BETWEEN_WORDS:
+        return None
+    k = i + 2 if i + 2 < n and toks[i + 1].low in _DATE_ARTICLES else i + 1
+    if k >= n or toks[k].kind != "num":
+        return None
+    if _parse_time(toks, k, at.vocab) is not None:
+        return None, k
+    date = _parse_date(toks, k, at.vocab)
+    if date is not None and isinstance(date[0], _Date) and date[0].day_end is not None:
+        return None, k
+    return None
+
+
 def _clock_time(at: _At, i: int) -> tuple[Figure | None, int] | None:
     """ "3 p.m.", "15h30", "three o'clock"."""
     t = at.toks[i]
@@ -366,7 +387,7 @@ def _date(at: _At, i: int) -> tuple[Figure | None, int] | None:
     """Dates, weekdays, relative dates, years and decades; a year made approximate by its
     qualifier ("circa 1748", "in about 1748")."""
     year = _year_after_qualifier(at, i)
-    date = _parse_date(at.toks, i if year is None else year, at.vocab) or _days_between(at, i)
+    date = _parse_date(at.toks, i if year is None else year, at.vocab)
     if date is None:
         return None
     parsed, end = date
@@ -382,21 +403,6 @@ def _year_after_qualifier(at: _At, i: int) -> int | None:
     if q is None or q[1] >= len(at.toks) or not _approximate_year(at.toks, q[1]):
         return None
     return q[1]
-
-
-def _days_between(at: _At, i: int) -> tuple[_Date, int] | None:
-    """ "between 14 and 24 September", "entre le 14 et le 24 septembre": a range of days, not a
-    range of numbers followed by a month."""
-    toks, n = at.toks, len(at.toks)
-    if toks[i].low not in _BETWEEN_WORDS:
-        return None
-    k = i + 2 if i + 2 < n and toks[i + 1].low in _DATE_ARTICLES else i + 1
-    if k >= n or toks[k].kind != "num":
-        return None  # "between September 14 and 24" reads from the month on
-    date = _parse_date(toks, k, at.vocab)
-    if date is None or not isinstance(date[0], _Date) or date[0].day_end is None:
-        return None
-    return date[0], date[1]
 
 
 def _number(at: _At, i: int) -> tuple[Figure | None, int] | None:
@@ -430,6 +436,7 @@ RECOGNISERS: tuple[_Recogniser, ...] = (
     _score,
     _name_number,
     _time_until,
+    _between,
     _clock_time,
     _date,
     _number,
