@@ -626,3 +626,11 @@ def test_the_first_two_is_a_count_and_both_in_more_french_forms() -> None:
     assert one("les deux premiers matchs", "fr").value == 2
     for text in ("Elles regardent toutes deux le ciel.", "des responsables des deux pays"):
         assert extract_figures(text, "fr") == [], text
+
+
+def test_a_month_of_a_year_and_a_day_of_a_month() -> None:
+    en = one("It was performed in July of 2003.", "en")
+    assert compare_figures(en, one("Il a été joué en juillet 2003.", "fr")) == "agree"
+    assert one("They met on the 17th of January.", "en").value == one("le 17 janvier", "fr").value
+    # an ordinal of anything else stays no figure
+    assert extract_figures("She came 3rd of the group.", "en") == []

@@ -174,6 +174,8 @@ def _month_first(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed 
         return _Date(_year_after_month(toks[j + 1]), m, None, None), j + 2
     if j < n and _year_after_month(toks[j]) is not None:
         return _Date(_year_after_month(toks[j]), m, None, None), j + 1
+    if j + 1 < n and toks[j].low in _MONTH_OF and _year_after_month(toks[j + 1]) is not None:
+        return _Date(_year_after_month(toks[j + 1]), m, None, None), j + 2  # "July of 2003"
     # "novembre dernier"; "last November" is handled by _parse_relative
     if j < n and toks[j].low in vocab.words("month_last_after"):
         return ("month-name-last", m), j + 1

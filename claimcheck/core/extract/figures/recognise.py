@@ -27,6 +27,7 @@ from claimcheck.core.extract.figures.lexicon import (
     _DATE_ARTICLES,
     _DURATIONS,
     _ID_WORDS,
+    _MONTH_OF,
     _NUMBER_ADJ,
     _ORDINAL_SUFFIX,
     _PERCENT_WORDS,
@@ -301,19 +302,22 @@ def _counted_word(word: str) -> bool:
 
 
 def _ordinal(at: _At, i: int) -> tuple[Figure | None, int] | None:
-    """ "1st", "2e": an ordinal; "1er janvier", "17th January" are dates."""
+    """ "1st", "2e": an ordinal; "1er janvier", "17th January", "the 17th of January" are
+    dates."""
     toks, n = at.toks, len(at.toks)
     nxt = toks[i + 1] if i + 1 < n else None
-    if (
+    if not (
         toks[i].kind == "num"
         and nxt is not None
         and nxt.glued
         and nxt.kind == "word"
         and nxt.low in _ORDINAL_SUFFIX
-        and not (i + 2 < n and _month_at(toks, i + 2, at.vocab) is not None)
     ):
-        return None, i + 2
-    return None
+        return None
+    month = i + 3 if i + 3 < n and toks[i + 2].low in _MONTH_OF else i + 2
+    if month < n and _month_at(toks, month, at.vocab) is not None:
+        return None  # a day of the month, read as a date
+    return None, i + 2
 
 
 def _name_number(at: _At, i: int) -> tuple[Figure | None, int] | None:
