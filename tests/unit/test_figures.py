@@ -634,3 +634,13 @@ def test_a_month_of_a_year_and_a_day_of_a_month() -> None:
     assert one("They met on the 17th of January.", "en").value == one("le 17 janvier", "fr").value
     # an ordinal of anything else stays no figure
     assert extract_figures("She came 3rd of the group.", "en") == []
+
+
+def test_decades_written_in_words() -> None:
+    seventies = one("It was popular in the seventies.", "en")
+    assert seventies.kind == "date"
+    for fr in ("dans les années soixante-dix", "dans les années 70"):
+        assert compare_figures(seventies, one(fr, "fr")) == "agree", fr
+    assert compare_figures(seventies, one("the 1980s", "en")) == "differs"
+    # an age in words is no decade of the calendar
+    assert extract_figures("a man in his late sixties", "en") == []

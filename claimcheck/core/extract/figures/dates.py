@@ -27,6 +27,7 @@ from claimcheck.core.extract.figures.lexicon import (
     _YEAR_RANGE_TO,
     FigureWords,
 )
+from claimcheck.core.extract.figures.numbers import _parse_words
 from claimcheck.core.extract.figures.qualifiers import _qualifier_before, _qualifier_start
 from claimcheck.core.extract.figures.tokens import _day_num, _skip_ordinal, _Tok, _year_num
 from claimcheck.core.extract.figures.units import _unit_at
@@ -215,6 +216,9 @@ def _decade(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | Non
         if k >= 0 and toks[k].low in _DECADE_SHORT_BEFORE:
             v = int(t.text) + (1900 if int(t.text) >= 20 else 2000)
             return _Date(v, None, None, None, v + 9), s + 1
+    words = _decade_in_words(toks, i, vocab)
+    if words is not None:
+        return words
     # "les années 30 et 40", "années 1950 à 1960": the second number is a decade too
     listed = (
         i >= 3
@@ -234,6 +238,32 @@ def _decade(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | Non
         if 1800 <= v <= 2100 and v % 10 == 0:
             return _Date(v, None, None, None, v + 9), i + 1
     return None
+
+
+def _decade_in_words(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | None:
+    """ "the seventies", "the late sixties", "les années soixante-dix": a decade of the 1900s
+    (not "in their seventies", an age)."""
+    t = toks[i]
+    if t.kind != "word" or i == 0:
+        return None
+    named = vocab.rule("decade_words") or {}
+    if t.low in named:
+        k = i - 1
+        if toks[k].low in _DECADE_SHORT_BEFORE and k >= 1 and toks[k - 1].low in _AGE_DECADE_BEFORE:
+            return None  # "in his late sixties"
+        if toks[k].low not in _DECADE_SHORT_BEFORE:
+            return None
+        v = 1900 + int(named[t.low])
+        return _Date(v, None, None, None, v + 9), i + 1
+    if toks[i - 1].low not in _DECADE_BEFORE:
+        return None
+    num = _parse_words(toks, i, vocab)
+    if num is None or num.value is None or num.shape != "exact":
+        return None
+    v = int(num.value)
+    if num.value != v or not 20 <= v <= 90 or v % 10:
+        return None
+    return _Date(1900 + v, None, None, None, 1909 + v), num.end
 
 
 def _year_after_month(tok: _Tok) -> int | None:

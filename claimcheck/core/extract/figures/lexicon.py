@@ -291,7 +291,15 @@ _ANY_FACTOR = _first_wins([*(w.multipliers for w in ALL), *(w.scales for w in AL
 _NUMBER_WORDS = frozenset(
     x
     for w in ALL
-    for x in (*w.numbers, *w.scales, *w.magnitudes, *w.approximate_numbers, *w.months, *w.weekdays)
+    for x in (
+        *w.numbers,
+        *w.scales,
+        *w.magnitudes,
+        *w.approximate_numbers,
+        *w.months,
+        *w.weekdays,
+        *(w.rule("decade_words") or {}),
+    )
 )
 # words a figure can start with (all others are skipped without a closer look)
 _START_WORDS = frozenset(
