@@ -207,7 +207,7 @@ def test_money() -> None:
     assert compare_figures(eur, one("L'UE a promis 3 milliards d'euros.", "fr")) == "agree"
     assert compare_figures(eur, one("L'UE a promis 4 milliards d'euros.", "fr")) == "differs"
     assert one("Tickets cost £20.", "en").unit == "gbp"
-    assert one("Le budget est de 1 500 € par mois.", "fr").unit == "eur"
+    assert one("Le budget est de 1 500 € par mois.", "fr").unit == "eur/month"
     assert compare_figures(usd, one("Le gouvernement a donné 5 millions d'euros.", "fr")) == (
         "differs"
     )
@@ -644,3 +644,15 @@ def test_decades_written_in_words() -> None:
     assert compare_figures(seventies, one("the 1980s", "en")) == "differs"
     # an age in words is no decade of the calendar
     assert extract_figures("a man in his late sixties", "en") == []
+
+
+def test_an_amount_per_period_is_a_rate() -> None:
+    hourly = one("The minimum wage rises to 11.52 euros an hour.", "en")
+    assert (hourly.unit, hourly.value) == ("eur/hour", 11.52)
+    assert compare_figures(hourly, one("Le smic passe à 11,52 euros de l'heure.", "fr")) == "agree"
+    assert compare_figures(hourly, one("Le smic passe à 11,52 euros par jour.", "fr")) == "differs"
+    # the same amount with no period is the same figure, less precise
+    assert compare_figures(
+        one("It costs $26,500 a year.", "en"), one("It costs $26,500.", "en")
+    ) == ("refines")
+    assert one("Shares rose to $5 a share.", "en").unit == "usd"

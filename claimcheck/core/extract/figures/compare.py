@@ -268,9 +268,21 @@ def compare_figures(a: Figure, b: Figure) -> str:
         return "agree" if a.unit == b.unit and a.value == b.value else "differs"
     if a.kind == "date":
         return _compare_dates(a, b)
+    if a.kind == "money" and a.unit != b.unit and _same_currency(a, b):
+        # "$26,500 a year" against "$26,500": the same amount, one says what period it is for;
+        # "$15 an hour" against "$15 a day" differ
+        if "/" in (a.unit or "") and "/" in (b.unit or ""):
+            return "differs"
+        status = _compare_numbers(a, b)
+        return "refines" if status == "agree" else status
     if a.kind in ("quantity", "money", "percent", "duration") and a.unit != b.unit:
         return "differs"
     return _compare_numbers(a, b)
+
+
+def _same_currency(a: Figure, b: Figure) -> bool:
+    """Whether two amounts are in one currency, whatever period each is per ("usd/hour")."""
+    return (a.unit or "").split("/")[0] == (b.unit or "").split("/")[0]
 
 
 _SCORE = {"agree": 3.0, "refines": 2.0, "differs": 1.0}
@@ -381,7 +393,7 @@ def figure_affinity(a: Figure, b: Figure) -> tuple[float, bool] | None:
         return _SCORE[status] + bonus, strong
     if a.kind in ("quantity", "percent", "duration") and a.unit != b.unit:
         return None
-    if a.kind == "money" and a.unit != b.unit:
+    if a.kind == "money" and not _same_currency(a, b):
         return 0.5, False
     if a.kind == "figure":
         rel = _concept_relation(a.unit, b.unit)

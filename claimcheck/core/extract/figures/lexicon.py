@@ -165,6 +165,8 @@ _SECONDS: Mapping[str, float] = lang.shared_table(_FILE)["durations"]
 _DURATIONS: dict[str, float] = {
     w: _SECONDS[name] for name, words in _every("durations") for w in words
 }
+#: duration word -> the period it names ("heure" -> "hour"), for rates ("$15 an hour")
+_DURATION_NAMES: dict[str, str] = {w: name for name, words in _every("durations") for w in words}
 
 _CURRENCY_SYMBOLS = {"$": "usd", "€": "eur", "£": "gbp", "¥": "jpy"}
 _CURRENCY_WORDS: dict[str, str] = {w: code for code, words in _every("currencies") for w in words}

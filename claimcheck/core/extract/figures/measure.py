@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from claimcheck.core import lang
+from claimcheck.core.extract.figures.dates import _parse_date
 from claimcheck.core.extract.figures.lexicon import (
     _AGE_DECADE_BEFORE,
     _AGE_JOINERS,
@@ -18,6 +19,7 @@ from claimcheck.core.extract.figures.lexicon import (
     _CURRENCY_SYMBOLS,
     _DECADE_SHORT_BEFORE,
     _DOLLAR_COUNTRY,
+    _DURATION_NAMES,
     _NUMBER_ADJ,
     _OF_WORDS,
     _PEOPLE_CONCEPTS,
@@ -115,7 +117,31 @@ def _money(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading 
         return None
     if r.core.article and not r.core.mult:
         return r._replace(kind=None)
+    rate = _money_rate(toks, after, vocab)
+    if rate is not None:
+        return r._replace(kind="money", unit=f"{currency}/{rate[0]}", after=rate[1])
     return r._replace(kind="money", unit=currency, after=after)
+
+
+def _money_rate(toks: tuple[_Tok, ...], j: int, vocab: FigureWords) -> tuple[str, int] | None:
+    """The period an amount is per ("an hour", "a year", "per day", "de l'heure", "par mois"):
+    (period name, index after it)."""
+    words = vocab.words("money_rate_words")
+    k = j
+    while k < len(toks) and k - j < 2 and toks[k].low in words:
+        k += 1
+    if k == j or k >= len(toks):
+        return None
+    dur = _duration_at(toks, k, vocab)
+    name = _DURATION_NAMES.get(toks[k].low)
+    if dur is None or name is None or dur[0] < 3600:
+        return None  # not "$5 a second"
+    end = dur[1]
+    if end < len(toks) and toks[end].low in vocab.words("money_rate_not_before"):
+        return None  # "a year ago": when, not per what
+    if any(_parse_date(toks, p, vocab) is not None for p in range(j, k + 1)):
+        return None  # "l'an dernier"
+    return name, end
 
 
 def _percent(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | None:
