@@ -643,7 +643,7 @@ def test_decades_written_in_words() -> None:
         assert compare_figures(seventies, one(fr, "fr")) == "agree", fr
     assert compare_figures(seventies, one("the 1980s", "en")) == "differs"
     # an age in words is no decade of the calendar
-    assert extract_figures("a man in his late sixties", "en") == []
+    assert one("a man in his late sixties", "en").unit == "age"
 
 
 def test_an_amount_per_period_is_a_rate() -> None:
@@ -656,3 +656,15 @@ def test_an_amount_per_period_is_a_rate() -> None:
         one("It costs $26,500 a year.", "en"), one("It costs $26,500.", "en")
     ) == ("refines")
     assert one("Shares rose to $5 a share.", "en").unit == "usd"
+
+
+def test_approximate_ages_in_words_in_both_languages() -> None:
+    thirties = one("A man in his thirties was arrested.", "en")
+    assert (thirties.unit, thirties.low, thirties.high) == ("age", 30, 39)
+    about = one("Un homme d'une trentaine d'années a été arrêté.", "fr")
+    assert about.unit == "age"
+    assert compare_figures(thirties, about) == "refines"
+    assert compare_figures(thirties, one("Un homme de 34 ans a été arrêté.", "fr")) == "refines"
+    assert compare_figures(thirties, one("Un homme de 54 ans a été arrêté.", "fr")) == "differs"
+    # about thirty years that are no one's age stay a duration
+    assert one("Il y a une trentaine d'années, la ville était petite.", "fr").kind == "duration"

@@ -162,6 +162,9 @@ def _age(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | 
     "33-year-old", "Bucklew, 33, was...", "Bucklew, 44 ans,", "died at 85", "meurt à 111 ans",
     "il a 85 ans", "un garçon de 14 ans".
     Read as a quantity in years, so "33" and "44 ans" compare."""
+    approximate = _approximate_age(toks, r, vocab)
+    if approximate is not None:
+        return approximate
     value = r.value
     if value is None or r.shape != "exact" or r.currency is not None or not 0 < value < 130:
         return None
@@ -217,6 +220,23 @@ def _age(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | 
     if not (old or said or apposition):
         return None
     return r._replace(kind="quantity", unit="age", after=after)
+
+
+def _approximate_age(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | None:
+    """ "un homme d'une trentaine d'années": a person of about so many years, an age (not a
+    duration of 22 to 39 years)."""
+    n, start, end = len(toks), r.start, r.end
+    if r.shape != "about" or r.value is None or r.currency is not None:
+        return None
+    j = end + 1 if end + 1 < n and toks[end].low in _OF_WORDS else end
+    if not (j < n and toks[j].low in vocab.words("age_years")):
+        return None
+    k = start - 1
+    if k >= 0 and toks[k].low in vocab.words("articles"):
+        k -= 1  # "d'une trentaine"
+    if not (k >= 1 and toks[k].low in _AGE_JOINERS and _person_noun(toks[k - 1].low)):
+        return None
+    return r._replace(kind="quantity", unit="age", after=j + 1)
 
 
 def _decade_of_life(toks: tuple[_Tok, ...], r: _Reading) -> _Reading | None:

@@ -18,6 +18,7 @@ from claimcheck.core.extract.figures.dates import (
     _weekday_at,
 )
 from claimcheck.core.extract.figures.lexicon import (
+    _AGE_DECADE_BEFORE,
     _ANCHOR_WORDS,
     _BETWEEN_WORDS,
     _BOTH,
@@ -25,6 +26,7 @@ from claimcheck.core.extract.figures.lexicon import (
     _CURRENCY_NAME_PREFIXES,
     _CURRENCY_SYMBOLS,
     _DATE_ARTICLES,
+    _DECADE_SHORT_BEFORE,
     _DURATIONS,
     _ID_WORDS,
     _MONTH_OF,
@@ -362,6 +364,22 @@ def _time_until(at: _At, i: int) -> tuple[Figure | None, int] | None:
     return None
 
 
+def _age_in_words(at: _At, i: int) -> tuple[Figure | None, int] | None:
+    """ "a man in his thirties", "in her late sixties": an age from 30 to 39 (French says "un
+    homme d'une trentaine d'années", read with the other ages)."""
+    toks = at.toks
+    decades = at.vocab.rule("decade_words") or {}
+    if toks[i].low not in decades:
+        return None
+    k = i - 1
+    if k >= 0 and toks[k].low in _DECADE_SHORT_BEFORE:
+        k -= 1  # "early", "mid", "late"
+    if k < 0 or toks[k].low not in _AGE_DECADE_BEFORE:
+        return None
+    v = float(decades[toks[i].low])
+    return at.figure(i, i + 1, "quantity", v + 4.5, v, v + 9, "age", False), i + 1
+
+
 def _between(at: _At, i: int) -> tuple[Figure | None, int] | None:
     """ "between 6:45 and 7:40", "entre le 14 et le 24 septembre": the word opens two clock times
     or a range of days, read from the first number on, not a range of numbers."""
@@ -440,6 +458,7 @@ RECOGNISERS: tuple[_Recogniser, ...] = (
     _score,
     _name_number,
     _time_until,
+    _age_in_words,
     _between,
     _clock_time,
     _date,
