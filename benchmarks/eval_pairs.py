@@ -39,6 +39,7 @@ from labelset import DEFAULT_DATASETS
 from claimcheck.core.defaults import DEFAULT_MODEL, DEFAULT_THRESHOLD
 from claimcheck.core.embed.cache import EmbeddingCache
 from claimcheck.core.embed.encoder import Encoder, get_encoder
+from claimcheck.core.errors import InputError
 from claimcheck.core.pipeline import run
 from claimcheck.core.types import Result, Settings
 
@@ -101,6 +102,8 @@ class Counts:
     right: int = 0
     other_rows: int = 0
     same_pairs: int = 0
+    unread: int = 0
+    """Pairs claimcheck refuses as input: one sentence keeps no claim (chrome, a fragment)."""
     scored: list[tuple[float, bool]] = field(default_factory=list)
     """(confidence, same fact?) of each pair, one pair at a time (for recall at a precision)."""
 
@@ -108,6 +111,8 @@ class Counts:
         p = self.right / self.shown if self.shown else 1.0
         r = self.right / self.same_pairs if self.same_pairs else 1.0
         extra = f"  (of them different rows: {self.other_rows})" if self.other_rows else ""
+        if self.unread:
+            extra += f"  (not read, one side keeps no claim: {self.unread})"
         if self.scored:
             extra += "  " + "  ".join(
                 f"R@P{goal:g} {recall_at(self.scored, goal, self.same_pairs):.3f}"
@@ -145,14 +150,19 @@ def score_pairs(
                 _article(folder, "a", a, [pair.first]),
                 _article(folder, "b", b, [pair.second]),
             ]
-            result = _run(paths, encoder, cache)
+            counts.same_pairs += bool(pair.same)
+            try:
+                result = _run(paths, encoder, cache)
+            except InputError:  # claimcheck says one line and compares nothing: not shown
+                counts.unread += 1
+                counts.scored.append((0.0, bool(pair.same)))
+                continue
             together = any(len({c.source for c in cl.claims}) > 1 for cl in result.clusters)
             # a pair set on different days is never joined, whatever its confidence
             confidence = [
                 s.confidence for s in result.suggestions if not s.evidence.different_dates
             ] + [min(cl.confidence) for cl in result.clusters if len(cl.claims) > 1]
             counts.scored.append((max(confidence, default=0.0), bool(pair.same)))
-            counts.same_pairs += bool(pair.same)
             counts.shown += together
             counts.right += together and bool(pair.same)
     return counts
