@@ -668,3 +668,21 @@ def test_approximate_ages_in_words_in_both_languages() -> None:
     assert compare_figures(thirties, one("Un homme de 54 ans a été arrêté.", "fr")) == "differs"
     # about thirty years that are no one's age stay a duration
     assert one("Il y a une trentaine d'années, la ville était petite.", "fr").kind == "duration"
+
+
+def test_french_hours_of_the_day_and_durations_with_an_adjective() -> None:
+    assert (
+        one("Il était une heure du matin.", "fr").unit,
+        one("Il était une heure du matin.", "fr").value,
+    ) == ("time", 60)
+    pm = one("à trois heures de l'après-midi", "fr")
+    assert compare_figures(pm, one("at 3 pm", "en")) == "agree"
+    assert one("La réunion a duré une heure.", "fr").kind == "duration"
+    assert (
+        compare_figures(
+            one("He stays for three more years.", "en"),
+            one("Il reste pendant trois ans de plus.", "fr"),
+        )
+        == "agree"
+    )
+    assert extract_figures("Il a été élu pour un second mandat.", "fr") == []

@@ -25,6 +25,7 @@ from claimcheck.core.extract.figures.lexicon import (
     _PEOPLE_CONCEPTS,
     _PLURAL_ENDINGS,
     _POUND_WORDS,
+    _SKIP_ADJ,
     FigureWords,
 )
 from claimcheck.core.extract.figures.money import _currency_at, _money_after, _percent_after
@@ -272,8 +273,8 @@ def _duration_unit(
     n, end = len(toks), r.end
     if r.core.article and _article_is_no_duration(toks, r, vocab):
         return None
-    if end + 1 < n and toks[end].low in _NUMBER_ADJ:
-        end += 1  # "les quatre derniers mois"
+    if end + 1 < n and (toks[end].low in _NUMBER_ADJ or toks[end].low in _SKIP_ADJ):
+        end += 1  # "les quatre derniers mois", "three more years"
     dur = _duration_at(toks, end, vocab)
     if dur is None and end < n and toks[end].low in _OF_WORDS and r.shape in ("magnitude", "about"):
         dur = _duration_at(toks, end + 1, vocab)

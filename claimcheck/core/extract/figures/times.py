@@ -35,6 +35,15 @@ def _after_time_preposition(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) 
     return i > 0 and toks[i - 1].low in vocab.words("hour_prepositions")
 
 
+def _clock_hour(toks: tuple[_Tok, ...], i: int, j: int, vocab: FigureWords) -> bool:
+    """Whether the hour word at ``toks[j]`` after the number at ``toks[i]`` tells a time of day:
+    after "à", "vers" ("à quatre heures"), or before "du matin", "du soir" ("il était une heure
+    du matin"); "une heure" alone is a duration."""
+    if toks[j].low not in vocab.words("hour_words"):
+        return False
+    return _after_time_preposition(toks, i, vocab) or _half_of_day(toks, j + 1, 1, 0) is not None
+
+
 def _time_in_words(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> tuple[int, int] | None:
     """ "three o'clock", "à quatre heures", "vers sept heures et demie"."""
     n = len(toks)
@@ -46,12 +55,12 @@ def _time_in_words(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> tuple[
     suffix = vocab.rule("word_hour_suffix")  # "o'clock": its words around the apostrophe
     if suffix and j + 2 < n and toks[j].low == suffix[0] and toks[j + 2].low == suffix[1]:
         return h * 60, j + 3
-    if toks[j].low in vocab.words("hour_words") and _after_time_preposition(toks, i, vocab):
+    if _clock_hour(toks, i, j, vocab):
         for phrase, minutes in vocab.rule("hour_fractions").items():
             words = phrase.split()
             if all(j + 1 + a < n and toks[j + 1 + a].low == w for a, w in enumerate(words)):
                 return h * 60 + minutes, j + 1 + len(words)
-        return h * 60, j + 1
+        return _half_of_day(toks, j + 1, h, 0) or (h * 60, j + 1)
     return None
 
 
@@ -77,11 +86,7 @@ def _minutes_after(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> tuple[
         if j < n and toks[j].kind == "num" and len(toks[j].text) == 2 and toks[j].glued:
             return int(toks[j].text), j + 1, True
         return 0, j, True
-    if (
-        j < n
-        and toks[j].low in vocab.words("hour_words")
-        and _after_time_preposition(toks, i, vocab)
-    ):
+    if j < n and _clock_hour(toks, i, j, vocab):
         j += 1
         if j < n and toks[j].kind == "num" and len(toks[j].text) == 2:
             return int(toks[j].text), j + 1, True
