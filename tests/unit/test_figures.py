@@ -686,3 +686,17 @@ def test_french_hours_of_the_day_and_durations_with_an_adjective() -> None:
         == "agree"
     )
     assert extract_figures("Il a été élu pour un second mandat.", "fr") == []
+
+
+def test_ordinals_in_words_are_no_counts_and_year_olds_are_ages() -> None:
+    for text, language in (
+        ("It was the twenty-first century.", "en"),
+        ("C'est le trente-deuxième épisode.", "fr"),
+        ("le vingt-et-unième siècle", "fr"),
+    ):
+        assert extract_figures(text, language) == [], text
+    assert one("Trente-deux soldats sont morts.", "fr").value == 32
+    olds = one("Five year olds are poor conversationalists.", "en")
+    assert compare_figures(
+        olds, one("Les enfants de cinq ans sont de mièvres causeurs.", "fr")
+    ) == ("agree")

@@ -322,6 +322,25 @@ def _ordinal(at: _At, i: int) -> tuple[Figure | None, int] | None:
     return None, i + 2
 
 
+def _ordinal_in_words(at: _At, i: int) -> tuple[Figure | None, int] | None:
+    """ "the twenty-first century", "le trente-deuxième épisode": number words hyphened to an
+    ordinal are an ordinal, no count of twenty or thirty."""
+    toks, n, vocab = at.toks, len(at.toks), at.vocab
+    if toks[i].low not in vocab.numbers:
+        return None
+    joiner = vocab.rule("number_joiner")
+    k = i + 1
+    while k + 1 < n and toks[k].text in "-‐" and toks[k].glued:
+        word = toks[k + 1].low
+        endings = tuple(vocab.words("ordinal_endings"))
+        if word in vocab.words("ordinal_words") or (endings and word.endswith(endings)):
+            return None, k + 2
+        if word not in vocab.numbers and word != joiner:
+            break
+        k += 2
+    return None
+
+
 def _name_number(at: _At, i: int) -> tuple[Figure | None, int] | None:
     """A number after a capitalised word in mid-sentence: "Resolution 2254", "Boeing 737"."""
     toks = at.toks
@@ -455,6 +474,7 @@ RECOGNISERS: tuple[_Recogniser, ...] = (
     _both,
     _not_a_count,
     _ordinal,
+    _ordinal_in_words,
     _score,
     _name_number,
     _time_until,
