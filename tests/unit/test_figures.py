@@ -700,3 +700,16 @@ def test_ordinals_in_words_are_no_counts_and_year_olds_are_ages() -> None:
     assert compare_figures(
         olds, one("Les enfants de cinq ans sont de mièvres causeurs.", "fr")
     ) == ("agree")
+
+
+def test_a_headline_age_a_verb_that_is_a_magnitude_and_dozens_in_french() -> None:
+    aged = one("World's Oldest Man Ever Dies Aged 116", "en")
+    assert (aged.unit, aged.value) == ("age", 116)
+    assert [f.value for f in extract_figures("Messi scores 4 goals.", "en")] == [4]
+    assert (
+        compare_figures(
+            one("Several dozen British nationals left.", "en"),
+            one("Plusieurs douzaines de ressortissants britanniques sont partis.", "fr"),
+        )
+        == "agree"
+    )

@@ -176,7 +176,9 @@ def _tens_of(toks: tuple[_Tok, ...], i: int, vocab: FigureWords, money_hint: boo
 
 
 def _is_magnitude(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
-    return toks[i].low in _mags(vocab)
+    # not before a number: "Messi scores 4" is the verb
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return toks[i].low in _mags(vocab) and not (nxt is not None and nxt.kind == "num")
 
 
 def _magnitude(toks: tuple[_Tok, ...], i: int, vocab: FigureWords, money_hint: bool) -> _Num | None:

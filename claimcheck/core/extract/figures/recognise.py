@@ -356,6 +356,7 @@ def _name_number(at: _At, i: int) -> tuple[Figure | None, int] | None:
         and _weekday_at(toks, i - 1, at.vocab) is None
         and prev.low not in _QUALIFIER_FIRST
         and prev.low not in _CURRENCY_NAME_PREFIXES
+        and prev.low not in at.vocab.words("age_before")  # a headline's "Dies Aged 116"
     ):
         if _year_num(toks[i]) is not None or (
             i + 1 < len(toks) and _month_at(toks, i + 1, at.vocab) is not None
