@@ -713,3 +713,10 @@ def test_a_headline_age_a_verb_that_is_a_magnitude_and_dozens_in_french() -> Non
         )
         == "agree"
     )
+
+
+def test_twice_is_two_times_and_yens_are_money() -> None:
+    assert compare_figures(
+        one("He played twice for the Navy.", "en"), one("Il joua deux fois.", "fr")
+    ) == ("agree")
+    assert one("Le dollar était à 116,92 yens.", "fr").unit == "jpy"

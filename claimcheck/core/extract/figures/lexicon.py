@@ -301,6 +301,7 @@ _NUMBER_WORDS = frozenset(
         *w.months,
         *w.weekdays,
         *(w.rule("decade_words") or {}),
+        *(w.rule("times_words") or {}),
     )
 )
 # words a figure can start with (all others are skipped without a closer look)

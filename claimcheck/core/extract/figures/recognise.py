@@ -322,6 +322,16 @@ def _ordinal(at: _At, i: int) -> tuple[Figure | None, int] | None:
     return None, i + 2
 
 
+def _times_word(at: _At, i: int) -> tuple[Figure | None, int] | None:
+    """ "twice", "thrice": a number of times, as French "deux fois" is."""
+    times = at.vocab.rule("times_words") or {}
+    if at.toks[i].low not in times:
+        return None
+    v = float(times[at.toks[i].low])
+    concept = _CONCEPT_WORDS.get("times")
+    return at.figure(i, i + 1, "figure", v, v, v, concept, False), i + 1
+
+
 def _ordinal_in_words(at: _At, i: int) -> tuple[Figure | None, int] | None:
     """ "the twenty-first century", "le trente-deuxième épisode": number words hyphened to an
     ordinal are an ordinal, no count of twenty or thirty."""
@@ -476,6 +486,7 @@ RECOGNISERS: tuple[_Recogniser, ...] = (
     _not_a_count,
     _ordinal,
     _ordinal_in_words,
+    _times_word,
     _score,
     _name_number,
     _time_until,
