@@ -211,7 +211,7 @@ def _decade(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | Non
     if plural and len(t.text) == 2 and t.text.isdigit() and int(t.text) % 10 == 0:
         # two digits only after "the", "early", "mid", "late": "in their 80s" is an age
         k = i - 2 if i >= 2 and toks[i - 1].low == "'" and t.glued else i - 1
-        if k >= 1 and toks[k - 1].low in _AGE_DECADE_BEFORE:
+        if _decade_of_life_at(toks, i):
             return None  # "in his late 60s": an age
         if k >= 0 and toks[k].low in _DECADE_SHORT_BEFORE:
             v = int(t.text) + (1900 if int(t.text) >= 20 else 2000)
@@ -240,6 +240,15 @@ def _decade(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | Non
     return None
 
 
+def _decade_of_life_at(toks: tuple[_Tok, ...], i: int) -> bool:
+    """Whether the decade written at ``toks[i]`` ("60s", "sixties") comes after a possessive,
+    with "early", "mid" or "late" between or not: "in his late 60s" is an age, not the 1960s."""
+    k = i - 1
+    if k >= 0 and toks[k].low in _DECADE_SHORT_BEFORE:
+        k -= 1
+    return k >= 0 and toks[k].low in _AGE_DECADE_BEFORE
+
+
 def _decade_in_words(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | None:
     """ "the seventies", "the late sixties", "les années soixante-dix": a decade of the 1900s
     (not "in their seventies", an age)."""
@@ -248,11 +257,8 @@ def _decade_in_words(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Par
         return None
     named = vocab.rule("decade_words") or {}
     if t.low in named:
-        k = i - 1
-        if toks[k].low in _DECADE_SHORT_BEFORE and k >= 1 and toks[k - 1].low in _AGE_DECADE_BEFORE:
-            return None  # "in his late sixties"
-        if toks[k].low not in _DECADE_SHORT_BEFORE:
-            return None
+        if _decade_of_life_at(toks, i) or toks[i - 1].low not in _DECADE_SHORT_BEFORE:
+            return None  # "in his late sixties" is an age
         v = 1900 + int(named[t.low])
         return _Date(v, None, None, None, v + 9), i + 1
     if toks[i - 1].low not in _DECADE_BEFORE:

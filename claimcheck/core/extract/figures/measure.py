@@ -8,16 +8,14 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from claimcheck.core import lang
-from claimcheck.core.extract.figures.dates import _parse_date
+from claimcheck.core.extract.figures.dates import _decade_of_life_at, _parse_date
 from claimcheck.core.extract.figures.lexicon import (
-    _AGE_DECADE_BEFORE,
     _AGE_JOINERS,
     _AGE_OLD,
     _ALL_MULTIPLIERS,
     _BETWEEN_WORDS,
     _CONCEPT_WORDS,
     _CURRENCY_SYMBOLS,
-    _DECADE_SHORT_BEFORE,
     _DOLLAR_COUNTRY,
     _DURATION_NAMES,
     _NUMBER_ADJ,
@@ -250,10 +248,7 @@ def _decade_of_life(toks: tuple[_Tok, ...], r: _Reading) -> _Reading | None:
     s = end + 1 if end + 1 < n and toks[end].low == "'" and toks[end].glued else end
     if not (s < n and toks[s].low == "s" and toks[s].glued):
         return None
-    k = start - 1
-    if k >= 0 and toks[k].low in _DECADE_SHORT_BEFORE:
-        k -= 1  # "early", "mid", "late"
-    if k < 0 or toks[k].low not in _AGE_DECADE_BEFORE:
+    if not _decade_of_life_at(toks, start):
         return None
     return r._replace(
         kind="quantity",

@@ -13,12 +13,12 @@ from claimcheck.core.extract.figures.calendar import _resolve, parse_reference_d
 from claimcheck.core.extract.figures.dates import (
     _approximate_year,
     _Date,
+    _decade_of_life_at,
     _month_at,
     _parse_date,
     _weekday_at,
 )
 from claimcheck.core.extract.figures.lexicon import (
-    _AGE_DECADE_BEFORE,
     _ANCHOR_WORDS,
     _BETWEEN_WORDS,
     _BOTH,
@@ -26,7 +26,6 @@ from claimcheck.core.extract.figures.lexicon import (
     _CURRENCY_NAME_PREFIXES,
     _CURRENCY_SYMBOLS,
     _DATE_ARTICLES,
-    _DECADE_SHORT_BEFORE,
     _DURATIONS,
     _ID_WORDS,
     _MONTH_OF,
@@ -401,10 +400,7 @@ def _age_in_words(at: _At, i: int) -> tuple[Figure | None, int] | None:
     decades = at.vocab.rule("decade_words") or {}
     if toks[i].low not in decades:
         return None
-    k = i - 1
-    if k >= 0 and toks[k].low in _DECADE_SHORT_BEFORE:
-        k -= 1  # "early", "mid", "late"
-    if k < 0 or toks[k].low not in _AGE_DECADE_BEFORE:
+    if not _decade_of_life_at(toks, i):
         return None
     v = float(decades[toks[i].low])
     return at.figure(i, i + 1, "quantity", v + 4.5, v, v + 9, "age", False), i + 1
