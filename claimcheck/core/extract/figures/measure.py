@@ -268,9 +268,9 @@ def _duration_unit(
     n, end = len(toks), r.end
     if r.core.article and _article_is_no_duration(toks, r, vocab):
         return None
-    if end + 1 < n and (toks[end].low in _NUMBER_ADJ or toks[end].low in _SKIP_ADJ):
-        end += 1  # "les quatre derniers mois", "three more years"
     dur = _duration_at(toks, end, vocab)
+    if dur is None and end + 1 < n and (toks[end].low in _NUMBER_ADJ or toks[end].low in _SKIP_ADJ):
+        dur = _duration_at(toks, end + 1, vocab)  # "les quatre derniers mois", "three more years"
     if dur is None and end < n and toks[end].low in _OF_WORDS and r.shape in ("magnitude", "about"):
         dur = _duration_at(toks, end + 1, vocab)
     if dur is None and end + 1 < n and toks[end].text in "-‐" and toks[end].glued:
