@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from claimcheck.core.lang import function_words
+from claimcheck.core.lang import every_function_word, function_words
 from claimcheck.core.types import ClaimFacts
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
@@ -20,7 +20,7 @@ def fold_word(word: str) -> str:
 def content_words(text: str, language: str) -> tuple[str, ...]:
     """The distinct content words of ``text`` in order: letters only, folded, no function words
     of the claim's language (nor of English or French, which news in either language quotes)."""
-    stop = function_words(language) | function_words("en") | function_words("fr")
+    stop = function_words(language) | every_function_word()
     out: dict[str, None] = {}
     for match in _WORD.finditer(text):
         word = fold_word(match.group())

@@ -74,6 +74,12 @@ def function_words(language: str) -> frozenset[str]:
 
 
 @cache
+def every_function_word() -> frozenset[str]:
+    """The function words of every language: a claim in one language quotes the other."""
+    return frozenset().union(*(function_words(code) for code in LANGUAGES))
+
+
+@cache
 def _toml(folder: str, name: str) -> Mapping[str, Any]:
     text = _read(folder, f"{name}.toml")
     return tomllib.loads(text) if text is not None else {}

@@ -278,9 +278,6 @@ def _duration_unit(
     return dur
 
 
-_FUNCTION_WORDS = frozenset().union(*(lang.function_words(code) for code in lang.LANGUAGES))
-
-
 def _article_is_no_duration(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> bool:
     """Whether "a year", "a second" after an article is no duration: a rate ("twice a week",
     "$2,903 a month", "1,000 concerts a year"; French says "par an") or an ordinal ("a second
@@ -295,7 +292,7 @@ def _article_is_no_duration(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWo
     if k >= 0 and toks[k].kind == "num":
         return True
     # "1,000 concerts a year", not "in 2019 for a year"
-    return k >= 1 and toks[k - 1].kind == "num" and toks[k].low not in _FUNCTION_WORDS
+    return k >= 1 and toks[k - 1].kind == "num" and toks[k].low not in lang.every_function_word()
 
 
 def _duration(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | None:
