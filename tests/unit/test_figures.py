@@ -720,3 +720,73 @@ def test_twice_is_two_times_and_yens_are_money() -> None:
         one("He played twice for the Navy.", "en"), one("Il joua deux fois.", "fr")
     ) == ("agree")
     assert one("Le dollar était à 116,92 yens.", "fr").unit == "jpy"
+
+
+def test_dates_written_in_digits_in_each_language_order() -> None:
+    # "11/09/2001" is the day first in French, the month first in English; 13 settles it
+    assert one("Le 11/09/2001, des avions.", "fr").low == day("2001-09-11")
+    assert one("On 9/11/2001, planes hit.", "en").low == day("2001-09-11")
+    assert one("On 13/11/2015, gunmen attacked.", "en").low == day("2015-11-13")
+    assert one("Protests began 2011-03-15 in Deraa.", "en").low == day("2011-03-15")
+    # the day a language names in digits alone, and French "le 11-Septembre"
+    for text, language in (
+        ("After 9/11 the effort grew.", "en"),
+        ("Après le 11/9, l'effort a crû.", "fr"),
+        ("Après le 11-Septembre, l'effort a crû.", "fr"),
+        ("Il est arrivé le 11/9.", "fr"),
+    ):
+        date = one(text, language)
+        assert (date.kind, date.unit, date.low) == ("date", "date:md", 911), text
+    # a fraction or a list of numbers is no date
+    assert all(f.kind != "date" for f in extract_figures("a 2/3 majority", "en"))
+
+
+def test_clock_times_approximate_or_with_spaced_minutes() -> None:
+    for text, language in (
+        ("At about 10:15, the chief confirmed it.", "en"),
+        ("Vers 10 h 15, le chef l'a confirmé.", "fr"),
+    ):
+        time = one(text, language)
+        assert (time.kind, time.unit, time.value) == ("date", "time", 615), text
+    early = one("Il était environ 4 heures du matin.", "fr")
+    assert (early.unit, early.value, early.approximate) == ("time", 240, True)
+    # still a duration when no hour of the day is said
+    assert one("Il a roulé environ 4 heures.", "fr").kind == "duration"
+
+
+def test_dozens_multiplied_ranges_in_words_and_years_between() -> None:
+    dozen = one("More than two dozen people were involved.", "en")
+    assert (dozen.low, dozen.high) == (24, None)
+    assert one("près de deux douzaines de militants", "fr").high == 24
+    men = one("between thirty and fifty adult men", "en")
+    assert (men.low, men.high) == (30, 50)
+    years = one("entre 2005 et 2009, il a joué", "fr")
+    assert (years.kind, years.low, years.high) == ("date", day("2005-01-01"), day("2009-12-31"))
+    # a count that ends the range keeps it a count
+    assert one("between 2005 and 2009 people", "en").kind == "figure"
+
+
+def test_ages_said_with_when_and_in_more_french_forms() -> None:
+    for text, language in (
+        ("He migrated with his family when he was ten.", "en"),
+        ("When Kangxi (Oboi) was sixteen, he eliminated the traitor.", "en"),
+        ("Lorsqu'il a eu seize ans, il élimina le traître.", "fr"),
+        ("À seize ans, Kangxi supprima le traître.", "fr"),
+    ):
+        age = one(text, language)
+        assert (age.kind, age.unit) == ("quantity", "age"), text
+    assert one("when there were 10 soldiers", "en").unit != "age"
+    assert one("Il a été condamné à 5 ans, a-t-il dit.", "fr").kind == "duration"
+
+
+def test_a_number_word_capitalised_inside_a_sentence_is_part_of_a_name() -> None:
+    for text in (
+        "It merged with the Four Rivers Council.",
+        "In 2014, Network Ten announced a new presenter.",
+        "Les Vingt-Sept n'ont pas réussi à s'entendre.",
+    ):
+        language = "fr" if "Les" in text else "en"
+        assert all(f.kind != "figure" for f in extract_figures(text, language)), text
+    # a headline in title case still counts, and so does a sentence's first word
+    assert one("Four Killed In Blast As Protests Spread", "en").value == 4
+    assert one("Four people were killed.", "en").value == 4

@@ -471,7 +471,7 @@ def _prev_word(text: str, start: int) -> str | None:
     return text[k:end] if k < end else None
 
 
-def _headline(text: str) -> bool:
+def is_headline(text: str) -> bool:
     """Title case ("Talks With Russian Officials On Syria") or capitals: no cue from case."""
     alpha = [w for w in text.split() if w[:1].isalpha()]
     if len(alpha) < 4:
@@ -569,7 +569,7 @@ class _Headline:
 
     def __bool__(self) -> bool:
         if self.value is None:
-            self.value = _headline(self.text)
+            self.value = is_headline(self.text)
         return self.value
 
 

@@ -133,6 +133,55 @@ def _weekday_date(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed
     return _Date(None, None, None, wd), j
 
 
+def _numeric_date(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | None:
+    """A date in digits: "11/09/2001", "9/11/2001", "2001-09-11", the day or the month first as
+    the language writes it unless a number above 12 settles it; and a day and month the language
+    names in digits alone ("9/11")."""
+    n = len(toks)
+    if toks[i].kind != "num" or not toks[i].text.isdigit() or i + 2 >= n:
+        return None
+    parts = [toks[i].text]
+    j = i + 1
+    while (
+        len(parts) < 3
+        and j + 1 < n
+        and toks[j].glued
+        and toks[j].text in ("/", "-")
+        and toks[j].text == toks[i + 1].text
+        and toks[j + 1].glued
+        and toks[j + 1].kind == "num"
+        and toks[j + 1].text.isdigit()
+    ):
+        parts.append(toks[j + 1].text)
+        j += 2
+    glued_on = j < n and toks[j].glued and toks[j].kind != "sym"
+    if glued_on or (j < n - 1 and toks[j].text in ("/", "-") and toks[j].glued):
+        return None
+    slash = toks[i + 1].text == "/"
+    named = vocab.rule("named_days").get("/".join(parts)) if slash else None
+    if len(parts) == 2 and named is not None:
+        return _Date(None, named // 100, named % 100, None), j
+    if len(parts) == 2 and slash and i > 0 and toks[i - 1].low in vocab.words("day_month_after"):
+        parts.append("")  # "le 14/9": a day and a month, the year unsaid
+    if len(parts) != 3:
+        return None
+    if not parts[2]:
+        a, b, y = int(parts[0]), int(parts[1]), None
+        month_first = bool(vocab.rule("numeric_month_first"))
+    elif len(parts[0]) == 4:
+        y, a, b = int(parts[0]), int(parts[1]), int(parts[2])
+        month_first = True
+    elif len(parts[2]) == 4 and len(parts[0]) <= 2 and len(parts[1]) <= 2:
+        a, b, y = int(parts[0]), int(parts[1]), int(parts[2])
+        month_first = b > 12 or (a <= 12 and bool(vocab.rule("numeric_month_first")))
+    else:
+        return None
+    m, d = (a, b) if month_first else (b, a)
+    if not (1 <= m <= 12 and 1 <= d <= 31 and (y is None or 1000 <= y <= 2100)):
+        return None
+    return _Date(y, m, d, None), j
+
+
 def _day_first(
     toks: tuple[_Tok, ...], i: int, vocab: FigureWords
 ) -> tuple[_Date | None, int] | None:
@@ -143,6 +192,8 @@ def _day_first(
     n = len(toks)
     j = _skip_ordinal(toks, i + 1)
     day_end, j = _day_range_end(toks, j, day)
+    if j + 1 < n and toks[j].text == "-" and toks[j].glued and toks[j + 1].glued:
+        j += 1  # "le 11-Septembre", the day named by what happened on it
     if j < n and toks[j].low in _MONTH_OF:
         j += 1
     m = _month_at(toks, j, vocab) if j < n else None
@@ -327,7 +378,12 @@ def _year(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | None:
     if j + 1 < n and toks[j].low in _YEAR_RANGE_TO:
         prev = toks[i - 1].low if i > 0 else ""
         y2 = _year_num(toks[j + 1])
-        if y2 is not None and y < y2 and prev in _YEAR_RANGE_FROM:
+        if (
+            y2 is not None
+            and y < y2
+            and prev in _YEAR_RANGE_FROM
+            and not _is_count_year(toks, j + 1, vocab)
+        ):
             return _Date(y, None, None, None, y2), j + 2
     return _Date(y, None, None, None), i + 1
 
@@ -407,6 +463,7 @@ def _parse_relative(
 
 # first match wins
 _DATE_READERS: tuple[_Reader, ...] = (
+    _numeric_date,
     _weekday_date,
     _parse_relative,
     _decade,  # before days: "the 20s", "les années 30" are no days of a month

@@ -13,6 +13,7 @@ from claimcheck.core.extract.figures.lexicon import (
     _AGE_JOINERS,
     _AGE_OLD,
     _ALL_MULTIPLIERS,
+    _BETWEEN_AND,
     _BETWEEN_WORDS,
     _CONCEPT_WORDS,
     _CURRENCY_SYMBOLS,
@@ -30,7 +31,7 @@ from claimcheck.core.extract.figures.money import _currency_at, _money_after, _p
 from claimcheck.core.extract.figures.nouns import _concept_after, _context_concept
 from claimcheck.core.extract.figures.numbers import _last_mult, _Num, _parse_core, _range_after
 from claimcheck.core.extract.figures.qualifiers import _qualifier_at
-from claimcheck.core.extract.figures.tokens import _Tok
+from claimcheck.core.extract.figures.tokens import _is_sentence_initial, _Tok
 from claimcheck.core.extract.figures.units import _duration_at, _unit_at
 
 
@@ -63,7 +64,11 @@ def read_number(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Reading 
     between = (
         j + 1 < n
         and toks[j].low in _BETWEEN_WORDS
-        and (toks[j + 1].kind == "num" or toks[j + 1].text in _CURRENCY_SYMBOLS)
+        and (
+            toks[j + 1].kind == "num"
+            or toks[j + 1].text in _CURRENCY_SYMBOLS
+            or toks[j + 1].low in vocab.numbers  # "between thirty and fifty"
+        )
     )
     if between:
         j += 1
@@ -207,6 +212,23 @@ def _age(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | 
                 after < n and (toks[after].low in _AGE_JOINERS or toks[after].low.endswith("'"))
             )
         )
+    )
+    said = said or (
+        # "when he was ten", "when Kangxi was sixteen,": a person's age then
+        not years
+        and start >= 3
+        and toks[start - 1].low in vocab.words("age_be")
+        and any(t.low in vocab.words("age_when") for t in toks[max(0, start - 7) : start - 1])
+        and (after >= n or toks[after].text in ",.;)" or toks[after].low in _BETWEEN_AND)
+    )
+    said = said or (
+        # "À seize ans, il ...": a sentence that opens on an age
+        years
+        and start >= 1
+        and toks[start - 1].low in vocab.words("age_at")
+        and _is_sentence_initial(toks, start - 1)
+        and after < n
+        and toks[after].text == ","
     )
     apposition = (
         start >= 2

@@ -371,6 +371,9 @@ def _parse_words(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Num | N
         value *= mults[toks[end].low]
         end += 1
         mult = True
+    elif end < n and toks[end].low.removesuffix("s") in _DOZEN_NOUNS:
+        value *= 12  # "two dozen", "deux douzaines"
+        end += 1
     mult = mult or any(scales.get(w, 0) >= 1e6 for w in words)
     return _Num(value, value, value, "exact", end, False, mult)
 

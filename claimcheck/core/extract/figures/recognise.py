@@ -49,7 +49,7 @@ from claimcheck.core.extract.figures.tokens import (
     _tokenize,
     _year_num,
 )
-from claimcheck.core.extract.names import fold_text
+from claimcheck.core.extract.names import fold_text, is_headline
 from claimcheck.core.types import Figure
 
 _UNIT_WORDS = frozenset(alias.split()[0] for alias in _UNITS)
@@ -350,6 +350,18 @@ def _ordinal_in_words(at: _At, i: int) -> tuple[Figure | None, int] | None:
     return None
 
 
+def _number_word_in_name(at: _At, i: int) -> tuple[Figure | None, int] | None:
+    """ "the Four Rivers Council", "Network Ten", "the Big Four": a number word capitalised
+    inside a sentence is part of a name, no count (a headline in title case capitalises every
+    word, so there it still counts)."""
+    t = at.toks[i]
+    if t.kind != "word" or t.low not in at.vocab.numbers or not t.text[:1].isupper():
+        return None
+    if t.text.isupper() or _is_sentence_initial(at.toks, i) or is_headline(at.text):
+        return None
+    return None, i + 1
+
+
 def _name_number(at: _At, i: int) -> tuple[Figure | None, int] | None:
     """A number after a capitalised word in mid-sentence: "Resolution 2254", "Boeing 737"."""
     toks = at.toks
@@ -375,12 +387,14 @@ def _name_number(at: _At, i: int) -> tuple[Figure | None, int] | None:
     return None
 
 
-def _time_figure(at: _At, i: int, tm: tuple[int, int] | None) -> tuple[Figure | None, int] | None:
+def _time_figure(
+    at: _At, i: int, tm: tuple[int, int] | None, approx: bool = False
+) -> tuple[Figure | None, int] | None:
     if tm is None:
         return None
     minutes, end = tm
     m = float(minutes)
-    return at.figure(i, end, "date", m, m, m, "time", False), end
+    return at.figure(i, end, "date", m, m, m, "time", approx), end
 
 
 def _time_until(at: _At, i: int) -> tuple[Figure | None, int] | None:
@@ -407,8 +421,9 @@ def _age_in_words(at: _At, i: int) -> tuple[Figure | None, int] | None:
 
 
 def _between(at: _At, i: int) -> tuple[Figure | None, int] | None:
-    """ "between 6:45 and 7:40", "entre le 14 et le 24 septembre": the word opens two clock times
-    or a range of days, read from the first number on, not a range of numbers."""
+    """ "between 6:45 and 7:40", "entre le 14 et le 24 septembre", "between 2005 and 2009": the
+    word opens two clock times, a range of days or of years, read from the first number on, not
+    a range of numbers."""
     toks, n = at.toks, len(at.toks)
     if toks[i].low not in _BETWEEN_WORDS:
         return None
@@ -418,16 +433,21 @@ def _between(at: _At, i: int) -> tuple[Figure | None, int] | None:
     if _parse_time(toks, k, at.vocab) is not None:
         return None, k
     date = _parse_date(toks, k, at.vocab)
-    if date is not None and isinstance(date[0], _Date) and date[0].day_end is not None:
+    parsed = date[0] if date is not None else None
+    if isinstance(parsed, _Date) and (parsed.day_end is not None or parsed.year_end is not None):
         return None, k
     return None
 
 
 def _clock_time(at: _At, i: int) -> tuple[Figure | None, int] | None:
-    """ "3 p.m.", "15h30", "three o'clock"."""
+    """ "3 p.m.", "15h30", "three o'clock"; "at about 10:15", "vers environ 4 heures du matin"
+    (an approximate time, not a count of about 10)."""
     t = at.toks[i]
     if t.kind == "num" or t.low in at.vocab.numbers:
         return _time_figure(at, i, _parse_time(at.toks, i, at.vocab))
+    q = _qualifier_at(at.toks, i)
+    if q is not None and q[0] == "about" and q[1] < len(at.toks):
+        return _time_figure(at, i, _parse_time(at.toks, q[1], at.vocab), approx=True)
     return None
 
 
@@ -482,6 +502,7 @@ RECOGNISERS: tuple[_Recogniser, ...] = (
     _not_a_count,
     _ordinal,
     _ordinal_in_words,
+    _number_word_in_name,
     _times_word,
     _score,
     _name_number,

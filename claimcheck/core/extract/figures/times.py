@@ -83,7 +83,8 @@ def _minutes_after(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> tuple[
         return minutes, j, True
     if j < n and toks[j].low == "h" and (toks[j].glued or vocab.rule("hour_letter_spaced")):
         j += 1
-        if j < n and toks[j].kind == "num" and len(toks[j].text) == 2 and toks[j].glued:
+        spaced = vocab.rule("hour_letter_spaced")  # "10 h 15" as "10h15"
+        if j < n and toks[j].kind == "num" and len(toks[j].text) == 2 and (toks[j].glued or spaced):
             return int(toks[j].text), j + 1, True
         return 0, j, True
     if j < n and _clock_hour(toks, i, j, vocab):
