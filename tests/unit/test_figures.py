@@ -790,3 +790,16 @@ def test_a_number_word_capitalised_inside_a_sentence_is_part_of_a_name() -> None
     # a headline in title case still counts, and so does a sentence's first word
     assert one("Four Killed In Blast As Protests Spread", "en").value == 4
     assert one("Four people were killed.", "en").value == 4
+
+
+def test_phone_numbers_with_dashes_or_dots_are_no_figures() -> None:
+    for text, language in (
+        ("Reach the reporter at 334-240-0185 or by mail.", "en"),
+        ("Call 555-0199 now.", "en"),
+        ("Appelez le 01.23.45.67.89 pour en savoir plus.", "fr"),
+    ):
+        assert extract_figures(text, language) == [], text
+    # a range and a score stay figures
+    assert one("between 5-10 people", "en").high == 10
+    assert one("Ils ont gagné 3-1.", "fr").unit == "#score"
+    assert one("Le 11.09.2001, des avions.", "fr").low == day("2001-09-11")

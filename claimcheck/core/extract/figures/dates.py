@@ -29,7 +29,13 @@ from claimcheck.core.extract.figures.lexicon import (
 )
 from claimcheck.core.extract.figures.numbers import _parse_words
 from claimcheck.core.extract.figures.qualifiers import _qualifier_before, _qualifier_start
-from claimcheck.core.extract.figures.tokens import _day_num, _skip_ordinal, _Tok, _year_num
+from claimcheck.core.extract.figures.tokens import (
+    _day_num,
+    _joined_groups,
+    _skip_ordinal,
+    _Tok,
+    _year_num,
+)
 from claimcheck.core.extract.figures.units import _unit_at
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -134,52 +140,44 @@ def _weekday_date(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed
 
 
 def _numeric_date(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | None:
-    """A date in digits: "11/09/2001", "9/11/2001", "2001-09-11", the day or the month first as
-    the language writes it unless a number above 12 settles it; and a day and month the language
-    names in digits alone ("9/11")."""
-    n = len(toks)
-    if toks[i].kind != "num" or not toks[i].text.isdigit() or i + 2 >= n:
+    """A date in digits: "11/09/2001", "9/11/2001", "2001-09-11", "11.09.2001", the day or the
+    month first as the language writes it unless a number above 12 settles it; a day and month
+    alone where the language names one ("9/11") or after a date article ("le 14/9")."""
+    t = toks[i]
+    if t.kind != "num":
         return None
-    parts = [toks[i].text]
-    j = i + 1
-    while (
-        len(parts) < 3
-        and j + 1 < n
-        and toks[j].glued
-        and toks[j].text in ("/", "-")
-        and toks[j].text == toks[i + 1].text
-        and toks[j + 1].glued
-        and toks[j + 1].kind == "num"
-        and toks[j + 1].text.isdigit()
-    ):
-        parts.append(toks[j + 1].text)
-        j += 2
-    glued_on = j < n and toks[j].glued and toks[j].kind != "sym"
-    if glued_on or (j < n - 1 and toks[j].text in ("/", "-") and toks[j].glued):
+    dotted = t.text.split(".")
+    if len(dotted) == 3 and len(dotted[2]) == 4:  # dots are written day first
+        return _valid_date(int(dotted[2]), int(dotted[1]), int(dotted[0]), i + 1)
+    if not t.text.isdigit() or i + 1 >= len(toks) or toks[i + 1].text not in ("/", "-"):
         return None
-    slash = toks[i + 1].text == "/"
-    named = vocab.rule("named_days").get("/".join(parts)) if slash else None
-    if len(parts) == 2 and named is not None:
-        return _Date(None, named // 100, named % 100, None), j
-    if len(parts) == 2 and slash and i > 0 and toks[i - 1].low in vocab.words("day_month_after"):
-        parts.append("")  # "le 14/9": a day and a month, the year unsaid
+    parts = _joined_groups(toks, i, toks[i + 1].text)
+    end = i + 2 * len(parts) - 1
+    if end < len(toks) and toks[end].glued and toks[end].text not in ",.;:)":
+        return None  # more glued on: no date
+    month_first = bool(vocab.rule("numeric_month_first"))
+    if len(parts) == 2 and toks[i + 1].text == "/":
+        named = vocab.rule("named_days").get("/".join(parts))
+        if named is not None:
+            return _Date(None, named // 100, named % 100, None), end
+        if i > 0 and toks[i - 1].low in vocab.words("day_month_after"):
+            a, b = int(parts[0]), int(parts[1])
+            return _valid_date(None, *((a, b) if month_first else (b, a)), end)
+        return None
     if len(parts) != 3:
         return None
-    if not parts[2]:
-        a, b, y = int(parts[0]), int(parts[1]), None
-        month_first = bool(vocab.rule("numeric_month_first"))
-    elif len(parts[0]) == 4:
-        y, a, b = int(parts[0]), int(parts[1]), int(parts[2])
-        month_first = True
-    elif len(parts[2]) == 4 and len(parts[0]) <= 2 and len(parts[1]) <= 2:
-        a, b, y = int(parts[0]), int(parts[1]), int(parts[2])
-        month_first = b > 12 or (a <= 12 and bool(vocab.rule("numeric_month_first")))
-    else:
+    if len(parts[0]) == 4:
+        return _valid_date(int(parts[0]), int(parts[1]), int(parts[2]), end)
+    if len(parts[2]) != 4 or max(len(parts[0]), len(parts[1])) > 2:
         return None
-    m, d = (a, b) if month_first else (b, a)
-    if not (1 <= m <= 12 and 1 <= d <= 31 and (y is None or 1000 <= y <= 2100)):
-        return None
-    return _Date(y, m, d, None), j
+    a, b = int(parts[0]), int(parts[1])
+    m, d = (a, b) if b > 12 or (a <= 12 and month_first) else (b, a)
+    return _valid_date(int(parts[2]), m, d, end)
+
+
+def _valid_date(year: int | None, month: int, day: int, end: int) -> _Parsed | None:
+    ok = 1 <= month <= 12 and 1 <= day <= 31 and (year is None or 1000 <= year <= 2100)
+    return (_Date(year, month, day, None), end) if ok else None
 
 
 def _day_first(

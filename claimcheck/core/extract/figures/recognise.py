@@ -43,6 +43,7 @@ from claimcheck.core.extract.figures.qualifiers import _qualifier_at
 from claimcheck.core.extract.figures.times import _parse_time
 from claimcheck.core.extract.figures.tokens import (
     _is_sentence_initial,
+    _joined_groups,
     _phone_like,
     _skip_glued,
     _Tok,
@@ -134,9 +135,7 @@ def _extract(text: str, vocab: FigureWords, ref: _dt.date | None) -> tuple[Figur
             fig, end = _figure_at(at, i)
             if fig is not None:
                 out.append(fig)
-                i = end
-                continue
-            i += 1
+            i = max(end, i + 1)
     return tuple(out)
 
 
@@ -228,7 +227,7 @@ def _not_a_count(at: _At, i: int) -> tuple[Figure | None, int] | None:
     if i > 0 and (toks[i - 1].text in "#+" or toks[i - 1].low in _ID_WORDS):
         return _id_figure(at, i - 1, i, "")  # "#3", "No. 5", "numéro 5": a number, any label
     if _phone_like(toks, i):
-        return None, _skip_glued(toks, i)
+        return None, max(_skip_glued(toks, i), i + 2 * len(_joined_groups(toks, i, "-.")) - 1)
     return None
 
 

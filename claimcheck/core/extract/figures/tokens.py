@@ -98,9 +98,36 @@ def _skip_glued(toks: tuple[_Tok, ...], i: int) -> int:
     return j
 
 
+def _joined_groups(toks: tuple[_Tok, ...], i: int, separators: str) -> list[str]:
+    """The digit groups joined by one of ``separators``, glued, from ``toks[i]`` on
+    ("334-240-0185", "11/09/2001")."""
+    groups = [toks[i].text]
+    j = i
+    while (
+        j + 2 < len(toks)
+        and toks[j + 1].text in separators
+        and toks[j + 1].glued
+        and toks[j + 2].glued
+        and toks[j + 2].kind == "num"
+        and toks[j + 2].text.isdigit()
+    ):
+        groups.append(toks[j + 2].text)
+        j += 2
+    return groups
+
+
 def _phone_like(toks: tuple[_Tok, ...], i: int) -> bool:
-    """Three or more short digit groups in a row ("01 23 45 67 89", "555-0199")."""
+    """Three or more short digit groups in a row ("01 23 45 67 89", "334-240-0185"), or a
+    local number ("555-0199": a range never ends on a leading zero)."""
     n = len(toks)
+    dashed = _joined_groups(toks, i, "-.") if toks[i].text.isdigit() else []
+    if len(dashed) >= 3 and all(len(g) <= 4 for g in dashed) and len(dashed[-1]) >= 3:
+        return True
+    if len(dashed) == 2 and len(dashed[1]) == 4 and dashed[1].startswith("0"):
+        return True
+    dotted = toks[i].text.split(".")
+    if len(dotted) >= 4 and all(len(g) == 2 and g.isdigit() for g in dotted):
+        return True  # "01.23.45.67.89"
     groups = 1
     j = i
     while (
