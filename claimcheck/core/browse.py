@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from claimcheck.core.defaults import shown_confidence
 from claimcheck.core.text.display import one_line
 from claimcheck.core.text.display import printable as printable  # the interface shows it
 from claimcheck.core.text.fold import search_fold
@@ -314,7 +315,7 @@ class Member:
         if self.confirmed_by == "reader":
             return "confirmed by you"
         if self.confidence is not None:
-            return f"verified {self.confidence:.2f}"
+            return f"verified {shown_confidence(self.confidence)}"
         return ""
 
 

@@ -1,6 +1,7 @@
 """Default settings, kept free of heavy imports so the CLI's help can show them instantly."""
 
 import json
+import math
 from importlib import resources
 
 #: The bundled multilingual model (Universal Sentence Encoder multilingual v3).
@@ -11,6 +12,13 @@ def threshold_from_accept(accept: float) -> float:
     """The confidence threshold a verifier's acceptance level gives: rounded to the two decimals
     the interface and the report show."""
     return round(float(accept), 2)
+
+
+def shown_confidence(confidence: float) -> str:
+    """A confidence as the reader sees it: two decimals, rounded down, so that a figure shown at
+    the threshold or above is one that was accepted (0.7599 reads 0.75 against a threshold of
+    0.76, never "0.76" on a claim left out)."""
+    return f"{math.floor(confidence * 100 + 1e-9) / 100:.2f}"
 
 
 def _accept() -> float:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from claimcheck.core.defaults import shown_confidence
 from claimcheck.core.types import Cluster, ClusterReview, Difference, Result, Source
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def _how_sure(by: str, confidence: float) -> str:
     """How a member got into its cluster, in words."""
     if by == "reader":
         return "confirmed by the reader"
-    return f"verified, confidence {confidence:.2f}"
+    return f"verified, confidence {shown_confidence(confidence)}"
 
 
 #: What each mark of the report means, printed once as its legend.
@@ -263,7 +264,7 @@ def render_cluster(
             source = sources[related.claim.source]
             lines.append(
                 f"- **{escape_inline(source.outlet)}** (`{related.claim.id}`, "
-                f"confidence {related.confidence:.2f}): "
+                f"confidence {shown_confidence(related.confidence)}): "
                 f"{escape_inline(label(related.claim.text, 110))}"
             )
     related_sources = {r.claim.source for r in cluster.related}
@@ -495,7 +496,7 @@ def render_markdown(
             extra = ""
             if cluster.related:
                 best = cluster.related[0]
-                extra = f" — related: `{best.claim.id}`, {best.confidence:.2f}"
+                extra = f" — related: `{best.claim.id}`, {shown_confidence(best.confidence)}"
             if review is not None and review.note:
                 extra += f" — note: {escape_inline(review.note)}"
             out.append(

@@ -28,6 +28,7 @@ from claimcheck.core.browse import (
     one_line,
     printable,
 )
+from claimcheck.core.defaults import shown_confidence
 from claimcheck.core.types import Claim, ClusterReview, Difference, Evidence, Source
 
 #: Styles carry bold/underline/reverse as well as colour, so they stay distinct under NO_COLOR.
@@ -166,7 +167,7 @@ def related_text(related: tuple[RelatedClaim, ...], hint: str = "") -> Text:
         text.append("▸ " if k == 0 else "  ", style="bold")
         text.append(one_line(item.source.outlet), style="bold")
         text.append(f"  ({claim.source}, {claim.language})", style=STYLE_DIM)
-        text.append(f"  {item.related.confidence:.2f}", style=STYLE_SURE)
+        text.append(f"  {shown_confidence(item.related.confidence)}", style=STYLE_SURE)
         if k == 0 and hint:
             text.append(f"  {hint}", style=STYLE_MARKER)
         text.append("\n  ")

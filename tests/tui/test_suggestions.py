@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from claimcheck.core import review as rv
+from claimcheck.core.defaults import shown_confidence
 from claimcheck.core.types import Result
 from claimcheck.tui.screens.main import MainScreen
 from claimcheck.tui.screens.suggestions import SuggestionScreen
@@ -59,10 +60,10 @@ async def test_detail_shows_how_sure_each_member_is_and_the_related_claims(corpu
         cluster = main_screen(app).current_cluster
         assert cluster is not None
         assert "2 outlets · en + fr" in text
-        assert f"verified {cluster.confidence[0]:.2f}" in text
+        assert f"verified {shown_confidence(cluster.confidence[0])}" in text
         assert "Related, not confirmed:" in text
         related = text.split("Related, not confirmed:")[1]
-        assert "Reuters" in related and f"{cluster.related[0].confidence:.2f}" in related
+        assert "Reuters" in related and shown_confidence(cluster.related[0].confidence) in related
         assert "y confirm · x reject" in related
         assert "pledged emergency aid" in related
         assert "ministre~minister" in related and "names Pedro Sánchez" in related
@@ -187,7 +188,7 @@ async def test_review_view_walks_open_suggestions_in_confidence_order(corpus_dir
         assert screen.current is expected[0]
         text = render_plain(screen)
         assert f"1 of {len(expected)} open" in text
-        assert f"confidence {expected[0].confidence:.2f}" in text
+        assert f"confidence {shown_confidence(expected[0].confidence)}" in text
         assert "Le Monde" in text and "Reuters" in text
         assert "aligned words: ministre ~ minister" in text
         assert "names in both: Pedro Sánchez" in text

@@ -324,3 +324,14 @@ def test_orphaned_notes_are_listed_in_markdown_and_json() -> None:
         {"note": "old note", "reviewed": False, "claim_text": None, "claim_key": "gone:1"},
     ]
     assert json.loads(render_json(_result(PLAIN)))["orphaned_notes"] == []
+
+
+def test_a_confidence_shown_at_the_threshold_is_one_that_was_accepted() -> None:
+    from claimcheck.core.defaults import shown_confidence
+
+    # rounded down: a claim left out at 0.7599 never reads "0.76" against a threshold of 0.76
+    assert shown_confidence(0.7599) == "0.75"
+    assert shown_confidence(0.76) == "0.76"
+    assert shown_confidence(0.29) == "0.29"  # 0.29 * 100 is 28.999999999999996
+    assert shown_confidence(0.999) == "0.99"
+    assert shown_confidence(1.0) == "1.00"

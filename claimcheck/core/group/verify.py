@@ -115,7 +115,8 @@ def align_words(
         for j, other in enumerate(b):
             if word == other:
                 sims[i, j] = 1.0
-    order = np.argsort(-sims, axis=None, kind="stable")
+    # ties within float noise go in word order, whatever the machine's arithmetic
+    order = np.argsort(-np.round(sims, 4), axis=None, kind="stable")
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs: list[tuple[str, str, float]] = []

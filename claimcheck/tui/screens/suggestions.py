@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from claimcheck.core.browse import cluster_of_claims, open_suggestions, why_apart
+from claimcheck.core.defaults import shown_confidence
 from claimcheck.core.types import Result, Suggestion
 from claimcheck.tui.keymap import binding
 from claimcheck.tui.render import STYLE_DIM, evidence_text, pair_claim_text
@@ -103,7 +104,7 @@ class SuggestionScreen(Screen[None]):
             self.refresh_bindings()
             return
         title.append(f"  {self.index + 1} of {len(self.items)} open · most likely first")
-        title.append(f"\nconfidence {suggestion.confidence:.2f}", style="bold")
+        title.append(f"\nconfidence {shown_confidence(suggestion.confidence)}", style="bold")
         title.append(
             " that these state the same fact (not confirmed until you press y)", style=STYLE_DIM
         )
