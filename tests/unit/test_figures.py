@@ -803,3 +803,17 @@ def test_phone_numbers_with_dashes_or_dots_are_no_figures() -> None:
     assert one("between 5-10 people", "en").high == 10
     assert one("Ils ont gagné 3-1.", "fr").unit == "#score"
     assert one("Le 11.09.2001, des avions.", "fr").low == day("2001-09-11")
+
+
+def test_a_weekday_with_a_day_and_no_month_is_one_date() -> None:
+    text = "L'incident s'est déroulé dans la nuit du mardi 24 au mercredi 25 mars."
+    first, second = extract_figures(text, "fr", "2020-03-26")
+    assert (first.text, first.low) == ("mardi 24", day("2020-03-24"))
+    assert second.low == day("2020-03-25")
+    # without the article's date the weekday stays, and the day is no count
+    assert [f.kind for f in extract_figures(text, "fr")] == ["date", "date"]
+    # a count after a weekday stays a count
+    assert [f.kind for f in extract_figures("Mardi 24 personnes sont mortes.", "fr")] == [
+        "date",
+        "figure",
+    ]

@@ -102,11 +102,34 @@ def _resolve(
             return "date:md", float(code), float(code), float(code)
         return "date:md", None, float(d.month * 100 + 1), float(d.month * 100 + 31)
     if d.weekday is not None:
+        if ref is not None and d.day is not None:
+            near = _weekday_and_day_near(ref, d.weekday, d.day)
+            if near is not None:
+                return _span(near, near)
         if ref is not None:
             day = ref - _dt.timedelta(days=(ref.weekday() - d.weekday) % 7)
             return _span(day, day)
         return "date:wd", float(d.weekday), float(d.weekday), float(d.weekday)
     return "date:md", None, None, None
+
+
+def _weekday_and_day_near(ref: _dt.date, weekday: int, day: int) -> _dt.date | None:
+    """The date nearest the article's date that falls on that weekday and day of the month
+    ("mardi 24" in an article of 26 March 2020: Tuesday 24 March), within two months."""
+    best: _dt.date | None = None
+    for shift in (-2, -1, 0, 1):
+        y, m = ref.year, ref.month + shift
+        if m < 1:
+            y, m = y - 1, m + 12
+        if m > 12:
+            y, m = y + 1, m - 12
+        try:
+            date = _dt.date(y, m, day)
+        except ValueError:
+            continue
+        if date.weekday() == weekday and (best is None or abs(date - ref) < abs(best - ref)):
+            best = date
+    return best
 
 
 def _month_end(y: int, m: int) -> _dt.date:

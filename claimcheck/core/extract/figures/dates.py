@@ -133,6 +133,11 @@ def _weekday_date(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed
     if inner is not None and isinstance(inner[0], _Date) and inner[0].day is not None:
         d = inner[0]
         return _Date(d.year, d.month, d.day, wd), inner[1]
+    day = _day_num(toks[j]) if inner is None and j < n else None
+    if day is not None and day <= 31 and (j + 1 >= n or toks[j + 1].kind != "num"):
+        after = toks[j + 1] if j + 1 < n else None
+        if after is None or after.kind == "sym" or after.low in _DAY_RANGE_TO:
+            return _Date(None, None, day, wd), j + 1  # "dans la nuit du mardi 24 au mercredi 25"
     j = i + 1
     if j < n and toks[j].low in _DAYPARTS:
         j += 1
