@@ -817,3 +817,14 @@ def test_a_weekday_with_a_day_and_no_month_is_one_date() -> None:
         "date",
         "figure",
     ]
+
+
+def test_an_age_in_brackets_a_footnote_mark_and_an_article_before_a_letter() -> None:
+    age = one("Richard McNally (31) was annoyed about a bike.", "en")
+    assert (age.kind, age.unit, age.value) == ("quantity", "age", 31)
+    # one capitalised word before the brackets may be a team's count
+    assert one("with only Chelsea (9) within touching distance", "en").unit != "age"
+    assert extract_figures("legal for adults[1] in several states", "en") == []
+    # "A&M" is no metre
+    assert all(f.kind != "quantity" for f in extract_figures("at Texas A&M University", "en"))
+    assert one("an acre of land", "en").kind == "quantity"

@@ -238,7 +238,16 @@ def _age(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | 
         and (toks[start - 2].text[:1].isupper() or _person_noun(toks[start - 2].low))
         and (after >= n or toks[after].text in ",.;)")
     )
-    if not (old or said or apposition):
+    bracketed = (
+        # "Richard McNally (31) was annoyed": a person's age in brackets after the full name
+        start >= 3
+        and toks[start].text.isdigit()
+        and toks[start - 1].text == "("
+        and after < n
+        and toks[after].text == ")"
+        and all(t.kind == "word" and t.text[:1].isupper() for t in toks[start - 3 : start - 1])
+    )
+    if not (old or said or apposition or bracketed):
         return None
     return r._replace(kind="quantity", unit="age", after=after)
 
@@ -366,6 +375,9 @@ def _quantity(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Readi
         u, after_u = _unit_at(toks, end + 1)
     if u is None or (toks[after_u - 1].low in _POUND_WORDS and r.core.mult):
         return None
+    unit_word = toks[after_u - 1].text
+    if r.core.article and (len(unit_word) < 3 or not unit_word.islower()):
+        return None  # "a kilometre" is one, "Texas A&M" no metre
     canon, factor = u
     if canon == "degF":
         return r._replace(

@@ -224,6 +224,8 @@ def _not_a_count(at: _At, i: int) -> tuple[Figure | None, int] | None:
         and toks[i - 2].kind == "word"
     ):
         return _id_figure(at, i - 2, i, toks[i - 2].low)
+    if t.start > 0 and at.text[t.start - 1] == "[" and at.text[t.end : t.end + 1] == "]":
+        return None, i + 1  # a footnote mark: "adults[1]"
     if i > 0 and (toks[i - 1].text in "#+" or toks[i - 1].low in _ID_WORDS):
         return _id_figure(at, i - 1, i, "")  # "#3", "No. 5", "numéro 5": a number, any label
     if _phone_like(toks, i):
