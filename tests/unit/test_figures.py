@@ -828,3 +828,9 @@ def test_an_age_in_brackets_a_footnote_mark_and_an_article_before_a_letter() -> 
     # "A&M" is no metre
     assert all(f.kind != "quantity" for f in extract_figures("at Texas A&M University", "en"))
     assert one("an acre of land", "en").kind == "quantity"
+
+
+def test_an_approximate_age_after_aged_in_french() -> None:
+    age = one("Camilla, alors âgée d'une vingtaine d'années, l'aurait approché.", "fr")
+    assert (age.kind, age.unit, age.low, age.high) == ("quantity", "age", 15, 26)
+    assert one("un garçon âgé d'un an", "fr").unit == "age"

@@ -172,6 +172,8 @@ def _age(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | 
     value = r.value
     if value is None or r.shape != "exact" or r.currency is not None or not 0 < value < 130:
         return None
+    if r.core.article and r.end < len(toks) and toks[r.end].low in vocab.approximate_numbers:
+        return None  # "âgée d'une vingtaine d'années": the article is no age of one
     n, start, end = len(toks), r.start, r.end
     life = _decade_of_life(toks, r)
     if life is not None:
@@ -264,8 +266,10 @@ def _approximate_age(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) ->
     k = start - 1
     if k >= 0 and toks[k].low in vocab.words("articles"):
         k -= 1  # "d'une trentaine"
-    if not (k >= 1 and toks[k].low in _AGE_JOINERS and _person_noun(toks[k - 1].low)):
+    if not (k >= 1 and toks[k].low in _AGE_JOINERS):
         return None
+    if not (_person_noun(toks[k - 1].low) or toks[k - 1].low in vocab.words("age_before")):
+        return None  # "un homme d'une trentaine d'années", "âgée d'une vingtaine d'années"
     return r._replace(kind="quantity", unit="age", after=j + 1)
 
 
