@@ -834,3 +834,12 @@ def test_an_approximate_age_after_aged_in_french() -> None:
     age = one("Camilla, alors âgée d'une vingtaine d'années, l'aurait approché.", "fr")
     assert (age.kind, age.unit, age.low, age.high) == ("quantity", "age", 15, 26)
     assert one("un garçon âgé d'un an", "fr").unit == "age"
+
+
+def test_a_time_with_a_dot_and_a_year_after_about_that_ends_the_phrase() -> None:
+    time = one("A call for fire was received at 4.23 a.m. at the station.", "en")
+    assert (time.kind, time.unit, time.value) == ("date", "time", 263)
+    assert one("Prices rose 4.23 percent.", "en").kind == "percent"
+    year = one("People are quite optimistic about 2020 and the fact that growth returns.", "en")
+    assert (year.kind, year.approximate) == ("date", True)
+    assert one("About 1900 people came.", "en").kind == "figure"

@@ -8,6 +8,7 @@ from typing import NamedTuple
 from claimcheck.core.extract.figures.lexicon import (
     _AGE_DECADE_BEFORE,
     _ALL_MULTIPLIERS,
+    _BETWEEN_AND,
     _CONCEPT_WORDS,
     _CURRENCY_SYMBOLS,
     _CURRENCY_WORDS,
@@ -431,11 +432,16 @@ def _is_count_year(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
 
 def _approximate_year(toks: tuple[_Tok, ...], i: int) -> bool:
     """Whether the qualifier before a four-digit number makes a year approximate: "circa 1748",
-    "in about 1748", "since around 1990" (not "about 1748", which may count something)."""
+    "in about 1748", "since around 1990", "who died about 1748.", "optimistic about 2020 and"
+    (not "about 1748 people", nor "about 1748 of them": something counted)."""
     k = _qualifier_start(toks, i) if _four_digits_at(toks, i) is not None else None
     if k is None:
         return False
-    return toks[k].low in _YEAR_QUALIFIERS or (k > 0 and toks[k - 1].low in _YEAR_BEFORE)
+    if toks[k].low in _YEAR_QUALIFIERS or (k > 0 and toks[k - 1].low in _YEAR_BEFORE):
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    ends = nxt is None or (nxt.kind == "sym" and nxt.text in ",.;:)!?") or nxt.low in _BETWEEN_AND
+    return ends and _year_num(toks[i]) is not None
 
 
 def _parse_relative(

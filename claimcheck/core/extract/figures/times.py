@@ -16,6 +16,11 @@ def _parse_time(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> tuple[int
     t = toks[i]
     if t.kind == "word":
         return _time_in_words(toks, i, vocab)
+    hh, dot, mm = t.text.partition(".")
+    if t.kind == "num" and dot and len(hh) <= 2 and len(mm) == 2 and hh.isdigit() and mm.isdigit():
+        # "4.23 a.m.": the hour and minutes with a dot, a time only with its half of the day
+        h, m = int(hh), int(mm)
+        return _half_of_day(toks, i + 1, h, m) if h <= 12 and m < 60 else None
     if t.kind != "num" or not t.text.isdigit() or len(t.text) > 2:
         return None
     h = int(t.text)
