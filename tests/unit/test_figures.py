@@ -843,3 +843,11 @@ def test_a_time_with_a_dot_and_a_year_after_about_that_ends_the_phrase() -> None
     year = one("People are quite optimistic about 2020 and the fact that growth returns.", "en")
     assert (year.kind, year.approximate) == ("date", True)
     assert one("About 1900 people came.", "en").kind == "figure"
+
+
+def test_a_number_joined_to_a_percentage_is_one_too() -> None:
+    rates = extract_figures(
+        "Les ménages ont emprunté à des taux de 1,1 et 1,2% l'an dernier.", "fr"
+    )
+    assert [(f.kind, f.value) for f in rates[:2]] == [("percent", 1.1), ("percent", 1.2)]
+    assert [f.kind for f in extract_figures("3 and 4 people came", "en")] == ["figure", "figure"]

@@ -20,6 +20,7 @@ from claimcheck.core.extract.figures.dates import (
 )
 from claimcheck.core.extract.figures.lexicon import (
     _ANCHOR_WORDS,
+    _BETWEEN_AND,
     _BETWEEN_WORDS,
     _BOTH,
     _CONCEPT_WORDS,
@@ -38,7 +39,7 @@ from claimcheck.core.extract.figures.lexicon import (
     FigureWords,
     figure_words,
 )
-from claimcheck.core.extract.figures.measure import bounded, measured, read_number
+from claimcheck.core.extract.figures.measure import _Reading, bounded, measured, read_number
 from claimcheck.core.extract.figures.qualifiers import _qualifier_at
 from claimcheck.core.extract.figures.times import _parse_time
 from claimcheck.core.extract.figures.tokens import (
@@ -479,7 +480,7 @@ def _number(at: _At, i: int) -> tuple[Figure | None, int] | None:
     r = read_number(at.toks, i, at.vocab)
     if r is None:
         return None, i + 1
-    r = measured(at.toks, r, at.vocab)
+    r = _shared_percent(at, measured(at.toks, r, at.vocab))
     if r.kind is None:
         return None, i + 1
     after = r.after
@@ -494,6 +495,21 @@ def _number(at: _At, i: int) -> tuple[Figure | None, int] | None:
             after = close  # a conversion in parentheses belongs to this figure
     low, high, approx = bounded(r)
     return at.figure(r.start, after, r.kind, r.value, low, high, r.unit, approx), after
+
+
+def _shared_percent(at: _At, r: _Reading) -> _Reading:
+    """ "des taux de 1,1 et 1,2 %", "rose 3 and 4 percent": a bare number joined by "and" to a
+    percentage is one too."""
+    toks, j = at.toks, r.after
+    if r.kind != "figure" or r.unit is not None or r.cls is not None or j + 1 >= len(toks):
+        return r
+    if toks[j].low not in _BETWEEN_AND or toks[j + 1].kind != "num":
+        return r
+    nxt = read_number(toks, j + 1, at.vocab)
+    second = measured(toks, nxt, at.vocab) if nxt is not None else None
+    if second is None or second.kind != "percent":
+        return r
+    return r._replace(kind="percent", unit=second.unit)
 
 
 # first match wins; the last one always answers
