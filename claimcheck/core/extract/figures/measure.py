@@ -178,7 +178,6 @@ def _age(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | 
     life = _decade_of_life(toks, r)
     if life is not None:
         return life
-    before = [t.low for t in toks[max(0, start - 3) : start]]
     j = end + 1 if end < n and toks[end].text in "-‐" and toks[end].glued else end
     years = j < n and toks[j].low in vocab.words("age_years")
     after = j + 1 if years else end
@@ -187,44 +186,77 @@ def _age(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | 
         after, old = after + 1, True
     elif old:
         after += 2
-    said = bool(before) and (
-        before[-1] in vocab.words("age_before")
-        or (
-            len(before) >= 2
-            and before[-1] in _AGE_JOINERS
-            and before[-2] in vocab.words("age_before")
-        )
-        or (
-            years  # "l'homme de 56 ans": a person of so many years
-            and len(before) >= 2
-            and before[-1] in _AGE_JOINERS
-            and _person_noun(before[-2])
-        )
-        or (
-            len(before) >= 2
-            and before[-1] in vocab.words("age_at")
-            and before[-2] in vocab.words("age_death")
-        )
-        or (
-            years  # "il a 85 ans"; not "il y a 85 ans" (ago), "réduite à 5 ans" (accented) nor
-            # "il a 21 ans de carrière" (years of something)
-            and toks[start - 1].text.casefold() in vocab.words("age_have")
-            and not (len(before) >= 2 and before[-2] in vocab.words("age_have_not_after"))
-            and not (
-                after < n and (toks[after].low in _AGE_JOINERS or toks[after].low.endswith("'"))
-            )
-        )
-    )
-    said = said or (
+    if not (
+        old
+        or _age_said_before(toks, start, after, years, vocab)
+        or _age_by_position(toks, start, after, years, vocab)
+    ):
+        return None
+    return r._replace(kind="quantity", unit="age", after=after)
+
+
+def _age_said_before(
+    toks: tuple[_Tok, ...], start: int, after: int, years: bool, vocab: FigureWords
+) -> bool:
+    """Whether the words before the number at ``toks[start]`` make it an age: "aged 33", "âgé de
+    33 ans", "l'homme de 56 ans", "died at 85", "il a 85 ans", "when he was ten"."""
+    n = len(toks)
+    before = [t.low for t in toks[max(0, start - 3) : start]]
+    if not before:
+        return False
+    last, second = before[-1], (before[-2] if len(before) >= 2 else "")
+    if last in vocab.words("age_before"):
+        return True
+    if last in _AGE_JOINERS and (
+        second in vocab.words("age_before") or (years and _person_noun(second))
+    ):
+        return True  # "âgé de 33 ans", "l'homme de 56 ans": a person of so many years
+    if last in vocab.words("age_at") and second in vocab.words("age_death"):
+        return True
+    if (
+        years  # "il a 85 ans"; not "il y a 85 ans" (ago), "réduite à 5 ans" (accented) nor
+        # "il a 21 ans de carrière" (years of something)
+        and toks[start - 1].text.casefold() in vocab.words("age_have")
+        and second not in vocab.words("age_have_not_after")
+        and not (after < n and (toks[after].low in _AGE_JOINERS or toks[after].low.endswith("'")))
+    ):
+        return True
+    return (
         # "when he was ten", "when Kangxi was sixteen,": a person's age then
         not years
         and start >= 3
-        and toks[start - 1].low in vocab.words("age_be")
+        and last in vocab.words("age_be")
         and any(t.low in vocab.words("age_when") for t in toks[max(0, start - 7) : start - 1])
         and (after >= n or toks[after].text in ",.;)" or toks[after].low in _BETWEEN_AND)
     )
-    said = said or (
-        # "À seize ans, il ...": a sentence that opens on an age
+
+
+def _age_by_position(
+    toks: tuple[_Tok, ...], start: int, after: int, years: bool, vocab: FigureWords
+) -> bool:
+    """Whether where the number at ``toks[start]`` stands makes it an age: set off after a name
+    or a person ("Bucklew, 33,", "la victime, 84 ans,"), in brackets after a full name
+    ("Richard McNally (31) was annoyed"), or opening a sentence ("À seize ans, il ...")."""
+    n = len(toks)
+    closes = after >= n or toks[after].text in ",.;)"
+    if (
+        start >= 2
+        and toks[start - 1].text == ","
+        and toks[start - 2].kind == "word"
+        and (toks[start - 2].text[:1].isupper() or _person_noun(toks[start - 2].low))
+        and closes
+    ):
+        return True
+    if (
+        start >= 3
+        and toks[start].text.isdigit()
+        and toks[start - 1].text == "("
+        and after < n
+        and toks[after].text == ")"
+        and all(t.kind == "word" and t.text[:1].isupper() for t in toks[start - 3 : start - 1])
+    ):
+        return True
+    return (
         years
         and start >= 1
         and toks[start - 1].low in vocab.words("age_at")
@@ -232,26 +264,6 @@ def _age(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | 
         and after < n
         and toks[after].text == ","
     )
-    apposition = (
-        start >= 2
-        and toks[start - 1].text == ","
-        and toks[start - 2].kind == "word"
-        # "Bucklew, 33,", "la victime, 84 ans,"
-        and (toks[start - 2].text[:1].isupper() or _person_noun(toks[start - 2].low))
-        and (after >= n or toks[after].text in ",.;)")
-    )
-    bracketed = (
-        # "Richard McNally (31) was annoyed": a person's age in brackets after the full name
-        start >= 3
-        and toks[start].text.isdigit()
-        and toks[start - 1].text == "("
-        and after < n
-        and toks[after].text == ")"
-        and all(t.kind == "word" and t.text[:1].isupper() for t in toks[start - 3 : start - 1])
-    )
-    if not (old or said or apposition or bracketed):
-        return None
-    return r._replace(kind="quantity", unit="age", after=after)
 
 
 def _approximate_age(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | None:

@@ -44,8 +44,7 @@ from claimcheck.core.extract.figures.qualifiers import _qualifier_at
 from claimcheck.core.extract.figures.times import _parse_time
 from claimcheck.core.extract.figures.tokens import (
     _is_sentence_initial,
-    _joined_groups,
-    _phone_like,
+    _phone_end,
     _skip_glued,
     _Tok,
     _tokenize,
@@ -229,9 +228,8 @@ def _not_a_count(at: _At, i: int) -> tuple[Figure | None, int] | None:
         return None, i + 1  # a footnote mark: "adults[1]"
     if i > 0 and (toks[i - 1].text in "#+" or toks[i - 1].low in _ID_WORDS):
         return _id_figure(at, i - 1, i, "")  # "#3", "No. 5", "numéro 5": a number, any label
-    if _phone_like(toks, i):
-        return None, max(_skip_glued(toks, i), i + 2 * len(_joined_groups(toks, i, "-.")) - 1)
-    return None
+    phone_end = _phone_end(toks, i)
+    return None if phone_end is None else (None, phone_end)
 
 
 def _small_int(tok: _Tok) -> int | None:

@@ -116,15 +116,22 @@ def _joined_groups(toks: tuple[_Tok, ...], i: int, separators: str) -> list[str]
     return groups
 
 
-def _phone_like(toks: tuple[_Tok, ...], i: int) -> bool:
-    """Three or more short digit groups in a row ("01 23 45 67 89", "334-240-0185"), or a
-    local number ("555-0199": a range never ends on a leading zero)."""
-    n = len(toks)
+def _phone_end(toks: tuple[_Tok, ...], i: int) -> int | None:
+    """Where the phone number at ``toks[i]`` ends, if it is one: digit groups joined by dashes
+    ("334-240-0185"; "555-0199": a range never ends on a leading zero), or any of
+    :func:`_phone_like`."""
     dashed = _joined_groups(toks, i, "-.") if toks[i].text.isdigit() else []
-    if len(dashed) >= 3 and all(len(g) <= 4 for g in dashed) and len(dashed[-1]) >= 3:
-        return True
-    if len(dashed) == 2 and len(dashed[1]) == 4 and dashed[1].startswith("0"):
-        return True
+    if (len(dashed) >= 3 and all(len(g) <= 4 for g in dashed) and len(dashed[-1]) >= 3) or (
+        len(dashed) == 2 and len(dashed[1]) == 4 and dashed[1].startswith("0")
+    ):
+        return i + 2 * len(dashed) - 1
+    return _skip_glued(toks, i) if _phone_like(toks, i) else None
+
+
+def _phone_like(toks: tuple[_Tok, ...], i: int) -> bool:
+    """Three or more short digit groups in a row ("01 23 45 67 89", "01.23.45.67.89"), or one
+    long run of digits."""
+    n = len(toks)
     dotted = toks[i].text.split(".")
     if len(dotted) >= 4 and all(len(g) == 2 and g.isdigit() for g in dotted):
         return True  # "01.23.45.67.89"
