@@ -432,8 +432,9 @@ def _is_count_year(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
 
 def _approximate_year(toks: tuple[_Tok, ...], i: int) -> bool:
     """Whether the qualifier before a four-digit number makes a year approximate: "circa 1748",
-    "in about 1748", "since around 1990", "who died about 1748.", "optimistic about 2020 and"
-    (not "about 1748 people", nor "about 1748 of them": something counted)."""
+    "in about 1748", "since around 1990"; and from 1800 to 2100 where the phrase ends after it,
+    "named around 1870.", "optimistic about 2020 and" (not "about 1900 people" nor "about 1900
+    of them", something counted, nor "died about 1748.", which may be either)."""
     k = _qualifier_start(toks, i) if _four_digits_at(toks, i) is not None else None
     if k is None:
         return False
