@@ -851,3 +851,11 @@ def test_a_number_joined_to_a_percentage_is_one_too() -> None:
     )
     assert [(f.kind, f.value) for f in rates[:2]] == [("percent", 1.1), ("percent", 1.2)]
     assert [f.kind for f in extract_figures("3 and 4 people came", "en")] == ["figure", "figure"]
+
+
+def test_millions_glued_before_a_unit_and_a_phone_number_after_an_area_code() -> None:
+    fire = one("Bushfires have scorched 12M acres.", "en")
+    assert (fire.kind, fire.unit, round(fire.value)) == ("quantity", "km2", 48562)
+    assert one("a 12m wall", "en").unit == "km"  # metres, with no unit after
+    assert extract_figures("Intl: +1 339-368-6001 for more.", "en") == []
+    assert [f.text for f in extract_figures("US: (339)-368-6001", "en")] == ["339"]

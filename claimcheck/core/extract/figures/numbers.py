@@ -21,6 +21,7 @@ from claimcheck.core.extract.figures.lexicon import (
 )
 from claimcheck.core.extract.figures.money import _currency_at
 from claimcheck.core.extract.figures.tokens import _SPACES, _Tok, _year_num
+from claimcheck.core.extract.figures.units import _unit_at
 
 # --- numbers -------------------------------------------------------------------------------------
 
@@ -131,7 +132,11 @@ def _multiplier_at(
         and (
             money_hint
             or (j + 1 < n and _currency_at(toks, j + 1)[0])
-            or (toks[j].glued and j + 1 < n and toks[j + 1].low in _CONCEPT_WORDS)
+            or (
+                toks[j].glued
+                and j + 1 < n
+                and (toks[j + 1].low in _CONCEPT_WORDS or _unit_at(toks, j + 1)[0] is not None)
+            )  # "12M acres": millions of a unit, not 12 metres
         )
     ):
         factor = 1e6

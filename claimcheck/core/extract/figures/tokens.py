@@ -121,11 +121,25 @@ def _phone_end(toks: tuple[_Tok, ...], i: int) -> int | None:
     ("334-240-0185"; "555-0199": a range never ends on a leading zero), or any of
     :func:`_phone_like`."""
     dashed = _joined_groups(toks, i, "-.") if toks[i].text.isdigit() else []
-    if (len(dashed) >= 3 and all(len(g) <= 4 for g in dashed) and len(dashed[-1]) >= 3) or (
+    groups = len(dashed) + _groups_before(toks, i)
+    if (groups >= 3 and all(len(g) <= 4 for g in dashed) and len(dashed[-1]) >= 3) or (
         len(dashed) == 2 and len(dashed[1]) == 4 and dashed[1].startswith("0")
     ):
         return i + 2 * len(dashed) - 1
     return _skip_glued(toks, i) if _phone_like(toks, i) else None
+
+
+def _groups_before(toks: tuple[_Tok, ...], i: int) -> int:
+    """How many digit groups a glued dash joins to ``toks[i]`` from before it: "+1 339-368",
+    "(339)-368" (an area code in brackets counts as one)."""
+    back, k = 0, i
+    while k >= 2 and toks[k - 1].text == "-" and toks[k - 1].glued and toks[k].glued:
+        if toks[k - 2].text == ")":
+            return back + 1
+        if toks[k - 2].kind != "num":
+            break
+        back, k = back + 1, k - 2
+    return back
 
 
 def _phone_like(toks: tuple[_Tok, ...], i: int) -> bool:
