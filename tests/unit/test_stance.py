@@ -171,3 +171,13 @@ def test_elliptic_and_named_negations() -> None:
     assert not flags("A review of Climbing Mount Impossible by Dawkins.", "en")[0]
     assert not flags("The provinces were extended to No .", "en")[0]
     assert flags("Iran Will Not Sign The Deal", "en")[0]
+
+
+def test_a_speaker_goes_on_past_of_the_and_an_article_alone_is_no_speaker() -> None:
+    from claimcheck.core.extract.stance import attribution
+
+    assert attribution("According to the ministry of the interior, 40 died.", "en") == (
+        "ministry of the interior"
+    )
+    text = "According to a statement from the office of the president, he left."
+    assert attribution(text, "en") == "office of the president"

@@ -110,6 +110,8 @@ _SUBJECT_OPENER = re.compile(
 _PRONOUNS = frozenset(_every("pronouns"))
 _NOT_SPEAKERS = frozenset(_every("not_speakers"))
 _STOPS_ALLOWED_FIRST = frozenset(_every("stops_allowed_first"))
+_SPEAKER_JOINERS = frozenset(_every("speaker_joiners"))
+_LEAD_WORDS = frozenset(w.lower() for w in _every("lead_articles"))
 _PRIME_MINISTER = tuple(
     p for code in lang.LANGUAGES for p in lang.texts(code, _DATA, "prime_minister_phrases")
 )
@@ -228,7 +230,9 @@ def _clean_np(raw: str, vocabulary: _Vocabulary) -> str:
         fw = fold_same_length(w).strip('.,;:"“”«»()')
         bare = elided.sub("", fw) if elided else fw
         if out and (fw in stop or bare in stop):
-            break
+            joined = fold_same_length(out[-1]).lower() in _SPEAKER_JOINERS
+            if not (joined and fw in _STOPS_ALLOWED_FIRST):
+                break  # "the ministry of the interior" goes on past its article
         if not out and fw in stop and fw not in _STOPS_ALLOWED_FIRST:
             break
         out.append(w)
@@ -286,8 +290,8 @@ def _find_attribution(text: str, language: str) -> Attribution | None:
                 continue
             normal = _LEAD.sub("", clean)
             normal = re.sub(r"\s+", " ", normal).strip()
-            if not normal:
-                continue
+            if not normal or normal.lower() in _LEAD_WORDS:
+                continue  # "according to a statement from ...": the article alone is no one
             cand = Attribution(s, e, clean, normal)
             if best is None or cand.start < best.start:
                 best = cand
