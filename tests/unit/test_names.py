@@ -180,3 +180,20 @@ def test_offsets_point_at_the_name() -> None:
     text = "Hier, le président Emmanuel Macron a reçu Olaf Scholz à Paris."
     for n in extract_names(text, "fr"):
         assert text[n.start : n.end] == n.text
+
+
+def test_an_organisation_name_keeps_its_title_words() -> None:
+    from claimcheck.core.extract.names import extract_names
+
+    for text, name in (
+        ("Gov. Mike DeWine deploys Ohio National Guard to help.", "Ohio National Guard"),
+        ("The National Health Service said on Monday.", "National Health Service"),
+    ):
+        found = [(n.text, n.kind) for n in extract_names(text, "en")]
+        assert (name, "organisation") in found, found
+    # a ministry stays a title, and a title before a person stays cut
+    assert [n.text for n in extract_names("The Israeli Foreign Ministry said.", "en")] == [
+        "Israeli"
+    ]
+    people = extract_names("Prime Minister Benjamin Netanyahu met him.", "en")
+    assert [n.text for n in people] == ["Benjamin Netanyahu"]

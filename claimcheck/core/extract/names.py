@@ -620,6 +620,17 @@ def _split_sequence(
     parts: list[list[int]] = [[]]
     hints: list[bool] = [False]
     title_before = False
+    # "National Health Service", "Ohio National Guard": an organisation's name ends on an
+    # organisation word after a name word; its title words are part of it
+    folded = [_fold(_strip_possessive(words[k][0])) for k in seq]
+    while folded and folded[0] in _STOP:
+        folded.pop(0)  # "The National Health Service"
+    whole_org = (
+        len(folded) >= 2
+        and folded[-1] in _ORG_WORDS
+        and folded[-1] not in _TITLES  # "Defence Ministry", "Foreign Office" stay titles
+        and not any(f in _PERSON_TITLES or f in _STOP for f in folded)
+    )
     for idx in seq:
         w = words[idx][0]
         if w in _PARTICLES and parts[-1]:
@@ -628,6 +639,9 @@ def _split_sequence(
         base = _strip_possessive(w)
         fw = _fold(base)
         known = _lookup(base)[1] if fw in _STOP or fw in _TITLES else ""
+        if whole_org and fw in _TITLES and not known:
+            parts[-1].append(idx)
+            continue
         if not known and (fw in _STOP or fw in _TITLES or fw in _NOT_NAMES):
             title_before = title_before or fw in _PERSON_TITLES
             parts.append([])
