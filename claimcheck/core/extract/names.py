@@ -471,6 +471,7 @@ def _prev_word(text: str, start: int) -> str | None:
     return text[k:end] if k < end else None
 
 
+@lru_cache(maxsize=4096)
 def is_headline(text: str) -> bool:
     """Title case ("Talks With Russian Officials On Syria") or capitals: no cue from case."""
     alpha = [w for w in text.split() if w[:1].isalpha()]

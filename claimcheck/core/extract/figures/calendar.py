@@ -51,11 +51,7 @@ def _resolve(
             monday = ref - _dt.timedelta(days=ref.weekday()) + _dt.timedelta(weeks=off)
             return _span(monday, monday + _dt.timedelta(days=6))
         if unit == "month":
-            y, m = ref.year, ref.month + off
-            while m < 1:
-                y, m = y - 1, m + 12
-            while m > 12:
-                y, m = y + 1, m - 12
+            y, m = _add_months(ref, off)
             return _span(_dt.date(y, m, 1), _month_end(y, m))
         y = ref.year + off
         return _span(_dt.date(y, 1, 1), _dt.date(y, 12, 31))
@@ -118,11 +114,7 @@ def _weekday_and_day_near(ref: _dt.date, weekday: int, day: int) -> _dt.date | N
     ("mardi 24" in an article of 26 March 2020: Tuesday 24 March), within two months."""
     best: _dt.date | None = None
     for shift in (-2, -1, 0, 1):
-        y, m = ref.year, ref.month + shift
-        if m < 1:
-            y, m = y - 1, m + 12
-        if m > 12:
-            y, m = y + 1, m - 12
+        y, m = _add_months(ref, shift)
         try:
             date = _dt.date(y, m, day)
         except ValueError:
@@ -130,6 +122,12 @@ def _weekday_and_day_near(ref: _dt.date, weekday: int, day: int) -> _dt.date | N
         if date.weekday() == weekday and (best is None or abs(date - ref) < abs(best - ref)):
             best = date
     return best
+
+
+def _add_months(ref: _dt.date, months: int) -> tuple[int, int]:
+    """The (year, month) ``months`` after the month of ``ref`` (before it when negative)."""
+    total = ref.year * 12 + ref.month - 1 + months
+    return total // 12, total % 12 + 1
 
 
 def _month_end(y: int, m: int) -> _dt.date:
