@@ -286,6 +286,38 @@ def test_weekdays_resolve_to_the_most_recent_on_or_before_the_reference() -> Non
     )
 
 
+def test_a_weekday_in_the_future_tense_or_after_next_is_after_the_reference() -> None:
+    # 2019-01-30 is a Wednesday: the coming Thursday is the 31st, the last one the 24th
+    thursday, last = day("2019-01-31"), day("2019-01-24")
+    ahead = [
+        ("They will meet Putin in Moscow on Thursday.", "en"),
+        ("The vote is scheduled for Thursday.", "en"),
+        ("Ils se réuniront jeudi.", "fr"),
+        ("La réunion aura lieu jeudi.", "fr"),
+        ("Le texte doit être voté jeudi.", "fr"),
+    ]
+    for text, language in ahead:
+        assert one(text, language, "2019-01-30").low == thursday, text
+    # "next" and "prochain" are in the figure and skip the article's own day
+    nxt = one("They meet next Wednesday.", "en", "2019-01-30")
+    assert (nxt.text, nxt.low) == ("next Wednesday", day("2019-02-06"))
+    prochain = one("Ils se verront jeudi prochain.", "fr", "2019-01-30")
+    assert (prochain.text, prochain.low) == ("jeudi prochain", thursday)
+    # the past stays the past; "last" and "dernier" skip the article's own day too
+    for text, language in (
+        ("They met on Thursday.", "en"),
+        ("Ils se sont réunis jeudi dernier.", "fr"),
+        ("They will discuss the strike, which began on Thursday.", "en"),
+        ("Le front a cédé jeudi.", "fr"),
+    ):
+        assert one(text, language, "2019-01-30").low == last, text
+    assert one("They met last Wednesday.", "en", "2019-01-30").low == day("2019-01-23")
+    # two outlets a week apart on one meeting: announced, then reported
+    before = one("Ministers will vote on Thursday.", "en", "2019-01-29")
+    after = one("Les ministres ont voté jeudi.", "fr", "2019-02-01")
+    assert before.low == after.low == thursday
+
+
 def test_relative_dates() -> None:
     last = one("Prices rose last month.", "en", "2019-01-10")
     assert (last.low, last.high) == (day("2018-12-01"), day("2018-12-31"))

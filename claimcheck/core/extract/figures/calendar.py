@@ -103,7 +103,10 @@ def _resolve(
             if near is not None:
                 return _span(near, near)
         if ref is not None:
-            day = ref - _dt.timedelta(days=(ref.weekday() - d.weekday) % 7)
+            back = (ref.weekday() - d.weekday) % 7
+            ahead = (d.weekday - ref.weekday()) % 7
+            shift = {-1: -(back or 7), 0: -back, 1: ahead, 2: ahead or 7}[d.direction]
+            day = ref + _dt.timedelta(days=shift)
             return _span(day, day)
         return "date:wd", float(d.weekday), float(d.weekday), float(d.weekday)
     return "date:md", None, None, None

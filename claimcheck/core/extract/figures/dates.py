@@ -49,6 +49,11 @@ class _Date(NamedTuple):
     weekday: int | None
     year_end: int | None = None  # for decades and year ranges
     day_end: int | None = None  # "22 and 23 September", "du 22 au 25 septembre"
+    # for a weekday alone, which one it is against the article's date: 0 the last on or before
+    # it (news tells what happened), -1 the last before it ("last Thursday", "jeudi dernier"),
+    # 1 the first on or after it ("will meet on Thursday"), 2 the first after it ("next
+    # Thursday", "jeudi prochain")
+    direction: int = 0
 
 
 def _month_at(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> int | None:
@@ -116,11 +121,17 @@ def _parse_date(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed |
 
 
 def _weekday_date(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | None:
-    """ "Tuesday", "mardi matin", "Tuesday, January 17", "le mardi 17 janvier"."""
+    """ "Tuesday", "mardi matin", "Tuesday, January 17", "le mardi 17 janvier", "next Thursday",
+    "jeudi prochain"."""
+    n = len(toks)
+    lean = vocab.relative_before.get(toks[i].low, 0) if toks[i].kind == "word" else 0
+    if lean and i + 1 < n and _weekday_at(toks, i + 1, vocab) is not None:
+        hit = _weekday_date(toks, i + 1, vocab)
+        if hit is not None and isinstance(hit[0], _Date):
+            return hit[0]._replace(direction=2 if lean > 0 else -1), hit[1]
     wd = _weekday_at(toks, i, vocab)
     if wd is None:
         return None
-    n = len(toks)
     j = i + 1
     if j < n and toks[j].text == "," and j + 1 < n:
         j += 1
@@ -142,7 +153,34 @@ def _weekday_date(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed
     j = i + 1
     if j < n and toks[j].low in _DAYPARTS:
         j += 1
-    return _Date(None, None, None, wd), j
+    lean = vocab.relative_after.get(toks[j].low, 0) if j < n and toks[j].kind == "word" else 0
+    if lean:
+        return _Date(None, None, None, wd, direction=2 if lean > 0 else -1), j + 1
+    return _Date(None, None, None, wd, direction=1 if _future_before(toks, i, vocab) else 0), j
+
+
+#: How far back (in tokens, within the clause) a future-tense word sets a weekday ahead.
+_FUTURE_REACH = 8
+
+
+def _future_before(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
+    """Whether the clause before ``toks[i]`` is in the future tense ("will meet Putin on
+    Thursday", "se réuniront jeudi"): a word of the language's ``future_words``, or a lower-case
+    verb with one of its ``future_endings``, within :data:`_FUTURE_REACH` tokens and no
+    punctuation between."""
+    words = vocab.words("future_words")
+    endings = tuple(vocab.words("future_endings"))
+    for k in range(i - 1, max(-1, i - 1 - _FUTURE_REACH), -1):
+        t = toks[k]
+        if t.kind == "sym" and t.text not in "'’-":
+            return False
+        if t.kind != "word":
+            continue
+        if t.low in words:
+            return True
+        if endings and len(t.low) >= 6 and t.text.islower() and t.low.endswith(endings):
+            return True
+    return False
 
 
 def _numeric_date(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | None:
