@@ -318,6 +318,19 @@ def test_a_weekday_in_the_future_tense_or_after_next_is_after_the_reference() ->
     assert before.low == after.low == thursday
 
 
+def test_a_month_in_the_future_tense_or_after_next_is_not_one_already_over() -> None:
+    # written on 2019-01-30: the nearest November is the last one, unless the clause says will
+    assert one("They voted in November.", "en", "2019-01-30").low == day("2018-11-01")
+    assert one("Elections will be held in November.", "en", "2019-01-30").low == day("2019-11-01")
+    assert one("Ils voteront le 12 décembre.", "fr", "2019-01-30").low == day("2019-12-12")
+    assert one("They will vote in January.", "en", "2019-01-30").low == day("2019-01-01")
+    nxt = one("They meet next January.", "en", "2019-01-30")
+    assert (nxt.text, nxt.low) == ("next January", day("2020-01-01"))
+    prochain = one("Le vote aura lieu en mars prochain.", "fr", "2019-01-30")
+    assert (prochain.text, prochain.low) == ("mars prochain", day("2019-03-01"))
+    assert one("They met last March.", "en", "2019-01-30").low == day("2018-03-01")
+
+
 def test_relative_dates() -> None:
     last = one("Prices rose last month.", "en", "2019-01-10")
     assert (last.low, last.high) == (day("2018-12-01"), day("2018-12-31"))

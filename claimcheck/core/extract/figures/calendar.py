@@ -85,6 +85,8 @@ def _resolve(
                         last = _dt.date(y, d.month, d.day_end)
                 except ValueError:
                     continue
+                if (d.direction == 1 and last < ref) or (d.direction == 2 and first <= ref):
+                    continue  # said of the future: not a month already over
                 mid = first + (last - first) / 2
                 dist = abs((mid - ref).days)
                 if best is None or dist < best[0]:

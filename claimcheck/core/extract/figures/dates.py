@@ -156,16 +156,25 @@ def _weekday_date(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed
     lean = vocab.relative_after.get(toks[j].low, 0) if j < n and toks[j].kind == "word" else 0
     if lean:
         return _Date(None, None, None, wd, direction=2 if lean > 0 else -1), j + 1
-    return _Date(None, None, None, wd, direction=1 if _future_before(toks, i, vocab) else 0), j
+    return _Date(None, None, None, wd), j
 
 
-#: How far back (in tokens, within the clause) a future-tense word sets a weekday ahead.
+#: How far back (in tokens, within the clause) a future-tense word sets a date ahead.
 _FUTURE_REACH = 8
+
+
+def _leaning(parsed: _Date, toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Date:
+    """A weekday or a month without a year that the clause puts in the future ("will meet on
+    Thursday", "elections will be held in November") set after the article's date."""
+    undated = parsed.month is None and parsed.weekday is None
+    if parsed.year is not None or parsed.direction or undated:
+        return parsed
+    return parsed._replace(direction=1) if _future_before(toks, i, vocab) else parsed
 
 
 def _future_before(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
     """Whether the clause before ``toks[i]`` is in the future tense ("will meet Putin on
-    Thursday", "se réuniront jeudi"): a word of the language's ``future_words``, or a lower-case
+    Thursday", "se réuniront en mars"): a word of the language's ``future_words``, or a lower-case
     verb with one of its ``future_endings``, within :data:`_FUTURE_REACH` tokens and no
     punctuation between."""
     words = vocab.words("future_words")
@@ -273,6 +282,8 @@ def _month_first(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed 
     # "novembre dernier"; "last November" is handled by _parse_relative
     if j < n and toks[j].low in vocab.words("month_last_after"):
         return ("month-name-last", m), j + 1
+    if j < n and vocab.relative_after.get(toks[j].low, 0) > 0:
+        return _Date(None, m, None, None, direction=2), j + 1  # "mars prochain"
     return _Date(None, m, None, None), j
 
 
@@ -483,11 +494,10 @@ def _approximate_year(toks: tuple[_Tok, ...], i: int) -> bool:
     return ends and _year_num(toks[i]) is not None
 
 
-def _parse_relative(
-    toks: tuple[_Tok, ...], i: int, vocab: FigureWords
-) -> tuple[tuple[str, int], int] | None:
+def _parse_relative(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | None:
     """ "last week", "cette semaine", "la semaine dernière", "last November", "yesterday",
-    "aujourd'hui": ((unit or "month-name-last", offset or month), end index)."""
+    "aujourd'hui": ((unit or "month-name-last", offset or month), end index); "next March": the
+    first March after the article's date."""
     n = len(toks)
     w = toks[i].low
     nxt = toks[i + 1].low if i + 1 < n else ""
@@ -503,6 +513,10 @@ def _parse_relative(
         m = vocab.months.get(nxt)
         if m is not None and toks[i + 1].text[0].isupper():
             return ("month-name-last", m), i + 2
+    if vocab.relative_before.get(w, 0) > 0 and i + 1 < n and toks[i + 1].text[0].isupper():
+        m = vocab.months.get(nxt)
+        if m is not None:
+            return _Date(None, m, None, None, direction=2), i + 2
     for phrase, offset in vocab.relative_days.items():
         if tuple(t.low for t in toks[i : i + len(phrase)]) == phrase:
             return ("day", offset), i + len(phrase)

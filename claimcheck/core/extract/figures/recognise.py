@@ -14,6 +14,7 @@ from claimcheck.core.extract.figures.dates import (
     _approximate_year,
     _Date,
     _decade_of_life_at,
+    _leaning,
     _month_at,
     _parse_date,
     _weekday_at,
@@ -459,6 +460,8 @@ def _date(at: _At, i: int) -> tuple[Figure | None, int] | None:
     if date is None:
         return None
     parsed, end = date
+    if isinstance(parsed, _Date):
+        parsed = _leaning(parsed, at.toks, i, at.vocab)
     unit, value, low, high = _resolve(parsed, at.ref)
     approx = year is not None or (isinstance(parsed, _Date) and parsed.year_end is not None)
     return at.figure(i, end, "date", value, low, high, unit, approx), end
