@@ -5,6 +5,7 @@ coverage matrix. Everything here returns plain data; nothing imports textual or 
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -348,11 +349,16 @@ class Detail:
     cluster: Cluster
     members: tuple[Member, ...]
     silent: tuple[Source, ...]
-    """Sources of the cluster's story that do not state this claim and have no related claim."""
+    """Sources of the cluster's story that do not state this claim and have no related claim,
+    written on or after the day it reports (:func:`written_before`)."""
     word_diffs: tuple[WordDiff, ...]
     cross_language: bool
     related: tuple[RelatedClaim, ...] = ()
     """Claims of other outlets that may state it too, most likely first (not confirmed)."""
+    before: tuple[Source, ...] = ()
+    """Sources of the story dated before the day the claim reports: not silent, too early."""
+    day: datetime.date | None = None
+    """The day the claim reports (:func:`reported_day`), when its members date it."""
 
 
 def _words(text: str) -> list[tuple[str, str]]:
@@ -452,7 +458,10 @@ def cluster_detail(result: Result, cluster: Cluster) -> Detail:
     )
     # An outlet with a related claim is not silent: it may state it (the reader decides).
     stating = set(cluster.sources) | {r.claim.source for r in cluster.related}
-    silent = tuple(s for s in result.story_sources(cluster) if s.id not in stating)
+    before = written_before(result, cluster)
+    silent = tuple(
+        s for s in result.story_sources(cluster) if s.id not in stating and s not in before
+    )
     diffs = []
     first_of_language: dict[str, Claim] = {}
     for claim in cluster.claims:
@@ -463,7 +472,52 @@ def cluster_detail(result: Result, cluster: Cluster) -> Detail:
         RelatedClaim(r, sources[r.claim.source], evidence_of(result, r.anchor, r.claim.id))
         for r in cluster.related
     )
-    return Detail(cluster, members, silent, tuple(diffs), cluster.cross_language, related)
+    return Detail(
+        cluster,
+        members,
+        silent,
+        tuple(diffs),
+        cluster.cross_language,
+        related,
+        before,
+        reported_day(result, cluster) if before else None,
+    )
+
+
+def reported_day(result: Result, cluster: Cluster) -> datetime.date | None:
+    """The first day of the latest date a member of ``cluster`` reports as past: a date its
+    claim gives ("on Monday", "in March 2018", read against its article's date) that is over by
+    that article's date. An article written before it could not state the claim. ``None`` when
+    no member of a dated article gives such a date (a date ahead of its article is a plan, which
+    an earlier article could report too)."""
+    dates = {s.id: s.date for s in result.sources}
+    latest: int | None = None
+    for claim in cluster.claims:
+        facts = result.facts_of(claim.id)
+        written = dates.get(claim.source)
+        if facts is None or written is None:
+            continue
+        over_by = datetime.date.fromisoformat(written).toordinal()
+        for f in facts.figures:
+            if f.unit != "date" or f.low is None or f.high is None or f.high > over_by:
+                continue
+            latest = int(f.low) if latest is None else max(latest, int(f.low))
+    return None if latest is None else datetime.date.fromordinal(latest)
+
+
+def written_before(result: Result, cluster: Cluster) -> tuple[Source, ...]:
+    """Sources of the cluster's story that neither state it nor have a related claim and are
+    dated before the day it reports (:func:`reported_day`): they are not silent on it, they were
+    written before it happened."""
+    day = reported_day(result, cluster)
+    if day is None:
+        return ()
+    taken = set(cluster.sources) | {r.claim.source for r in cluster.related}
+    return tuple(
+        s
+        for s in result.story_sources(cluster)
+        if s.id not in taken and s.date is not None and datetime.date.fromisoformat(s.date) < day
+    )
 
 
 # --- suggestions ---------------------------------------------------------------------------------

@@ -301,6 +301,16 @@ class Result:
             return self.sources
         return self._sources_by_story.get(cluster.claims[0].source, self.sources)
 
+    def facts_of(self, claim_id: str) -> ClaimFacts | None:
+        """The facts of the claim with this id; ``None`` when it has none recorded."""
+        k = self._claim_index.get(claim_id)
+        return self.facts[k] if k is not None and k < len(self.facts) else None
+
+    @cached_property
+    def _claim_index(self) -> dict[str, int]:
+        """Claim id -> its index in ``claims`` (and ``facts``); computed once."""
+        return {c.id: k for k, c in enumerate(self.claims)}
+
     @cached_property
     def _sources_by_story(self) -> dict[str, tuple[Source, ...]]:
         """Source id -> the sources of its story; computed once, read for every cluster shown."""

@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from claimcheck.core.browse import written_before
 from claimcheck.core.types import ClusterReview, Result
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ def to_dict(
             "sources": list(cluster.sources),
             "languages": list(cluster.languages),
             "origins": cluster.independent,
+            "written_before": [s.id for s in written_before(result, cluster)],
             "claims": [
                 {
                     "id": c.id,

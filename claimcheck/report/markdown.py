@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from claimcheck.core.browse import reported_day, written_before
 from claimcheck.core.defaults import shown_confidence
 from claimcheck.core.types import Cluster, ClusterReview, Difference, Result, Source
 
@@ -108,7 +109,8 @@ def _how_sure(by: str, confidence: float) -> str:
 #: What each mark of the report means, printed once as its legend.
 LEGEND = (
     "x: the outlet states the claim (verified, or confirmed by the reader) · ~: it has a related "
-    "statement the tool could not verify · blank: it is silent · –: it covers another story. "
+    "statement the tool could not verify · blank: it is silent · \\<: it was written before the "
+    "day the claim reports · –: it covers another story. "
     "≠ before a claim: its outlets differ on it. "
     "In the differences: **DIFFERS**: the outlets' values are incompatible; refines: one is more "
     "precise and compatible; only in: stated by some outlets only; agree: the same value; "
@@ -163,6 +165,16 @@ def _date_span_warning(result: Result) -> str | None:
         f"{dates[-1][0]} `{dates[-1][1]}`): they may report different events, so an outlet "
         "shown as silent or differing may simply have written earlier or later."
     )
+
+
+def _coverage_mark(
+    source: str, present: set[str], related: set[str], early: set[str], in_story: set[str]
+) -> str:
+    """The coverage table's mark for one outlet and cluster (see :data:`LEGEND`)."""
+    for mark, ids in (("x", present), ("~", related), ("\\<", early), (" ", in_story)):
+        if source in ids:
+            return mark
+    return "–"
 
 
 #: Articles dated further apart than this get a warning in the summary.
@@ -223,10 +235,13 @@ def render_cluster(
     *,
     all_rows: bool = False,
     headings: Mapping[str, str] | None = None,
+    before: Sequence[str] = (),
+    day: str | None = None,
 ) -> list[str]:
     """The report section of one cluster of two or more outlets. Rows of the differences table
     on which every outlet agrees are left out unless ``all_rows``. ``headings`` (source id ->
-    column heading, see :func:`short_names`) is worked out from ``sources`` when not given."""
+    column heading, see :func:`short_names`) is worked out from ``sources`` when not given.
+    ``before``: sources dated before ``day``, the day the claim reports (not silent on it)."""
     n = len(cluster.claims)
     outlets = _plural(n, "outlet")
     if n > 1 and cluster.independent < n:
@@ -268,10 +283,18 @@ def render_cluster(
                 f"{escape_inline(label(related.claim.text, 110))}"
             )
     related_sources = {r.claim.source for r in cluster.related}
-    silent = [s for s in source_order if s not in cluster.sources and s not in related_sources]
+    silent = [
+        s
+        for s in source_order
+        if s not in cluster.sources and s not in related_sources and s not in before
+    ]
     if cluster.shared and silent:
         lines.append("")
         lines.append("Not stated by: " + ", ".join(_outlet(sources, s) for s in silent))
+    if cluster.shared and before:
+        dated = ", ".join(f"{_outlet(sources, s)} (dated {sources[s].date})" for s in before)
+        lines.append("")
+        lines.append(f"Written before what it reports ({day}), so not silent: {dated}")
     wording = [d for d in cluster.differences if d.kind == "wording"]
     if shown:
         members = list(cluster.sources)
@@ -463,10 +486,8 @@ def render_markdown(
         present = set(cluster.sources)
         in_story = {s.id for s in result.story_sources(cluster)}
         related = {r.claim.source for r in cluster.related}
-        marks = [
-            "x" if s in present else "~" if s in related else " " if s in in_story else "–"
-            for s in order
-        ]
+        early = {s.id for s in written_before(result, cluster)}
+        marks = [_coverage_mark(s, present, related, early, in_story) for s in order]
         flag = "≠ " if cluster.differs else ""
         rows.append([cluster.id, *marks, flag + escape_inline(label(cluster.claims[0].text, 60))])
     if rows:
@@ -479,6 +500,8 @@ def render_markdown(
     out += ["", "## Claims stated by two or more outlets", ""]
     for cluster in shared:
         story_order = [s.id for s in result.story_sources(cluster)]
+        too_early = [s.id for s in written_before(result, cluster)]
+        day = reported_day(result, cluster) if too_early else None
         out += render_cluster(
             cluster,
             sources,
@@ -486,6 +509,8 @@ def render_markdown(
             reviews.get(cluster.id),
             all_rows=all_rows,
             headings=headings,
+            before=too_early,
+            day=day.isoformat() if day else None,
         )
     single = [c for c in result.clusters if not c.shared]
     if single:

@@ -7,6 +7,7 @@ markup, and always through :func:`~claimcheck.core.browse.printable`, so ``[bold
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -213,17 +214,28 @@ def evidence_text(evidence: Evidence) -> Text:
     return text
 
 
-def silent_text(silent: tuple[Source, ...], related: int = 0) -> Text:
+def silent_text(
+    silent: tuple[Source, ...],
+    related: int = 0,
+    before: tuple[Source, ...] = (),
+    day: datetime.date | None = None,
+) -> Text:
     """The outlets of the corpus that do not state the claim; ``related``: how many outlets that
-    are not members have a related claim (not confirmed), so are neither stating nor silent."""
+    are not members have a related claim (not confirmed), so are neither stating nor silent;
+    ``before``: outlets dated before ``day``, the day the claim reports, so not silent either."""
     text = Text("Not stated by: ", style="bold")
     if not silent and related:
         others = "the other outlet has" if related == 1 else f"the other {related} outlets have"
         text.append(f"none confirmed silent ({others} a related claim)", style=STYLE_DIM)
+    elif not silent and before:
+        text.append("none of those written after it", style=STYLE_DIM)
     elif not silent:
         text.append("none (every outlet states it)", style=STYLE_DIM)
     else:
         text.append(", ".join(f"{one_line(s.outlet)} ({s.id})" for s in silent))
+    if before:
+        text.append(f"\nWritten before {day or 'what it reports'}: ", style="bold")
+        text.append(", ".join(f"{one_line(s.outlet)} ({s.id}, {s.date})" for s in before))
     return text
 
 

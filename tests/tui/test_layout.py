@@ -38,6 +38,14 @@ def test_not_stated_by_never_says_every_outlet_states_it_when_some_only_have_rel
     assert silent_text(()).plain == "Not stated by: none (every outlet states it)"
     shown = silent_text((), related=2).plain
     assert "every outlet" not in shown and "the other 2 outlets have a related claim" in shown
+    import datetime
+
+    early = Source("jl", "jl.txt", "The Link", "en", "2018-06-17", "...")
+    shown = silent_text((), before=(early,), day=datetime.date(2019, 1, 28)).plain
+    assert shown.splitlines() == [
+        "Not stated by: none of those written after it",
+        "Written before 2019-01-28: The Link (jl, 2018-06-17)",
+    ]
 
 
 def test_aligned_items_are_a_table_when_wide_and_stacked_when_narrow():

@@ -175,6 +175,49 @@ def test_a_clusters_possible_outlets_are_those_of_its_story() -> None:
     assert [s.id for s in cluster_detail(two, clusters[1]).silent] == ["e"]
 
 
+def test_an_outlet_dated_before_what_a_claim_reports_is_not_silent_on_it() -> None:
+    from claimcheck.core.browse import cluster_detail, reported_day, written_before
+    from claimcheck.core.extract.facts import extract_facts
+    from claimcheck.core.types import Claim, Cluster, Result, Settings, Source
+    from claimcheck.report.jsonout import to_dict
+    from claimcheck.report.markdown import render_markdown
+
+    dates = {"a": "2019-01-30", "b": "2019-01-31", "c": "2018-06-17", "d": None, "e": "2019-01-29"}
+    sources = tuple(Source(i, f"{i}.txt", f"Outlet {i}", "en", d, "...") for i, d in dates.items())
+    texts = {
+        "a#0": "The ministers met on Monday in Moscow.",  # Monday 28 January 2019
+        "b#0": "The ministers held talks in Moscow on Monday.",
+        "a#1": "The ministers will meet again on Friday.",  # a plan: 1 February
+        "b#1": "A second meeting is scheduled for Friday.",
+        "e#0": "Russia deployed its forces in Syria in 2015.",
+    }
+    claims = tuple(Claim(i, i[0], int(i[-1]), 0, t, "en", "body") for i, t in texts.items())
+    facts = tuple(extract_facts(c.text, "en", dates[c.source]) for c in claims)
+    met, plan, single = (
+        Cluster("c1", claims[0:2]),
+        Cluster("c2", claims[2:4]),
+        Cluster("c3", claims[4:]),
+    )
+    result = Result(
+        sources, ((),) * 5, claims, (met, plan, single), Settings("fake", 0.5), facts=facts
+    )
+    # c (June 2018) could not report a meeting of 28 January 2019; d has no date: silent
+    assert str(reported_day(result, met)) == "2019-01-28"
+    assert [s.id for s in written_before(result, met)] == ["c"]
+    detail = cluster_detail(result, met)
+    assert [s.id for s in detail.silent] == ["d", "e"] and [s.id for s in detail.before] == ["c"]
+    # e (29 January) was written after the meeting: silent on it, not early
+    # a plan for a day after the articles is no past event: everyone could have reported it
+    assert reported_day(result, plan) is None and written_before(result, plan) == ()
+    # "in 2015" is over by e's date: an article of 2018 comes after it
+    assert written_before(result, single) == ()
+    report = render_markdown(result)
+    assert "Written before what it reports (2019-01-28), so not silent: Outlet c" in report
+    assert "Not stated by: Outlet d, Outlet e" in report
+    by_id = {c["id"]: c for c in to_dict(result)["clusters"]}
+    assert by_id["c1"]["written_before"] == ["c"] and by_id["c2"]["written_before"] == []
+
+
 def test_word_diff_pieces_never_run_words_together() -> None:
     # where one text ends, the next piece comes from the other text
     assert browse.word_diff("the talks in Moscow", "the talks") == [

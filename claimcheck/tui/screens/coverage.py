@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from claimcheck.core.browse import Row, coverage_cells, one_line
+from claimcheck.core.browse import Row, coverage_cells, one_line, written_before
 from claimcheck.core.types import Result
 from claimcheck.tui.keymap import binding
 
@@ -55,7 +55,7 @@ class CoverageScreen(Screen[tuple[str, str | None] | None]):
         legend = Text()
         legend.append("Coverage", style="bold")
         legend.append(f" · {len(self.rows)} clusters (list filter applies) · ", style="dim")
-        legend.append("● states it  · silent", style="dim")
+        legend.append("● states it  · silent  < written before it", style="dim")
         if self.result.stories:
             legend.append("  (blank: another story)", style="dim")
         legend.append("\n")
@@ -77,10 +77,11 @@ class CoverageScreen(Screen[tuple[str, str | None] | None]):
         for k, row in enumerate(self.rows):
             cluster = self.result.clusters[row.index]
             in_story = {s.id for s in self.result.story_sources(cluster)}
+            early = {s.id for s in written_before(self.result, cluster)}
             cells = [
                 Text("●", style="bold green")
                 if c
-                else Text("·" if s.id in in_story else "", style="dim")
+                else Text("<" if s.id in early else "·" if s.id in in_story else "", style="dim")
                 for s, c in zip(
                     self.result.sources, coverage_cells(self.result, cluster), strict=True
                 )

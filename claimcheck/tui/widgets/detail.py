@@ -129,7 +129,9 @@ class DetailPane(VerticalScroll):
             return
         stating = set(detail.cluster.sources)
         others = {r.related.claim.source for r in detail.related} - stating
-        self.query_one("#detail-silent", Static).update(silent_text(detail.silent, len(others)))
+        self.query_one("#detail-silent", Static).update(
+            silent_text(detail.silent, len(others), detail.before, detail.day)
+        )
         self.query_one("#detail-compare", Static).update(comparison(detail, outlets))
 
     def _select(self, index: int) -> None:
