@@ -197,3 +197,32 @@ def test_an_organisation_name_keeps_its_title_words() -> None:
     ]
     people = extract_names("Prime Minister Benjamin Netanyahu met him.", "en")
     assert [n.text for n in people] == ["Benjamin Netanyahu"]
+
+
+def test_a_country_and_its_people_have_one_key_in_both_languages() -> None:
+    # a sample across continents: the French name, the English one, and their demonyms
+    pairs = [
+        ("Croatia", "Croatie"),
+        ("Chile", "Chili"),
+        ("Cambodia", "Cambodge"),
+        ("Kuwait", "Koweït"),
+        ("Myanmar", "Birmanie"),
+        ("New Zealand", "Nouvelle-Zélande"),
+        ("Czech Republic", "République tchèque"),
+        ("Ivory Coast", "Côte d'Ivoire"),
+    ]
+    for en, fr in pairs:
+        [a] = extract_names(f"The talks were held in {en} on Monday.", "en")
+        [b] = extract_names(f"Les pourparlers ont eu lieu en {fr} lundi.", "fr")
+        assert a.key == b.key and a.kind == b.kind == "place", (en, fr)
+    [irish] = extract_names("The Irish prime minister spoke.", "en")
+    [irlandais] = extract_names("Le Premier ministre irlandais a parlé.", "fr")
+    assert irish.key == irlandais.key
+    # institutions named in both languages
+    [ecb] = extract_names("The European Central Bank raised rates.", "en")
+    [bce] = extract_names("La Banque centrale européenne a relevé ses taux.", "fr")
+    assert ecb.key == bce.key and ecb.kind == "organisation"
+    # a country's name that is also a first name stays a person's before a surname
+    assert [n.kind for n in extract_names("Chad Smith scored twice.", "en")] == ["person"]
+    # a row without a demonym adds none: "s'est" is no demonym
+    assert extract_names("Il s'est rendu sur place.", "fr") == []

@@ -159,8 +159,8 @@ def _demonym_forms(spec: str, language: str) -> list[str]:
     """Every form of a demonym of ``language`` from its masculine singular, by the language's
     rules (``demonym_forms`` in names.toml: the first rule whose ending the word has adds each of
     its endings). Variants separated by "|" are each inflected, or taken as the complete list of
-    forms in a language whose ``demonym_variants_inflected`` is false."""
-    variants = spec.split("|")
+    forms in a language whose ``demonym_variants_inflected`` is false. An empty spec: none."""
+    variants = [v for v in spec.split("|") if v]
     if len(variants) > 1 and not lang.flag(language, "names", "demonym_variants_inflected", True):
         return variants
     out: list[str] = []
