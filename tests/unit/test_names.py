@@ -226,3 +226,15 @@ def test_a_country_and_its_people_have_one_key_in_both_languages() -> None:
     assert [n.kind for n in extract_names("Chad Smith scored twice.", "en")] == ["person"]
     # a row without a demonym adds none: "s'est" is no demonym
     assert extract_names("Il s'est rendu sur place.", "fr") == []
+
+
+def test_a_dotted_abbreviation_inside_a_name_is_part_of_it() -> None:
+    [st] = extract_names("He flew to St. Petersburg on Monday.", "en")
+    [saint] = extract_names("Il est arrivé à Saint-Pétersbourg lundi.", "fr")
+    assert (st.text, st.kind) == ("St. Petersburg", "place") and st.key == saint.key
+    # outside the table too: "St." and "Saint" have one key
+    [a] = extract_names("They met in St. Louis.", "en")
+    [b] = extract_names("They met in Saint Louis.", "en")
+    assert a.text == "St. Louis" and a.key == b.key
+    # a dot that ends a sentence stays out of the name that follows
+    assert [n.text for n in extract_names("He lives on Main St.", "en")] == ["Main St"]

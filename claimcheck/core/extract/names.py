@@ -405,6 +405,7 @@ _CONTRACTIONS = "|".join(
 _CAP_WORD = (
     r"(?:(?:[A-Z]\.){2,}"
     r"|[A-Z]\.(?=\s+[A-Z])"
+    rf"|(?:{'|'.join(_words(_SHARED['name_abbreviations']))})\.(?=\s+[A-Z])"
     rf"|(?:{_initial_either_case(_ARTICLES)})[-‐][A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-‐][^\W\d_]+)*"
     r"(?:['’]s\b)?"
     rf"|[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’](?!(?:{_CONTRACTIONS})\b)[^\W\d_]+)?(?:[-‐][^\W\d_]+)*"
