@@ -117,10 +117,14 @@ def test_outlets_of_another_story_are_not_called_silent(
     rows = {row.cluster_id: row for row in make_rows(two_stories)}
     for cluster in two_stories.clusters:
         own = lyon_ids if cluster.claims[0].source in lyon_ids else corpus_ids
-        silent = {s.id for s in cluster_detail(two_stories, cluster).silent}
+        detail = cluster_detail(two_stories, cluster)
+        silent = {s.id for s in detail.silent}
         related = {r.claim.source for r in cluster.related}
-        # An outlet with a related (unconfirmed) statement is not called silent either.
-        assert silent == set(own) - set(cluster.sources) - related
+        early = {s.id for s in detail.before}
+        # An outlet with a related (unconfirmed) statement is not called silent either, nor one
+        # written before what the claim reports; neither is ever of another story.
+        assert silent == set(own) - set(cluster.sources) - related - early
+        assert early <= set(own)
         assert rows[cluster.id].possible == len(own)
     report = render_markdown(two_stories)
     assert "The articles form 2 stories" in report
