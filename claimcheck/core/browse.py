@@ -458,7 +458,8 @@ def cluster_detail(result: Result, cluster: Cluster) -> Detail:
     )
     # An outlet with a related claim is not silent: it may state it (the reader decides).
     stating = set(cluster.sources) | {r.claim.source for r in cluster.related}
-    before = written_before(result, cluster)
+    day = reported_day(result, cluster)
+    before = _dated_before(result, cluster, day)
     silent = tuple(
         s for s in result.story_sources(cluster) if s.id not in stating and s not in before
     )
@@ -480,7 +481,7 @@ def cluster_detail(result: Result, cluster: Cluster) -> Detail:
         cluster.cross_language,
         related,
         before,
-        reported_day(result, cluster) if before else None,
+        day if before else None,
     )
 
 
@@ -509,7 +510,13 @@ def written_before(result: Result, cluster: Cluster) -> tuple[Source, ...]:
     """Sources of the cluster's story that neither state it nor have a related claim and are
     dated before the day it reports (:func:`reported_day`): they are not silent on it, they were
     written before it happened."""
-    day = reported_day(result, cluster)
+    return _dated_before(result, cluster, reported_day(result, cluster))
+
+
+def _dated_before(
+    result: Result, cluster: Cluster, day: datetime.date | None
+) -> tuple[Source, ...]:
+    """:func:`written_before` for the day already worked out."""
     if day is None:
         return ()
     taken = set(cluster.sources) | {r.claim.source for r in cluster.related}

@@ -49,10 +49,10 @@ class _Date(NamedTuple):
     weekday: int | None
     year_end: int | None = None  # for decades and year ranges
     day_end: int | None = None  # "22 and 23 September", "du 22 au 25 septembre"
-    # for a weekday alone, which one it is against the article's date: 0 the last on or before
-    # it (news tells what happened), -1 the last before it ("last Thursday", "jeudi dernier"),
-    # 1 the first on or after it ("will meet on Thursday"), 2 the first after it ("next
-    # Thursday", "jeudi prochain")
+    # for a weekday, or a month without a year, which one it is against the article's date: 0
+    # the last on or before it (a weekday; a month: the nearest), -1 the last before it ("last
+    # Thursday", "jeudi dernier"), 1 the first on or after it ("will meet on Thursday"), 2 the
+    # first after it ("next Thursday", "mars prochain")
     direction: int = 0
 
 
