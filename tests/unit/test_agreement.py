@@ -417,3 +417,40 @@ def test_relative_dates_of_articles_of_unknown_date_neither_agree_nor_conflict()
         extract_facts("The ministers met today in Moscow.", "en", "2019-01-30").figures,
         dated.figures,
     )[0] == ["today = hier"]
+
+
+@pytest.mark.parametrize("exact", [True, False])
+def test_each_claim_gets_candidates_in_the_other_language_too(
+    exact: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ten English and ten French outlets on one topic: every claim's nearest claims are in its
+    own language (a translation is less alike to the encoder than a paraphrase), yet each claim
+    is proposed its nearest claims in the other language too."""
+    from claimcheck.core.group import agreement
+
+    if not exact:
+        monkeypatch.setattr(agreement, "EXACT_LIMIT", 1)  # the index, as for a very large story
+    rng = np.random.default_rng(0)
+    topic, english, french = rng.standard_normal((3, 32))
+    rows = [topic + english + 0.2 * rng.standard_normal(32) for _ in range(10)]
+    rows += [topic + french + 0.2 * rng.standard_normal(32) for _ in range(10)]
+    vectors = np.asarray(rows, dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    data = ClaimData(
+        vectors=vectors,
+        contexts=vectors,
+        facts=[ClaimFacts() for _ in rows],
+        word_vectors=np.zeros((0, 32), dtype=np.float32),
+        vocabulary={},
+        groups=np.arange(20, dtype=np.int64),
+        languages=["en"] * 10 + ["fr"] * 10,
+        headlines=[False] * 20,
+    )
+    scorer = StoryScorer(data, np.arange(20), default_verifier(), {})
+    for i, near in enumerate(scorer.neighbours):
+        mine = data.languages[i]
+        first = near[: agreement.NEIGHBOURS]
+        assert all(data.languages[j] == mine for j in first)  # the crowding this is about
+        others = [j for j in near if data.languages[j] != mine]
+        assert len(others) == agreement.OTHER_LANGUAGE_NEIGHBOURS
+    assert any(data.languages[i] != data.languages[j] for i, j in scorer.candidates())

@@ -3,7 +3,8 @@ and the suggestions a reader confirms or rejects. No text handling beyond the ve
 features (:mod:`claimcheck.core.group.verify`).
 
 1. **Candidates.** Within each story, the vectors are centred on the story's mean and each claim
-   gets its :data:`NEIGHBOURS` nearest claims of other outlets.
+   gets its :data:`NEIGHBOURS` nearest claims of other outlets and its
+   :data:`OTHER_LANGUAGE_NEIGHBOURS` nearest in each other language.
 2. **Verification.** Each candidate pair is scored by the verifier: a confidence that the two
    claims state the same fact (or by a cross-encoder the user names, see :class:`PairScorer`).
 3. **Agreement.** Pairs are visited from the most to the least confident; two groups join only
@@ -40,6 +41,10 @@ from claimcheck.core.types import ClaimFacts, Evidence
 
 #: Nearest claims of other outlets proposed as candidates for each claim.
 NEIGHBOURS = 8
+#: Nearest claims in another language proposed besides: a translation is less alike to the
+#: encoder than a paraphrase, so among the nearest of every language the other language's
+#: counterpart is often crowded out by same-language claims on the same topic.
+OTHER_LANGUAGE_NEIGHBOURS = 4
 #: A candidate this confident or more is worth showing as a suggestion.
 SUGGESTION_FLOOR = 0.01
 #: Each claim keeps this many of its own most likely candidates as suggestions.
@@ -140,31 +145,63 @@ class StoryScorer:
             # Nearness is the centred cosine plus the cosine of the claims' whole sentences:
             # centring alone over-corrects in a story of a few short articles.
             contexts = self.data.contexts[self.members]
+            languages = self._languages()
+            several = len(set(languages.tolist())) > 1
             for start in range(0, n, 512):
                 block = self.centred[start : start + 512] @ self.centred.T
                 block += contexts[start : start + 512] @ contexts.T
                 same = self.groups[start : start + 512, None] == self.groups[None, :]
                 block[same] = -np.inf
                 order = np.argsort(-block, axis=1, kind="stable")[:, :k]
+                found = np.isfinite(np.take_along_axis(block, order, axis=1))
+                other: np.ndarray | None = None
+                if several:
+                    block[languages[start : start + 512, None] == languages[None, :]] = -np.inf
+                    other = np.argsort(-block, axis=1, kind="stable")
+                    other = other[:, :OTHER_LANGUAGE_NEIGHBOURS]
                 for row, idx in enumerate(order):
-                    sims = block[row, idx]
-                    keep = [int(j) for j, s in zip(idx, sims, strict=True) if np.isfinite(s)]
-                    self.neighbours.append(keep)
+                    keep = [int(j) for j in idx[found[row]]]
                     top = [float(self.centred[start + row] @ self.centred[j]) for j in keep]
                     top = sorted(top, reverse=True)[:_BASELINE_K]
                     self.baseline[start + row] = float(np.mean(top)) if top else 0.0
+                    if other is not None:
+                        extra = other[row][np.isfinite(block[row, other[row]])]
+                        keep += [int(j) for j in extra if int(j) not in keep]
+                    self.neighbours.append(keep)
             return
         import faiss  # deferred: only very large stories need it
 
         index = faiss.IndexHNSWFlat(self.centred.shape[1], 32, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efSearch = 64
         index.add(np.ascontiguousarray(self.centred))
-        sims, idx = index.search(np.ascontiguousarray(self.centred), 4 * k + 1)
+        _, idx = index.search(np.ascontiguousarray(self.centred), 4 * k + 1)
         for row in range(n):
             keep = [int(j) for j in idx[row] if j >= 0 and self.groups[j] != self.groups[row]][:k]
             self.neighbours.append(keep)
             top = [float(self.centred[row] @ self.centred[j]) for j in keep[:_BASELINE_K]]
             self.baseline[row] = float(np.mean(top)) if top else 0.0
+        languages = self._languages()
+        if len(set(languages.tolist())) < 2:
+            return
+        for language in sorted(set(languages.tolist())):
+            # each claim of another language also gets its nearest claims in this one
+            inside = np.flatnonzero(languages == language)
+            outside = np.flatnonzero(languages != language)
+            index = faiss.IndexHNSWFlat(self.centred.shape[1], 32, faiss.METRIC_INNER_PRODUCT)
+            index.hnsw.efSearch = 64
+            index.add(np.ascontiguousarray(self.centred[inside]))
+            _, found = index.search(
+                np.ascontiguousarray(self.centred[outside]), 2 * OTHER_LANGUAGE_NEIGHBOURS
+            )
+            for row, hits in zip(outside.tolist(), found, strict=True):
+                near = [int(inside[h]) for h in hits if h >= 0]
+                near = [j for j in near if self.groups[j] != self.groups[row]]
+                mine = self.neighbours[row]
+                mine += [j for j in near[:OTHER_LANGUAGE_NEIGHBOURS] if j not in mine]
+
+    def _languages(self) -> np.ndarray:
+        """Each claim's language (its first two letters), as an array."""
+        return np.array([self.data.languages[m][:2] for m in self.members.tolist()])
 
     def candidates(self) -> list[Pair]:
         """Every pair (i < j) in which one claim is among the other's nearest neighbours."""
