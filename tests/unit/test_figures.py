@@ -292,6 +292,7 @@ def test_a_weekday_in_the_future_tense_or_after_next_is_after_the_reference() ->
     ahead = [
         ("They will meet Putin in Moscow on Thursday.", "en"),
         ("The vote is scheduled for Thursday.", "en"),
+        ("The vote is set for Thursday.", "en"),
         ("Ils se réuniront jeudi.", "fr"),
         ("La réunion aura lieu jeudi.", "fr"),
         ("Le texte doit être voté jeudi.", "fr"),
@@ -309,6 +310,7 @@ def test_a_weekday_in_the_future_tense_or_after_next_is_after_the_reference() ->
         ("Ils se sont réunis jeudi dernier.", "fr"),
         ("They will discuss the strike, which began on Thursday.", "en"),
         ("Le front a cédé jeudi.", "fr"),
+        ("The record set on Thursday stands.", "en"),
     ):
         assert one(text, language, "2019-01-30").low == last, text
     assert one("They met last Wednesday.", "en", "2019-01-30").low == day("2019-01-23")

@@ -174,18 +174,19 @@ def _leaning(parsed: _Date, toks: tuple[_Tok, ...], i: int, vocab: FigureWords) 
 
 def _future_before(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
     """Whether the clause before ``toks[i]`` is in the future tense ("will meet Putin on
-    Thursday", "se réuniront en mars"): a word of the language's ``future_words``, or a lower-case
-    verb with one of its ``future_endings``, within :data:`_FUTURE_REACH` tokens and no
-    punctuation between."""
+    Thursday", "se réuniront en mars"): a word of the language's ``future_words`` or two of its
+    ``future_phrases`` ("set for"), or a lower-case verb with one of its ``future_endings``,
+    within :data:`_FUTURE_REACH` tokens and no punctuation between."""
     words = vocab.words("future_words")
     endings = tuple(vocab.words("future_endings"))
+    phrases = {tuple(p.split()) for p in vocab.rule("future_phrases")}
     for k in range(i - 1, max(-1, i - 1 - _FUTURE_REACH), -1):
         t = toks[k]
         if t.kind == "sym" and t.text not in "'’-":
             return False
         if t.kind != "word":
             continue
-        if t.low in words:
+        if t.low in words or (t.low, toks[k + 1].low) in phrases:
             return True
         if endings and len(t.low) >= 6 and t.text.islower() and t.low.endswith(endings):
             return True
