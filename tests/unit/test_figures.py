@@ -328,6 +328,8 @@ def test_a_month_in_the_future_tense_or_after_next_is_not_one_already_over() -> 
     assert one("They will vote in January.", "en", "2019-01-30").low == day("2019-01-01")
     nxt = one("They meet next January.", "en", "2019-01-30")
     assert (nxt.text, nxt.low) == ("next January", day("2020-01-01"))
+    day19 = one("They meet again next February 19.", "en", "2019-01-30")
+    assert (day19.text, day19.low) == ("next February 19", day("2019-02-19"))
     prochain = one("Le vote aura lieu en mars prochain.", "fr", "2019-01-30")
     assert (prochain.text, prochain.low) == ("mars prochain", day("2019-03-01"))
     assert one("They met last March.", "en", "2019-01-30").low == day("2018-03-01")
@@ -906,3 +908,9 @@ def test_millions_glued_before_a_unit_and_a_phone_number_after_an_area_code() ->
     assert one("a 12m wall", "en").unit == "km"  # metres, with no unit after
     assert extract_figures("Intl: +1 339-368-6001 for more.", "en") == []
     assert [f.text for f in extract_figures("US: (339)-368-6001", "en")] == ["339"]
+
+
+def test_an_article_before_a_capitalised_word_is_no_duration() -> None:
+    text = "The royal joined her husband for a New Year's diplomatic reception."
+    assert [f.kind for f in extract_figures(text, "en")] == []
+    assert one("He was jailed for a year.", "en").kind == "duration"

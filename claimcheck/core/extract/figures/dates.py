@@ -515,9 +515,9 @@ def _parse_relative(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Pars
         if m is not None and toks[i + 1].text[0].isupper():
             return ("month-name-last", m), i + 2
     if vocab.relative_before.get(w, 0) > 0 and i + 1 < n and toks[i + 1].text[0].isupper():
-        m = vocab.months.get(nxt)
-        if m is not None:
-            return _Date(None, m, None, None, direction=2), i + 2
+        month = _month_first(toks, i + 1, vocab)  # "next March", "next February 19"
+        if month is not None and isinstance(month[0], _Date) and month[0].year is None:
+            return month[0]._replace(direction=2), month[1]
     for phrase, offset in vocab.relative_days.items():
         if tuple(t.low for t in toks[i : i + len(phrase)]) == phrase:
             return ("day", offset), i + len(phrase)

@@ -328,8 +328,11 @@ def _duration_unit(
 def _article_is_no_duration(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> bool:
     """Whether "a year", "a second" after an article is no duration: a rate ("twice a week",
     "$2,903 a month", "1,000 concerts a year"; French says "par an") or an ordinal ("a second
-    one")."""
+    one") or part of a name ("for a New Year's reception": a lower-case article before a
+    capitalised word)."""
     if r.end < len(toks) and toks[r.end].low in vocab.words("article_not_durations"):
+        return True
+    if r.end < len(toks) and toks[r.start].text.islower() and toks[r.end].text[:1].isupper():
         return True
     k = r.start - 1
     if k >= 0 and toks[k].low in vocab.words("rate_before"):
