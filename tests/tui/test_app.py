@@ -251,6 +251,39 @@ async def test_c_opens_coverage_and_enter_opens_the_cluster(small_result, corpus
         assert current_id(app) == "c3"
 
 
+async def test_coverage_marks_an_outlet_with_a_related_claim_and_one_written_too_early(
+    small_result, corpus_dir
+):
+    from claimcheck.core.extract.facts import extract_facts
+    from claimcheck.core.types import Related
+
+    # c3 (Le Monde's) gets a related claim of the BBC's; its date makes Reuters too early
+    c3 = small_result.clusters[2]
+    bbc_claim = small_result.clusters[3].claims[0]
+    dated = tuple(
+        replace(s, date={"lemonde": "2024-03-10", "reuters": "2024-03-01"}.get(s.id, s.date))
+        for s in small_result.sources
+    )
+    facts = tuple(
+        extract_facts("Le pont a été fermé le 8 mars.", "fr", "2024-03-10")
+        if c.id == c3.claims[0].id
+        else small_result.facts_of(c.id) or extract_facts(c.text, c.language)
+        for c in small_result.claims
+    )
+    clusters = list(small_result.clusters)
+    clusters[2] = replace(c3, related=(Related(bbc_claim, 0.5, c3.claims[0].id),))
+    result = replace(small_result, sources=dated, clusters=tuple(clusters), facts=facts)
+    app = app_on(result, corpus_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c")
+        await settle(app, pilot)
+        table = app.screen.query_one(CoverageTable)
+        row = [c.cluster_id for c in app.screen.rows].index("c3")
+        cells = [str(table.get_cell_at((row, k))) for k in (1, 2, 3)]
+        assert cells == ["●", "~", "<"]  # states it, a related claim, written before 8 March
+
+
 async def test_coverage_o_opens_the_article_of_the_cell(small_result, corpus_dir):
     app = app_on(small_result, corpus_dir)
     async with app.run_test(size=SIZE) as pilot:

@@ -13,6 +13,15 @@ from claimcheck.core.types import Result
 from claimcheck.tui.keymap import binding
 
 
+def _mark(source: str, related: set[str], early: set[str], in_story: set[str]) -> str:
+    """The mark of an outlet that does not state a cluster: a related claim, written before
+    what it reports, silent, or of another story (blank)."""
+    for mark, ids in (("~", related), ("<", early), ("·", in_story)):
+        if source in ids:
+            return mark
+    return ""
+
+
 class CoverageTable(DataTable[Text]):
     """The matrix: one row per cluster, one column per outlet."""
 
@@ -55,7 +64,7 @@ class CoverageScreen(Screen[tuple[str, str | None] | None]):
         legend = Text()
         legend.append("Coverage", style="bold")
         legend.append(f" · {len(self.rows)} clusters (list filter applies) · ", style="dim")
-        legend.append("● states it  · silent  < written before it", style="dim")
+        legend.append("● states it  ~ related  · silent  < written before it", style="dim")
         if self.result.stories:
             legend.append("  (blank: another story)", style="dim")
         legend.append("\n")
@@ -77,11 +86,12 @@ class CoverageScreen(Screen[tuple[str, str | None] | None]):
         for k, row in enumerate(self.rows):
             cluster = self.result.clusters[row.index]
             in_story = {s.id for s in self.result.story_sources(cluster)}
+            related = {r.claim.source for r in cluster.related}
             early = {s.id for s in written_before(self.result, cluster)}
             cells = [
                 Text("●", style="bold green")
                 if c
-                else Text("<" if s.id in early else "·" if s.id in in_story else "", style="dim")
+                else Text(_mark(s.id, related, early, in_story), style="dim")
                 for s, c in zip(
                     self.result.sources, coverage_cells(self.result, cluster), strict=True
                 )
