@@ -222,6 +222,9 @@ def test_a_country_and_its_people_have_one_key_in_both_languages() -> None:
     [ecb] = extract_names("The European Central Bank raised rates.", "en")
     [bce] = extract_names("La Banque centrale européenne a relevé ses taux.", "fr")
     assert ecb.key == bce.key and ecb.kind == "organisation"
+    [guard] = extract_names("The National Guard was deployed.", "en")
+    [garde] = extract_names("La Garde nationale a été déployée.", "fr")
+    assert guard.key == garde.key and garde.text == "Garde nationale"
     # a country's name that is also a first name stays a person's before a surname
     assert [n.kind for n in extract_names("Chad Smith scored twice.", "en")] == ["person"]
     # a row without a demonym adds none: "s'est" is no demonym
