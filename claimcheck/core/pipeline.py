@@ -196,14 +196,19 @@ def prepare(
     claims: Sequence[Claim],
 ) -> Prepared:
     """Each claim's facts (extracted once, with its article's date) and sentence context."""
-    from claimcheck.core.extract.facts import extract_facts
+    from claimcheck.core.extract.facts import date_headings, extract_facts, with_heading
 
     by_id = {s.id: (s, sents) for s, sents in zip(sources, sentences, strict=True)}
+    headings = {s.id: date_headings(sents) for s, sents in zip(sources, sentences, strict=True)}
     facts = []
     contexts: list[str | None] = []
     for claim in claims:
         source, sents = by_id[claim.source]
-        facts.append(extract_facts(claim.text, claim.language, source.date))
+        found = extract_facts(claim.text, claim.language, source.date)
+        heading = headings[claim.source].get(claim.sentence)
+        if heading is not None:
+            found = with_heading(found, heading.text, claim.language, source.date)
+        facts.append(found)
         sentence = sents[claim.sentence]
         whole = sentence.whole
         contexts.append(source.text[whole[0] : whole[1]] if whole else None)
@@ -317,6 +322,7 @@ def recluster(
         reader=reader,
         confidence={claims[k].id: p for k, p in agreement.confidence.items()},
         suggestions=suggestions,
+        facts=facts,
     )
     clusters, dispatch = with_origins(clusters, result.sources)
     settings = replace(result.settings, threshold=threshold)

@@ -741,6 +741,7 @@ def apply_corrections(result: Result, review: Review) -> Result:
         scores=result.pair_scores,
         reader=frozenset(reader),
         suggestions=result.suggestions,
+        facts=result.facts,
     )
     clusters, dispatch = with_origins(clusters, result.sources)
     return replace(

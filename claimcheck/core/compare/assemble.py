@@ -8,7 +8,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from claimcheck.core.types import Claim, Cluster, Related, Source, Suggestion
+from claimcheck.core.types import Claim, ClaimFacts, Cluster, Related, Source, Suggestion
 
 
 def build_clusters(
@@ -20,6 +20,7 @@ def build_clusters(
     reader: frozenset[str] = frozenset(),
     confidence: Mapping[str, float] | None = None,
     suggestions: Sequence[Suggestion] = (),
+    facts: Sequence[ClaimFacts] = (),
 ) -> tuple[Cluster, ...]:
     """Turn index groups into ordered :class:`Cluster` objects with their differences, each
     member's confidence and how it got there, and the related claims suggested for it.
@@ -27,7 +28,8 @@ def build_clusters(
     Clusters are ordered by how many outlets state them, then by where they first appear (source
     order, then position in the article); members are in source order. A cluster's id is made
     from its first member's outlet and text (see :func:`cluster_ids`), so it stays the same after
-    a move or a new threshold while that claim heads the cluster.
+    a move or a new threshold while that claim heads the cluster. ``facts`` (in the order of
+    ``claims``) bring the dates of a timeline's headings into the comparison.
     """
     from claimcheck.core.compare.differences import compare_cluster
 
@@ -36,6 +38,11 @@ def build_clusters(
     source_rank = {s.id: k for k, s in enumerate(sources)}
     dates = {s.id: s.date for s in sources}
     by_id = {c.id: c for c in claims}
+    headings = {
+        c.id: heading
+        for c, f in zip(claims, facts, strict=False)
+        if (heading := [g for g in f.figures if g.start < 0])
+    }
 
     def member_key(c: Claim) -> tuple[int, int]:
         return source_rank[c.source], c.position
@@ -49,7 +56,7 @@ def build_clusters(
     related_of = _related_index(suggestions)
     clusters = []
     for members, cluster_id in zip(ordered, ids, strict=True):
-        differences = compare_cluster(members, dates) if len(members) > 1 else ()
+        differences = compare_cluster(members, dates, headings) if len(members) > 1 else ()
         sure, confirmed_by = _member_confidence(members, scores, reader, known)
         clusters.append(
             Cluster(

@@ -89,7 +89,9 @@ def _check_claims(claims: Sequence[Claim]) -> None:
 
 
 def compare_cluster(
-    claims: Sequence[Claim], dates: Mapping[str, str | None] | None = None
+    claims: Sequence[Claim],
+    dates: Mapping[str, str | None] | None = None,
+    headings: Mapping[str, Sequence[Figure]] | None = None,
 ) -> tuple[Difference, ...]:
     """The aligned items of a cluster and whether its members agree on each.
 
@@ -99,7 +101,9 @@ def compare_cluster(
     attribution, polarity and shared wording. Each item's ``values`` hold the members that have
     it, in claim order, with the text as written (for polarity: the cue words; for wording: the
     whole claim). A cluster of one claim has no differences. Raises :class:`InputError` on a
-    malformed date or non-claim input.
+    malformed date or non-claim input. ``headings`` maps a claim id to the dates of the heading
+    it sits under in a timeline (:func:`~claimcheck.core.extract.facts.with_heading`), compared
+    as the claim's own.
     """
     if len(claims) < 2:
         return ()
@@ -111,7 +115,10 @@ def compare_cluster(
             _Member(
                 k,
                 c,
-                tuple(extract_figures(c.text, c.language, dates.get(c.source))),
+                (
+                    *(headings or {}).get(c.id, ()),
+                    *extract_figures(c.text, c.language, dates.get(c.source)),
+                ),
                 _dedupe_names(extract_names(c.text, c.language)),
                 attribution_span(c.text, c.language),
                 polarity(c.text, c.language),

@@ -1,0 +1,76 @@
+"""A timeline's date headings: each entry states its heading's date (claimcheck.core.extract.facts
+and the pipeline's prepare step), so entries of different days are compared as such."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from claimcheck.core.compare.differences import compare_cluster
+from claimcheck.core.extract.facts import date_headings
+from claimcheck.core.pipeline import prepare
+from claimcheck.core.segment.claims import extract_claims
+from claimcheck.core.types import Source
+
+TIMELINE = """Coronavirus: key dates
+
+30 January
+
+The WHO declares a global health emergency.
+
+11 March
+
+The WHO declares the outbreak a pandemic. It was the first such declaration since 2009.
+"""
+
+ARTICLE = """30 January 2020
+
+The WHO declared a global health emergency on Thursday, its director said.
+
+Officials in Geneva said the decision followed talks with China.
+"""
+
+
+def _prepared(text: str, language: str = "en", date: str = "2020-04-01"):  # type: ignore[no-untyped-def]
+    source = Source("t", "t.txt", "T", language, date, text)
+    sentences, claims = extract_claims(source)
+    return sentences, claims, prepare([source], [sentences], claims)
+
+
+def _dates(facts) -> list[str]:  # type: ignore[no-untyped-def]
+    return [f.text for f in facts.figures if f.kind == "date"]
+
+
+def test_each_entry_of_a_timeline_states_its_headings_date() -> None:
+    sentences, claims, prepared = _prepared(TIMELINE)
+    by_text = {c.text: f for c, f in zip(claims, prepared.facts, strict=True)}
+    emergency = by_text["The WHO declares a global health emergency."]
+    assert _dates(emergency) == ["30 January"]
+    assert [(f.start, f.end) for f in emergency.figures] == [(-1, -1)]  # not in the claim's text
+    assert _dates(by_text["The WHO declares the outbreak a pandemic."]) == ["11 March"]
+    # a year of its own is no day: the entry still states its heading's day
+    assert _dates(by_text["It was the first such declaration since 2009."]) == ["11 March", "2009"]
+    assert len(date_headings(sentences)) == 3
+
+
+def test_a_dateline_above_an_ordinary_article_heads_nothing() -> None:
+    sentences, _, prepared = _prepared(ARTICLE)
+    assert date_headings(sentences) == {}
+    assert [_dates(f) for f in prepared.facts] == [["Thursday"], []]
+
+
+def test_entries_under_different_headings_differ_on_their_date() -> None:
+    _, claims, prepared = _prepared(TIMELINE)
+    _, claims_fr, prepared_fr = _prepared(
+        TIMELINE.replace("30 January", "31 January"), language="en", date="2020-04-02"
+    )
+    first, other = claims[1], claims_fr[1]
+    other = replace(other, id="u#1", source="u")
+    headings = {
+        first.id: [f for f in prepared.facts[1].figures if f.start < 0],
+        other.id: [f for f in prepared_fr.facts[1].figures if f.start < 0],
+    }
+    rows = compare_cluster([first, other], {"t": "2020-04-01", "u": "2020-04-02"}, headings)
+    dates = [d for d in rows if d.kind == "date"]
+    assert [(d.status, dict(d.values)) for d in dates] == [
+        ("differs", {"t": "30 January", "u": "31 January"})
+    ]
