@@ -914,3 +914,16 @@ def test_an_article_before_a_capitalised_word_is_no_duration() -> None:
     text = "The royal joined her husband for a New Year's diplomatic reception."
     assert [f.kind for f in extract_figures(text, "en")] == []
     assert one("He was jailed for a year.", "en").kind == "duration"
+
+
+def test_always_written_with_numbers_is_no_figure() -> None:
+    for text, language in (
+        ("Le magasin est ouvert 24 heures sur 24 et 7 jours sur 7.", "fr"),
+        ("Le magasin est ouvert 24h/24 et 7j/7.", "fr"),
+        ("The store is open 24/7.", "en"),
+    ):
+        assert extract_figures(text, language) == [], text
+    # a score, a day and a date stay what they were
+    assert [f.text for f in extract_figures("Il a obtenu 7 sur 7.", "fr")] == ["7", "7"]
+    assert one("Le 24/7 à Paris.", "fr").kind == "date"
+    assert one("It was 24/7/2020.", "en").kind == "date"

@@ -35,6 +35,8 @@ from claimcheck.core.extract.figures.lexicon import (
     _ORDINAL_SUFFIX,
     _PERCENT_WORDS,
     _QUALIFIER_FIRST,
+    _ROUND_BY,
+    _ROUND_NUMBERS,
     _START_WORDS,
     _UNITS,
     FigureWords,
@@ -231,6 +233,27 @@ def _not_a_count(at: _At, i: int) -> tuple[Figure | None, int] | None:
         return _id_figure(at, i - 1, i, "")  # "#3", "No. 5", "numéro 5": a number, any label
     phone_end = _phone_end(toks, i)
     return None if phone_end is None else (None, phone_end)
+
+
+def _around_the_clock(at: _At, i: int) -> tuple[Figure | None, int] | None:
+    """ "24 heures sur 24", "7j/7", "24h/24", "24/7": always, no figure (a translation writes
+    "around the clock" or "every day" with none)."""
+    toks, n = at.toks, len(at.toks)
+    t = toks[i]
+    if t.text not in _ROUND_NUMBERS or (i > 0 and toks[i - 1].low in _DATE_ARTICLES):
+        return None
+    j = i + 1
+    unit = j < n and toks[j].kind == "word" and toks[j].low not in _ROUND_BY
+    if unit:
+        j += 1  # "heures", "h", "jours", "j"
+    if j + 1 >= n or not (toks[j].low in _ROUND_BY or (toks[j].text == "/" and toks[j].glued)):
+        return None
+    pair = (t.text, toks[j + 1].text)
+    if not (unit and pair[0] == pair[1]) and pair not in (("24", "7"), ("24", "24")):
+        return None  # "7/7" alone is a day ("the 7/7 attacks"), "24/7" always
+    if j + 2 < n and toks[j + 2].text == "/" and toks[j + 2].glued:
+        return None  # "24/7/2020": a date
+    return None, j + 2
 
 
 def _small_int(tok: _Tok) -> int | None:
@@ -518,6 +541,7 @@ RECOGNISERS: tuple[_Recogniser, ...] = (
     _noun_after_digits,
     _both,
     _not_a_count,
+    _around_the_clock,
     _ordinal,
     _ordinal_in_words,
     _number_word_in_name,
