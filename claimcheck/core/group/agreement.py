@@ -180,10 +180,18 @@ class StoryScorer:
             self.neighbours.append(keep)
             top = [float(self.centred[row] @ self.centred[j]) for j in keep[:_BASELINE_K]]
             self.baseline[row] = float(np.mean(top)) if top else 0.0
+        self._other_language_from_index()
+
+    def _other_language_from_index(self) -> None:
+        """Each claim's :data:`OTHER_LANGUAGE_NEIGHBOURS` nearest claims in each other language,
+        added to its neighbours, through one index per language (a very large story)."""
+        import faiss
+
         languages = self._languages()
-        if len(set(languages.tolist())) < 2:
+        present = sorted(set(languages.tolist()))
+        if len(present) < 2:
             return
-        for language in sorted(set(languages.tolist())):
+        for language in present:
             # each claim of another language also gets its nearest claims in this one
             inside = np.flatnonzero(languages == language)
             outside = np.flatnonzero(languages != language)
