@@ -281,7 +281,7 @@ def recluster(
     validate_threshold(threshold)
     if decisions is None:
         decisions = result.decisions
-    claim_index = {c.id: k for k, c in enumerate(result.claims)}
+    claim_index = result.claim_index
     if cross is None and result.settings.verifier not in ("", "built-in"):
         cross = cross_scorer(result, result.settings.verifier)
     data, buckets = matching_inputs(result, cancel)

@@ -721,7 +721,7 @@ def apply_corrections(result: Result, review: Review) -> Result:
         return result
     from claimcheck.core.compare.assemble import build_clusters, with_origins
 
-    position = {c.id: k for k, c in enumerate(result.claims)}
+    position = result.claim_index
     by_key = {claim_key(c): c for c in result.claims}
     groups, skipped, changed = _regroup(result, review, by_key)
     if not changed:

@@ -303,11 +303,11 @@ class Result:
 
     def facts_of(self, claim_id: str) -> ClaimFacts | None:
         """The facts of the claim with this id; ``None`` when it has none recorded."""
-        k = self._claim_index.get(claim_id)
+        k = self.claim_index.get(claim_id)
         return self.facts[k] if k is not None and k < len(self.facts) else None
 
     @cached_property
-    def _claim_index(self) -> dict[str, int]:
+    def claim_index(self) -> dict[str, int]:
         """Claim id -> its index in ``claims`` (and ``facts``); computed once."""
         return {c.id: k for k, c in enumerate(self.claims)}
 
