@@ -522,6 +522,11 @@ def render_markdown(
             if cluster.related:
                 best = cluster.related[0]
                 extra = f" — related: `{best.claim.id}`, {shown_confidence(best.confidence)}"
+            early = written_before(result, cluster)
+            if early:
+                day = reported_day(result, cluster)
+                dated = ", ".join(f"{_outlet(sources, e.id)} (dated {e.date})" for e in early)
+                extra += f" — written before what it reports ({day}): {dated}"
             if review is not None and review.note:
                 extra += f" — note: {escape_inline(review.note)}"
             out.append(

@@ -190,16 +190,18 @@ def test_an_outlet_dated_before_what_a_claim_reports_is_not_silent_on_it() -> No
         "a#1": "The ministers will meet again on Friday.",  # a plan: 1 February
         "b#1": "A second meeting is scheduled for Friday.",
         "e#0": "Russia deployed its forces in Syria in 2015.",
+        "a#2": "The defence minister resigned on Tuesday.",  # 29 January 2019: one outlet only
     }
     claims = tuple(Claim(i, i[0], int(i[-1]), 0, t, "en", "body") for i, t in texts.items())
     facts = tuple(extract_facts(c.text, "en", dates[c.source]) for c in claims)
-    met, plan, single = (
+    met, plan, single, alone = (
         Cluster("c1", claims[0:2]),
         Cluster("c2", claims[2:4]),
-        Cluster("c3", claims[4:]),
+        Cluster("c3", claims[4:5]),
+        Cluster("c4", claims[5:]),
     )
     result = Result(
-        sources, ((),) * 5, claims, (met, plan, single), Settings("fake", 0.5), facts=facts
+        sources, ((),) * 5, claims, (met, plan, single, alone), Settings("fake", 0.5), facts=facts
     )
     # c (June 2018) could not report a meeting of 28 January 2019; d has no date: silent
     assert str(reported_day(result, met)) == "2019-01-28"
@@ -214,6 +216,11 @@ def test_an_outlet_dated_before_what_a_claim_reports_is_not_silent_on_it() -> No
     report = render_markdown(result)
     assert "Written before what it reports (2019-01-28), so not silent: Outlet c" in report
     assert "Not stated by: Outlet d, Outlet e" in report
+    # a claim of one outlet says so too: the outlets dated before it did not leave it out
+    assert (
+        "**Outlet a**: The defence minister resigned on Tuesday. — written before what it "
+        "reports (2019-01-29): Outlet c (dated 2018-06-17)"
+    ) in report
     by_id = {c["id"]: c for c in to_dict(result)["clusters"]}
     assert by_id["c1"]["written_before"] == ["c"] and by_id["c2"]["written_before"] == []
 
