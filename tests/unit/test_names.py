@@ -241,3 +241,26 @@ def test_a_dotted_abbreviation_inside_a_name_is_part_of_it() -> None:
     assert a.text == "St. Louis" and a.key == b.key
     # a dot that ends a sentence stays out of the name that follows
     assert [n.text for n in extract_names("He lives on Main St.", "en")] == ["Main St"]
+
+
+def test_groups_french_writes_in_lowercase_are_names_with_the_english_key() -> None:
+    # Le Monde and AFP write "les talibans", "les rebelles houthis": the English claim names the
+    # group and the French one must too, or the pair shows a name given by one outlet only
+    for en, fr in [
+        ("The Taliban took Kabul.", "Les talibans ont pris Kaboul."),
+        ("Houthi rebels fired a missile.", "Les rebelles houthis ont tiré un missile."),
+        ("The Houthis claimed the attack.", "Les houthistes ont revendiqué l'attaque."),
+        ("The Revolutionary Guards fired.", "Les pasdarans ont tiré."),
+    ]:
+        keys_en = [n.key for n in extract_names(en, "en")]
+        keys_fr = [n.key for n in extract_names(fr, "fr")]
+        assert keys_en[0] == keys_fr[0], (en, fr)
+    # a language that writes its names with capitals reads none in lowercase
+    assert extract_names("the talibans said", "en") == []
+
+
+def test_religious_and_political_adjectives_and_plurals_name_no_entity() -> None:
+    # French writes them in lowercase ("des groupes islamistes", "les chiites"), so in English
+    # they would be names one side gives alone
+    for text in ("Islamist groups clashed.", "Islamists won the vote.", "Sunnis and Shiites met."):
+        assert extract_names(text, "en") == [], text

@@ -255,10 +255,21 @@ def _phrase_index() -> dict[str, re.Pattern[str]]:
     }
 
 
+#: one-word table names written in lowercase ("les talibans", "les houthistes"): where a language
+#: writes such names in lowercase, read as names like its lowercase demonyms
+_LOWER_ENTITIES: dict[str, tuple[str, str]] = {
+    v: _INDEX[_key_tokens(v)]
+    for _key, _kind, en, fr, _related in _ENTITIES
+    for v in (en + "|" + fr).split("|")
+    if v[:1].islower() and not re.search(r"[\s-]", v) and _key_tokens(v) in _INDEX
+}
+
 _PHRASE_FIRST = _phrase_index()
-# lowercase words worth a closer look: lowercase demonyms and the first words of lowercase phrases
+# lowercase words worth a closer look: lowercase demonyms and names, the first words of lowercase
+# phrases
 _LOWER_KEYS = frozenset(
     {*_LOWER_DEMONYMS}
+    | {*_LOWER_ENTITIES}
     | {p.split(" ", 1)[0].lower() for p in _PHRASES if " " in p and p[:1].islower()}
     | {_fold(p.split(" ", 1)[0]) for p in _PHRASES if " " in p and p[:1].islower()}
 )
@@ -504,6 +515,10 @@ def _extract_names(text: str, lowercase: bool) -> tuple[Name, ...]:
         key = _LOWER_DEMONYMS.get(w)
         if key is not None:
             names.append(Name(w, key, "place", m.start(), m.end()))
+            continue
+        if w in _LOWER_ENTITIES:
+            key, kind = _LOWER_ENTITIES[w]
+            names.append(Name(w, key, kind, m.start(), m.end()))
             continue
         pattern = _PHRASE_FIRST.get(_fold(w.split("-", 1)[0]))
         if pattern is not None:
