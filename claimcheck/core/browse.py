@@ -50,6 +50,7 @@ _MARKER_OF_KIND: Mapping[str, str] = {
     "quantity": "F",
     "money": "F",
     "percent": "F",
+    "factor": "F",
     "duration": "F",
     "name": "N",
     "attribution": "A",

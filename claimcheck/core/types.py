@@ -86,7 +86,7 @@ class Figure:
     """A number, date, quantity or amount found in a claim, normalised for comparison."""
 
     kind: str
-    """figure, date, quantity, money, percent or duration."""
+    """figure, date, quantity, money, percent, duration or factor ("doubled", "divisé par deux")."""
     text: str
     """The figure as written in the claim."""
     start: int

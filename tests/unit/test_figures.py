@@ -927,3 +927,75 @@ def test_always_written_with_numbers_is_no_figure() -> None:
     assert [f.text for f in extract_figures("Il a obtenu 7 sur 7.", "fr")] == ["7", "7"]
     assert one("Le 24/7 à Paris.", "fr").kind == "date"
     assert one("It was 24/7/2020.", "en").kind == "date"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "written", "value"),
+    [
+        ("Cases doubled in a week.", "en", "doubled", 2),
+        ("Spending was halved.", "en", "halved", 0.5),
+        ("Prices are three times higher.", "en", "three times higher", 3),
+        ("Twice as many people voted.", "en", "Twice as many", 2),
+        ("Three times fewer people came.", "en", "Three times fewer", 1 / 3),
+        ("Output rose threefold.", "en", "threefold", 3),
+        ("A 3-fold rise.", "en", "3-fold", 3),
+        ("Deaths were multiplied by three.", "en", "multiplied by three", 3),
+        ("The budget was cut in half.", "en", "in half", 0.5),
+        ("Les cas ont doublé en une semaine.", "fr", "doublé", 2),
+        ("Le nombre de cas devrait tripler.", "fr", "tripler", 3),
+        ("Il y a deux fois plus de morts.", "fr", "deux fois plus", 2),
+        ("Trois fois moins de touristes.", "fr", "Trois fois moins", 1 / 3),
+        ("Les dépenses ont été divisées par deux.", "fr", "divisées par deux", 0.5),
+        ("Les prix ont été multipliés par trois.", "fr", "multipliés par trois", 3),
+        ("Le budget a été réduit de moitié.", "fr", "de moitié", 0.5),
+        (
+            "afin que les classes divisées par deux aient assez d'espace",
+            "fr",
+            "divisées par deux",
+            0.5,
+        ),
+    ],
+)
+def test_a_change_by_a_factor_is_a_factor(text: str, lang: str, written: str, value: float) -> None:
+    factors = [f for f in extract_figures(text, lang) if f.kind == "factor"]
+    assert [f.text for f in factors] == [written]
+    assert factors[0].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("He was arrested twice.", "en"),  # a number of times
+        ("He served twice as a minister.", "en"),
+        ("A double murder.", "en"),
+        ("Results come in half an hour.", "en"),  # a duration
+        ("Un double attentat.", "fr"),  # an adjective: "doublé" is the verb
+        ("Il a été arrêté deux fois.", "fr"),
+        ("The tournament was divided by 42 clubs.", "en"),  # what divides it
+        ("He doubled as coach.", "en"),
+        ("Mackie est doublé en japonais par Nozomu Sasaki.", "fr"),  # dubbed
+    ],
+)
+def test_words_near_a_factor_that_are_none(text: str, lang: str) -> None:
+    assert [f for f in extract_figures(text, lang) if f.kind == "factor"] == []
+
+
+def test_factors_compare_across_languages_and_only_with_factors() -> None:
+    from claimcheck.core.compare.differences import compare_cluster
+    from claimcheck.core.types import Claim
+
+    def rows(a: str, b: str) -> list[tuple[str, dict[str, str]]]:
+        claims = [
+            Claim("a#0", "a", 0, 0, a, "en", "body"),
+            Claim("b#0", "b", 0, 0, b, "fr", "body"),
+        ]
+        return [(d.status, dict(d.values)) for d in compare_cluster(claims) if d.kind == "figure"]
+
+    assert rows("Spending was halved.", "Les dépenses ont été divisées par deux.") == [
+        ("agree", {"a": "halved", "b": "divisées par deux"})
+    ]
+    assert rows("Cases doubled.", "Les cas ont triplé.") == [
+        ("differs", {"a": "doubled", "b": "triplé"})
+    ]
+    # a factor is no count: "twice as many" does not meet "deux fois" (twice, a number of times)
+    assert [s for s, _ in rows("Twice as many people voted.", "Il a voté deux fois.")] != ["agree"]

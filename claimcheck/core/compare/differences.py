@@ -58,6 +58,7 @@ WORDING_THRESHOLD = 90.0
 _DIFF_KIND = {
     "figure": "figure",
     "percent": "figure",
+    "factor": "figure",
     "date": "date",
     "quantity": "quantity",
     "duration": "quantity",

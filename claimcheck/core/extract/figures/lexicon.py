@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from claimcheck.core import lang
+from claimcheck.core.text.fold import fold_same_length as fold_text
 
 _FILE = "figures"
 
@@ -307,11 +308,24 @@ _NUMBER_WORDS = frozenset(
         *(w.rule("times_words") or {}),
     )
 )
+#: words that say a change by a factor, folded: "doubled", "doublé", "multiplied", "threefold",
+#: and the last word of "in half", "de moitié" (read back from there)
+_FACTOR_WORDS = frozenset(
+    x
+    for w in ALL
+    for x in (
+        *(fold_text(k).lower() for k in w.rule("factor_words")),
+        *w.rule("factor_verbs"),
+        *(n + w.rule("factor_suffix") for n in w.numbers if w.rule("factor_suffix")),
+        *(p.split()[-1] for p in w.rule("factor_half")),
+    )
+)
 # words a figure can start with (all others are skipped without a closer look)
 _START_WORDS = frozenset(
-    {*_NUMBER_WORDS, *_QUALIFIER_FIRST, *_CURRENCY_WORDS, *_every_words("start")}
+    {*_NUMBER_WORDS, *_QUALIFIER_FIRST, *_CURRENCY_WORDS, *_FACTOR_WORDS, *_every_words("start")}
 )
 # words without which a claim has no figure (articles and qualifiers only matter next to them)
 _ANCHOR_WORDS = frozenset(
-    {*_NUMBER_WORDS, *_DURATIONS, *_every_words("anchor")} - _every_words("not_anchor")
+    {*_NUMBER_WORDS, *_DURATIONS, *_FACTOR_WORDS, *_every_words("anchor")}
+    - _every_words("not_anchor")
 )

@@ -19,6 +19,7 @@ from claimcheck.core.extract.figures.dates import (
     _parse_date,
     _weekday_at,
 )
+from claimcheck.core.extract.figures.factors import factor
 from claimcheck.core.extract.figures.lexicon import (
     _ANCHOR_WORDS,
     _BETWEEN_AND,
@@ -545,6 +546,7 @@ RECOGNISERS: tuple[_Recogniser, ...] = (
     _ordinal,
     _ordinal_in_words,
     _number_word_in_name,
+    factor,
     _times_word,
     _score,
     _name_number,
