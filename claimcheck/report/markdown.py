@@ -522,10 +522,10 @@ def render_markdown(
             if cluster.related:
                 best = cluster.related[0]
                 extra = f" — related: `{best.claim.id}`, {shown_confidence(best.confidence)}"
-            early = written_before(result, cluster)
-            if early:
+            before = written_before(result, cluster)
+            if before:
                 day = reported_day(result, cluster)
-                dated = ", ".join(f"{_outlet(sources, e.id)} (dated {e.date})" for e in early)
+                dated = ", ".join(f"{_outlet(sources, s.id)} (dated {s.date})" for s in before)
                 extra += f" — written before what it reports ({day}): {dated}"
             if review is not None and review.note:
                 extra += f" — note: {escape_inline(review.note)}"
