@@ -355,6 +355,31 @@ def test_front_matter_dates(tmp_path: Path, value: str, iso: str) -> None:
     assert source.date == iso
 
 
+@pytest.mark.parametrize(
+    ("top", "iso"),
+    [
+        ("Coronavirus: a timeline\nPublished 2020-04-20\n", "2020-04-20"),
+        ("La chronologie\nPublié le 21 avril 2020 à 10h32\n", "2020-04-21"),
+        ("Title\nUpdated: Jan. 5, 2020 at 10:32 a.m.\nPublished Jan. 4, 2020\n", "2020-01-04"),
+        ("Titre\nPar Jean Dupont\nMis à jour le 3 mars 2021\n", "2021-03-03"),
+        # not the article's date: a timeline's first heading, a date in a claim, no full date
+        ("Timeline\n30 January 2020\nThe WHO declares an emergency.\n", None),
+        ("Published in 1998, the book sold well.\n", None),
+        ("Title\nPublished 2 hours ago\n", None),
+    ],
+)
+def test_a_publication_line_at_the_top_dates_an_article_without_metadata(
+    tmp_path: Path, top: str, iso: str | None
+) -> None:
+    source, _ = load_one(write(tmp_path, "d.txt", top + EN_BODY))
+    assert source.date == iso
+
+
+def test_metadata_dates_win_over_a_publication_line(tmp_path: Path) -> None:
+    text = f"---\ndate: 2019-01-30\n---\nTitle\nPublished 2020-04-20\n{EN_BODY}"
+    assert load_one(write(tmp_path, "d.txt", text))[0].date == "2019-01-30"
+
+
 def test_unreadable_date_and_language_are_noted(tmp_path: Path) -> None:
     text = f"---\ndate: sometime soon\nlanguage: elvish\n---\n{EN_BODY}"
     source, _ = load_one(write(tmp_path, "d.txt", text))

@@ -83,3 +83,36 @@ def _parse_words(text: str) -> str | None:
     if not years or not days:
         return None
     return _valid(int(years[0]), month, int(days[0]))
+
+
+#: How many of an article's first non-empty lines may give its date, and how long such a line is.
+DATELINE_LINES = 6
+DATELINE_WORDS = 16
+_PUBLISHED = tuple(c for code in lang.LANGUAGES for c in lang.texts(code, "dates", "published_cues"))
+_UPDATED = tuple(c for code in lang.LANGUAGES for c in lang.texts(code, "dates", "updated_cues"))
+
+
+def dateline_date(text: str) -> str | None:
+    """The date an article gives itself at its top ("Published 20 April 2020", "Publié le 21
+    avril 2020 à 10h32", "Updated: Jan. 5, 2020"), as an ISO date, or None.
+
+    Only a short line among the first few, opening with a publication or update word (language
+    data: ``published_cues``, ``updated_cues``), followed by a full date; a publication line wins
+    over an update line. A date line alone ("30 January 2020") is not one: in a timeline it heads
+    an entry."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:DATELINE_LINES]
+    for cues in (_PUBLISHED, _UPDATED):
+        for line in lines:
+            if len(line.split()) > DATELINE_WORDS:
+                continue
+            low = line.lower()
+            for cue in sorted(cues, key=len, reverse=True):
+                if low.startswith(cue) and not low[len(cue) : len(cue) + 1].isalpha():
+                    try:
+                        found = parse_date(line[len(cue) :].lstrip(" :-–—,"))
+                    except ValueError:
+                        found = None
+                    if found:
+                        return found
+                    break
+    return None

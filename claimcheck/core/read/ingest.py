@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.core.errors import InputError, Progress, check_cancel
-from claimcheck.core.read.dates import parse_date
+from claimcheck.core.read.dates import dateline_date, parse_date
 from claimcheck.core.text import comparison_key
 from claimcheck.core.text.language import (
     UNDETERMINED,
@@ -1013,6 +1013,8 @@ def _build_source(raw: _Raw, max_chars: int = MAX_TEXT_CHARS) -> Source:
             notes.append(f"could not read the date '{meta['date']}'")
     if date is None:
         date = page.date
+    if date is None:
+        date = dateline_date(body)
 
     return Source(
         id=source_id,
