@@ -88,7 +88,9 @@ def _parse_words(text: str) -> str | None:
 #: How many of an article's first non-empty lines may give its date, and how long such a line is.
 DATELINE_LINES = 6
 DATELINE_WORDS = 16
-_PUBLISHED = tuple(c for code in lang.LANGUAGES for c in lang.texts(code, "dates", "published_cues"))
+_PUBLISHED = tuple(
+    c for code in lang.LANGUAGES for c in lang.texts(code, "dates", "published_cues")
+)
 _UPDATED = tuple(c for code in lang.LANGUAGES for c in lang.texts(code, "dates", "updated_cues"))
 
 
