@@ -74,3 +74,32 @@ def test_entries_under_different_headings_differ_on_their_date() -> None:
     assert [(d.status, dict(d.values)) for d in dates] == [
         ("differs", {"t": "30 January", "u": "31 January"})
     ]
+
+
+def test_a_date_opening_each_entry_heads_it_as_a_date_line_would() -> None:
+    # "- Jan. 30, 2020: …", "30 janvier : …", "10:30 – …": the date is a heading of its own, so
+    # the entry is compared as the same entry under a date line is (the date embedded with the
+    # entry made it less alike to that one)
+    bullets = "Key dates\n\n- Jan. 30, 2020: The WHO declares a global health emergency.\n"
+    bullets += "- March 11, 2020: The WHO declares the outbreak a pandemic.\n"
+    _, claims, prepared = _prepared(bullets)
+    by_text = {c.text: f for c, f in zip(claims, prepared.facts, strict=True)}
+    assert _dates(by_text["The WHO declares a global health emergency."]) == ["Jan. 30, 2020"]
+    assert _dates(by_text["The WHO declares the outbreak a pandemic."]) == ["March 11, 2020"]
+    french = "Dates clés\n\n30 janvier : L'OMS déclare une urgence.\n11 mars : L'OMS parle de pandémie.\n"
+    _, claims, _ = _prepared(french, "fr")
+    assert [c.text for c in claims][-2:] == [
+        "L'OMS déclare une urgence.",
+        "L'OMS parle de pandémie.",
+    ]
+
+
+def test_a_number_before_a_dash_or_a_label_before_a_colon_is_no_date_heading() -> None:
+    from claimcheck.core.segment.claims import split_sentences
+
+    for line in (
+        "12 - 3 was the final score.",
+        "Note: the talks failed.",
+        "In 2016 - a year - it fell.",
+    ):
+        assert [line[a:b] for a, b in split_sentences(line, "en")] == [line]

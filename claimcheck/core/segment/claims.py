@@ -130,7 +130,43 @@ def _trim(text: str, start: int, end: int, line_start: bool) -> tuple[int, int]:
     return start, end
 
 
-def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+#: A date opening a line before a colon or a spaced dash ("Jan. 30, 2020: The WHO declares…",
+#: "30 janvier : l'OMS…", "10:30 – The minister arrives"): an entry of a timeline or a live blog.
+_DATE_PREFIX_RE = re.compile(
+    r"([^\n]{1,40}?)(?:[ \t\u00a0]*:[ \t\u00a0]+|[ \t\u00a0]+[–—-][ \t\u00a0]+)"
+)
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
+def _date_prefix(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(end of the date, start of the entry) when the line at ``start`` opens with a date or a
+    time alone before ":" or a spaced dash, and goes on with text. The date then is a line of its
+    own, as in a timeline laid out with date headings, so both layouts read the same: the entry
+    is the claim, and the date heads it (a lone one heads nothing)."""
+    match = _DATE_PREFIX_RE.match(text, start, end)
+    if match is None or not text[match.end() : end].strip():
+        return None
+    tokens = [t.lower() for t in _DATE_TOKEN_RE.findall(match.group(1))]
+    if not _date_only(tokens):
+        return None
+    # a month, a weekday, a date or time in digits, or a year: not any number ("12 - 3")
+    if not any(
+        t in _MONTHS
+        or t in _WEEKDAYS
+        or (_NUMERIC_DATE_RE.fullmatch(t) and not t.isdecimal())
+        or _YEAR_RE.fullmatch(t)
+        for t in tokens
+    ):
+        return None
+    return start + len(match.group(1)), match.end()
+
+
+def _split_line(text: str, start: int, end: int, entry: bool = True) -> list[tuple[int, int]]:
+    if entry:
+        first, _ = _trim(text, start, end, True)
+        prefix = _date_prefix(text, first, end)
+        if prefix is not None:
+            return [(first, prefix[0]), *_split_line(text, prefix[1], end, entry=False)]
     cuts = [start]
     for match in _END_RE.finditer(text, start, end):
         stop = match.end()
