@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from claimcheck.core.defaults import shown_confidence
+from claimcheck.core.group.agreement import SAME_DAY_MARGIN
 from claimcheck.core.text.display import one_line
 from claimcheck.core.text.display import printable as printable  # the interface shows it
 from claimcheck.core.text.fold import search_fold
@@ -238,6 +239,11 @@ def why_apart(result: Result, suggestion: Suggestion) -> str | None:
     below the threshold, else the rule that kept it out (one claim per outlet; every member of
     a cluster must accept a claim; different dates)."""
     threshold = result.settings.threshold
+    if suggestion.evidence.same_day:
+        threshold = round(threshold - SAME_DAY_MARGIN, 2)
+        above = f"above the threshold for two claims that write the same day ({threshold:g})"
+    else:
+        above = f"above the threshold ({threshold:g})"
     if suggestion.confidence < threshold:
         return None
     where = cluster_of_claims(result)
@@ -261,18 +267,18 @@ def why_apart(result: Result, suggestion: Suggestion) -> str | None:
                 else f"y moves {mine} there in place of {theirs}"
             )
             return (
-                f"above the threshold ({threshold:g}), but {outlet} already has another claim in "
-                f"that cluster (one claim per outlet); {then}"
+                f"{above}, but {outlet} already has another claim in that cluster (one claim per "
+                f"outlet); {then}"
             )
     if suggestion.evidence.different_dates:
         return (
-            f"above the threshold ({threshold:g}), but the two claims give different dates ("
+            f"{above}, but the two claims give different dates ("
             + ", ".join(suggestion.evidence.different_dates)
             + ") and no figure in common: read as two events unless you confirm it"
         )
     return (
-        f"above the threshold ({threshold:g}), but it was not accepted against every member of "
-        "the other claim's cluster (the verifier's confidence, or different dates)"
+        f"{above}, but it was not accepted against every member of the other claim's cluster "
+        "(the verifier's confidence, or different dates)"
     )
 
 

@@ -138,6 +138,9 @@ class Evidence:
     """Names found in one claim only."""
     agreeing_figures: tuple[str, ...] = ()
     conflicting_figures: tuple[str, ...] = ()
+    same_day: bool = False
+    """Both claims write the same day with its number ("30 January" / "le 30 janvier"); such a
+    pair is joined at a lower confidence (timelines: every entry is dated)."""
     different_dates: tuple[str, ...] = ()
     """The conflicting figures that are dates, when no figure of the pair agrees: the claims
     place what they state on different days, so the tool does not join them by itself (they

@@ -99,6 +99,7 @@ def to_dict(
                 "agreeing_figures": list(s.evidence.agreeing_figures),
                 "conflicting_figures": list(s.evidence.conflicting_figures),
                 "different_dates": list(s.evidence.different_dates),
+                "same_day": s.evidence.same_day,
             },
             "status": s.status,
         }
@@ -162,6 +163,7 @@ def _evidence_settings(result: Result) -> dict[str, Any]:
         "candidates_per_claim": agreement.NEIGHBOURS,
         "suggestions_per_claim": agreement.SUGGESTIONS_PER_CLAIM,
         "suggestion_floor": agreement.SUGGESTION_FLOOR,
+        "same_day_margin": agreement.SAME_DAY_MARGIN,
     }
 
 

@@ -254,6 +254,41 @@ def test_claims_set_on_different_days_are_not_joined_however_confident() -> None
     assert [0, 1] in confirmed.clusters
 
 
+def test_claims_that_write_the_same_day_need_less_confidence() -> None:
+    # Timeline entries are all dated: two that write the same day are the same fact far more
+    # often than other pairs at that confidence (models.md). The threshold here is 0.5, so a
+    # same-day pair joins from 0.24; a weekday ("on Monday") is a day only as read against each
+    # article's date, and counts as no written day.
+    data = _dated(
+        [
+            "30 January 2020: the WHO declares a global health emergency.",
+            "The WHO declared an emergency on Jan. 30, 2020.",
+            "The ministers met in Moscow on Monday.",
+            "The ministers held talks in Moscow on Monday.",
+        ],
+        [0, 1, 0, 1],
+    )
+    table = {frozenset({0, 1}): 0.3, frozenset({2, 3}): 0.3}
+    out = _run(data, table)
+    assert out.evidence[(0, 1)].same_day and not out.evidence[(2, 3)].same_day
+    assert sorted(out.clusters) == [[0, 1], [2], [3]]
+    assert sorted(_run(data, {frozenset({0, 1}): 0.2}).clusters) == [[0], [1], [2], [3]]
+
+
+def test_a_written_day_is_one_with_its_number() -> None:
+    from claimcheck.core.extract.figures import extract_figures
+    from claimcheck.core.group.verify import same_written_day
+
+    def same(a: str, b: str, lang_b: str = "en") -> bool:
+        return same_written_day(extract_figures(a, "en"), extract_figures(b, lang_b))
+
+    assert same("on 30 January 2020", "le 30 janvier 2020", "fr")
+    assert same("on Jan. 30, 2020", "on 30/01/2020")
+    assert not same("on 30 January 2020", "on 31 January 2020")
+    assert not same("in January 2020", "in January 2020")  # a month, no day
+    assert not same("on Monday", "on Monday")
+
+
 @pytest.mark.parametrize(
     ("first", "second", "dates"),
     [

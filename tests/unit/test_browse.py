@@ -271,6 +271,13 @@ def test_why_a_likely_pair_is_only_a_suggestion(result) -> None:
         ("lemonde#0", "bbc#2"), 0.9, Evidence(cosine=0.5, different_dates=("lundi ≠ Thursday",))
     )
     assert "one claim per outlet" in (browse.why_apart(result, same_outlet) or "")
+    # two claims that write one day are joined from less confidence, and told so
+    threshold = result.settings.threshold
+    below = round(threshold - 0.1, 2)
+    one_day = Suggestion(("lemonde#0", "bbc#2"), below, Evidence(cosine=0.5, same_day=True))
+    reason = browse.why_apart(result, one_day) or ""
+    assert f"for two claims that write the same day ({threshold - 0.26:.2f}" in reason, reason
+    assert browse.why_apart(result, replace(one_day, evidence=Evidence(cosine=0.5))) is None
 
 
 def test_confirming_a_claim_of_another_cluster_says_it_leaves_that_cluster(result) -> None:

@@ -329,8 +329,25 @@ def pair_features(
         agreeing_figures=tuple(agree),
         conflicting_figures=tuple(conflict),
         different_dates=tuple(dates),
+        same_day=same_written_day(fa.figures, fb.figures),
     )
     return x, evidence
+
+
+def same_written_day(a: Sequence[Figure], b: Sequence[Figure]) -> bool:
+    """Whether two claims write the same day with its number ("30 January", "Jan. 30, 2020",
+    "le 30 janvier", "30/01/2020"): not a weekday or "yesterday", which are days only as read
+    against each article's date, and in prose often the day of one event that many claims
+    report."""
+    from claimcheck.core.extract.figures import compare_figures, figure_granularity
+
+    def written(f: Figure) -> bool:
+        return (
+            f.kind == "date" and figure_granularity(f) == "day" and any(c.isdigit() for c in f.text)
+        )
+
+    days = [g for g in b if written(g)]
+    return any(compare_figures(f, g) == "agree" for f in a if written(f) for g in days)
 
 
 @dataclass(frozen=True)
