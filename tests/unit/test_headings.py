@@ -86,7 +86,8 @@ def test_a_date_opening_each_entry_heads_it_as_a_date_line_would() -> None:
     by_text = {c.text: f for c, f in zip(claims, prepared.facts, strict=True)}
     assert _dates(by_text["The WHO declares a global health emergency."]) == ["Jan. 30, 2020"]
     assert _dates(by_text["The WHO declares the outbreak a pandemic."]) == ["March 11, 2020"]
-    french = "Dates clés\n\n30 janvier : L'OMS déclare une urgence.\n11 mars : L'OMS parle de pandémie.\n"
+    french = "Dates clés\n\n30 janvier : L'OMS déclare une urgence.\n"
+    french += "11 mars : L'OMS parle de pandémie.\n"
     _, claims, _ = _prepared(french, "fr")
     assert [c.text for c in claims][-2:] == [
         "L'OMS déclare une urgence.",
