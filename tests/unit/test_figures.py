@@ -505,6 +505,8 @@ def test_the_figure_readers_never_name_a_language() -> None:
         ("Il avait 30 ans quand il est mort.", "fr", 30),
         ("Un garçon de 14 ans a été arrêté.", "fr", 14),
         ("Une adolescente de 15 ans a été blessée.", "fr", 15),
+        ("Le docteur Li Wenliang meurt du virus à 33 ans.", "fr", 33),
+        ("He died of the disease at 33.", "en", 33),
     ],
 )
 def test_ages_are_read_as_ages_in_both_languages(text: str, language: str, years: int) -> None:
@@ -513,6 +515,8 @@ def test_ages_are_read_as_ages_in_both_languages(text: str, language: str, years
 
 
 def test_an_age_and_a_duration_or_a_count_are_not_confused() -> None:
+    # a verb of dying a few words back makes "at 85" an age, not "at 85 km/h"
+    assert one("The man who died was hit at 85 km/h.", "en").unit == "km/h"
     assert one("The war lasted 14 years.", "en").kind == "duration"
     assert one("pendant 3 ans", "fr").kind == "duration"
     assert one("In Paris, 300 people marched.", "en").unit == "people"

@@ -195,6 +195,21 @@ def _age(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Reading | 
     return r._replace(kind="quantity", unit="age", after=after)
 
 
+#: Words that may stand between a verb of dying and "at" before an age ("died of the disease
+#: at 33", "meurt du virus à 33 ans").
+_DEATH_TO_AGE = 4
+
+
+def _died_before(toks: tuple[_Tok, ...], at: int, vocab: FigureWords) -> bool:
+    """Whether a verb of dying comes shortly before ``toks[at]`` ("at", "à") in its clause."""
+    for k in range(at - 1, max(-1, at - 2 - _DEATH_TO_AGE), -1):
+        if toks[k].kind != "word":
+            return False  # a number or punctuation between: another clause or another figure
+        if toks[k].low in vocab.words("age_death"):
+            return True
+    return False
+
+
 def _age_said_before(
     toks: tuple[_Tok, ...], start: int, after: int, years: bool, vocab: FigureWords
 ) -> bool:
@@ -211,7 +226,11 @@ def _age_said_before(
         second in vocab.words("age_before") or (years and _person_noun(second))
     ):
         return True  # "âgé de 33 ans", "l'homme de 56 ans": a person of so many years
-    if last in vocab.words("age_at") and second in vocab.words("age_death"):
+    if (
+        last in vocab.words("age_at")
+        and _died_before(toks, start - 1, vocab)
+        and (years or _unit_at(toks, after)[0] is None)  # "hit at 85 km/h" is a speed
+    ):
         return True
     if (
         years  # "il a 85 ans"; not "il y a 85 ans" (ago), "réduite à 5 ans" (accented) nor
