@@ -70,6 +70,23 @@ def test_changed_figure_is_flagged_with_values_in_claim_order() -> None:
     assert "12" in fig.note and "15" in fig.note
 
 
+def test_counts_of_unknown_things_far_apart_are_two_counts_not_a_difference() -> None:
+    # each claim has one count left over after "27" / "27": the size of a city and the number
+    # of severe cases are no figure changed between outlets
+    ds = diffs(
+        ("a", "Wuhan, a city of 11 million, reports 27 cases of pneumonia.", "en"),
+        ("b", "Wuhan signale 27 cas de pneumonie, dont sept graves.", "fr"),
+    )
+    assert find(ds, "figure", "differs") == []
+    assert len(find(ds, "figure", "only_in")) == 2
+    # the same leftovers within ten times of each other may be one count told differently
+    ds = diffs(
+        ("a", "Wuhan, a city of 11, reports 27 cases of pneumonia.", "en"),
+        ("b", "Wuhan signale 27 cas de pneumonie, dont sept graves.", "fr"),
+    )
+    assert len(find(ds, "figure", "differs")) == 1
+
+
 def test_only_in_refines_and_kinds() -> None:
     ds = diffs(
         ("a", "On January 17, officials held talks in Vienna and 40 people protested.", "en"),

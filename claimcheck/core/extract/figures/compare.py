@@ -350,6 +350,20 @@ def _concept_relation(a: str | None, b: str | None) -> str:
     return "different"
 
 
+#: Two counts of things not known to be the same, this many times apart or more, are two
+#: counts (a changed figure is seldom off by more than a digit).
+_COUNT_RATIO = 10.0
+
+
+def _orders_apart(a: Figure, b: Figure) -> bool:
+    """Whether two counts differ by at least :data:`_COUNT_RATIO` times, ranges included."""
+    la, ha = _interval(a)
+    lb, hb = _interval(b)
+    if min(la, lb) <= 0:
+        return False
+    return max(la, lb) >= _COUNT_RATIO * min(ha, hb)
+
+
 def figure_affinity(a: Figure, b: Figure) -> tuple[float, bool] | None:
     """How well two figures from different outlets line up as the same measurement.
 
@@ -399,6 +413,8 @@ def figure_affinity(a: Figure, b: Figure) -> tuple[float, bool] | None:
         rel = _concept_relation(a.unit, b.unit)
         if rel == "different":
             return None
+        if rel in ("unknown", "weak") and _orders_apart(a, b):
+            return None  # "a city of 11 million" and "dont sept graves": not one count
         if rel == "weak":
             strong = False
         elif rel in ("same", "similar"):
