@@ -50,6 +50,11 @@ from claimcheck.core.extract.stance import (
         ("La réunion a été utile, a indiqué son bureau.", "fr", "son bureau"),
         ("La réunion a été utile, a-t-il déclaré.", "fr", "il"),
         ("La réunion a été utile, estime le ministère.", "fr", "ministère"),
+        # the present, as timelines and chronologies write throughout
+        ("L'OMS affirme que les enquêtes ont échoué.", "fr", "OMS"),
+        ("Boris Johnson annonce avoir été testé positif.", "fr", "Boris Johnson"),
+        ("Les enquêteurs affirment que le feu était criminel.", "fr", "enquêteurs"),
+        ("Le président affirme : « Nous sommes en guerre ».", "fr", "président"),
     ],
 )
 def test_attribution_in_both_languages(text: str, lang: str, expected: str) -> None:
@@ -65,6 +70,12 @@ def test_attribution_in_both_languages(text: str, lang: str, expected: str) -> N
         ("Russia announced new security measures to protect its military.", "en"),
         ("La Russie a annoncé de nouvelles mesures de sécurité.", "fr"),
         ("Israël a rejeté les accusations selon lesquelles il aurait mené la frappe.", "fr"),
+        # a verb in the present with a plain object, a participle without its auxiliary, "comme"
+        ("Emmanuel Macron annonce un confinement de la population.", "fr"),
+        ("Exxon Mobil déclare un dividende pour le trimestre.", "fr"),
+        ("L'état d'urgence déclaré par le gouvernement a été prolongé.", "fr"),
+        ("Comme le dit le site, il encourage les habitants à rester chez eux.", "fr"),
+        ("Cela nous rappelle à tous de conduire prudemment.", "fr"),
         ("", "en"),
     ],
 )

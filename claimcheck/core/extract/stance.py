@@ -87,8 +87,13 @@ def _bounded(word: str) -> str:
 
 
 _CLAUSE_OPENERS = "|".join(_every("clause_openers"))
-# What follows a weak verb that credits a claim: a clause, a quote or the end of the sentence.
-_AFTER_WEAK_VERB = re.compile(rf"(?:{_CLAUSE_OPENERS}|[,:;\"“”«»'’.!?]|$)")
+_REPORTED_INFINITIVES = "|".join(_every("reported_infinitives"))
+# What follows a weak verb that credits a claim: a clause, a quote, the end of the sentence, or
+# (in French) an infinitive of reported speech ("annonce avoir été testé positif").
+_AFTER_WEAK_VERB = re.compile(
+    rf"(?:{_CLAUSE_OPENERS}|[,:;\"“”«»'’.!?]|$"
+    + (rf"|(?:{_REPORTED_INFINITIVES})\b)" if _REPORTED_INFINITIVES else ")")
+)
 _LEAD = re.compile(
     rf"^(?:{'|'.join(_every('lead_articles'))})\s+|^(?:{'|'.join(_every('lead_elisions'))})",
     re.IGNORECASE,
@@ -143,6 +148,14 @@ _EXPLICIT = 2
 class _Pattern(NamedTuple):
     regex: re.Pattern[str]
     not_leads: frozenset[str]
+    subject: bool
+    """A subject-before-verb form: the speaker is read backwards from the verb in group 1."""
+    not_written_endings: tuple[str, ...]
+    """Endings the verb may not have as written (accents kept): French "déclaré" without its
+    auxiliary is a participle ("l'état d'urgence déclaré"), "déclare" a verb."""
+    weak: bool
+    """Every verb of this form is weak: it credits a claim only before a clause, a quote, an
+    infinitive of speech or the end of the sentence."""
 
 
 class _Vocabulary(NamedTuple):
@@ -192,7 +205,13 @@ def _vocabulary(language: str) -> _Vocabulary:
     return _Vocabulary(
         cues=lang.words(code, "stance", "cue_words"),
         patterns=tuple(
-            _Pattern(pattern(p["regex"]), frozenset(p.get("not_leads", "").split()))
+            _Pattern(
+                pattern(p["regex"]),
+                frozenset(p.get("not_leads", "").split()),
+                bool(p.get("subject", False)),
+                tuple(p.get("not_written_endings", "").split()),
+                bool(p.get("weak", False)),
+            )
             for p in lang.table(code, "stance")["attribution"]
         ),
         weak_verbs=lang.words(code, "stance", "weak_verbs"),
@@ -252,8 +271,12 @@ def _find_attribution(text: str, language: str) -> Attribution | None:
     patterns = vocabulary.patterns
     best: Attribution | None = None
     for k, pat in enumerate(patterns):
-        subject_form = k == len(patterns) - 1
+        subject_form = pat.subject
         for m in pat.regex.finditer(folded):
+            if pat.not_written_endings and text[m.start(1) : m.end(1)].endswith(
+                pat.not_written_endings
+            ):
+                continue
             if subject_form:
                 span = _subject_before(folded, m.start())
                 if span is None:
@@ -264,7 +287,7 @@ def _find_attribution(text: str, language: str) -> Attribution | None:
             raw = text[s:e]
             if subject_form:
                 verb = m.group(1).replace(" ", "")
-                if verb in vocabulary.weak_verbs:
+                if pat.weak or verb in vocabulary.weak_verbs:
                     rest = folded[m.end() :].lstrip()
                     if rest and not _AFTER_WEAK_VERB.match(rest):
                         continue
