@@ -264,3 +264,17 @@ def test_religious_and_political_adjectives_and_plurals_name_no_entity() -> None
     # they would be names one side gives alone
     for text in ("Islamist groups clashed.", "Islamists won the vote.", "Sunnis and Shiites met."):
         assert extract_names(text, "en") == [], text
+
+
+def test_french_names_for_a_neighbour_across_a_border_are_that_country() -> None:
+    # "Outre-Manche" is Britain, "outre-Atlantique" the United States, as French papers write
+    for fr, en in [
+        (
+            "Outre-Manche, Boris Johnson a été testé positif.",
+            "British Prime Minister Boris Johnson",
+        ),
+        ("Nos voisins d'outre-Manche ont voté.", "Britain voted."),
+        ("Outre-Atlantique, Donald Trump a réagi.", "In the United States, Donald Trump reacted."),
+        ("Les constructeurs d'outre-Rhin souffrent.", "German carmakers suffer."),
+    ]:
+        assert extract_names(fr, "fr")[0].key == extract_names(en, "en")[0].key, fr

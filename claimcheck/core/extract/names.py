@@ -272,6 +272,8 @@ _LOWER_KEYS = frozenset(
     | {*_LOWER_ENTITIES}
     | {p.split(" ", 1)[0].lower() for p in _PHRASES if " " in p and p[:1].islower()}
     | {_fold(p.split(" ", 1)[0]) for p in _PHRASES if " " in p and p[:1].islower()}
+    # hyphened ones are one word to the lowercase reader ("d'outre-Manche")
+    | {p for p in _PHRASES if " " not in p and "-" in p and p[:1].islower()}
 )
 
 
@@ -523,7 +525,7 @@ def _extract_names(text: str, lowercase: bool) -> tuple[Name, ...]:
         pattern = _PHRASE_FIRST.get(_fold(w.split("-", 1)[0]))
         if pattern is not None:
             pm = pattern.match(text, m.start())
-            if pm and " " in pm.group() and any(c.isupper() for c in pm.group()):
+            if pm and re.search(r"[\s-]", pm.group()) and any(c.isupper() for c in pm.group()):
                 pkey, kind, _ = _lookup(pm.group())
                 if kind:
                     names.append(Name(pm.group(), pkey, kind, pm.start(), pm.end()))
