@@ -278,3 +278,19 @@ def test_french_names_for_a_neighbour_across_a_border_are_that_country() -> None
         ("Les constructeurs d'outre-Rhin souffrent.", "German carmakers suffer."),
     ]:
         assert extract_names(fr, "fr")[0].key == extract_names(en, "en")[0].key, fr
+
+
+def test_a_month_after_a_first_name_or_a_title_is_a_surname() -> None:
+    assert [n.text for n in extract_names("Theresa May succeeds David Cameron.", "en")] == [
+        "Theresa May",
+        "David Cameron",
+    ]
+    assert [n.text for n in extract_names("Mrs May survives a confidence vote.", "en")] == ["May"]
+    assert [n.text for n in extract_names("Mme May a survécu.", "fr")] == ["May"]
+    # still a month: at the start, with a day or a year, after a place
+    for text in ("In May 2019 the talks failed.", "On Monday May 6 they met.", "In May, it fell."):
+        assert extract_names(text, "en") == [], text
+    assert [n.text for n in extract_names("Paris May 5 was sunny.", "en")] == ["Paris"]
+    # a headline in title case: the modal after a country
+    got = [n.text for n in extract_names("Turkey May Not Send Forces to Libya", "en")]
+    assert "May" not in " ".join(got)

@@ -80,6 +80,10 @@ _ORG_WORDS = _fold_set(_vocabulary("org_words"))
 _PLACE_WORDS = _fold_set(_vocabulary("place_words"))
 # Adjectives that are capitalised in English but name no entity on their own.
 _NOT_NAMES = _fold_set(_vocabulary("not_names"))
+#: Month names (folded): in ``not_names``, yet a surname after a first name ("Theresa May",
+#: "Brian May") when no day or year follows.
+_MONTH_NAMES = frozenset(_fold(m) for m in lang.merged_table("dates", "months"))
+_NUMBER_NEXT = re.compile(r"[\s,]*\d")
 
 
 # --- transliteration key -------------------------------------------------------------------------
@@ -661,7 +665,18 @@ def _split_sequence(
         if whole_org and fw in _TITLES and not known:
             parts[-1].append(idx)
             continue
-        if not known and (fw in _STOP or fw in _TITLES or fw in _NOT_NAMES):
+        surname = (
+            fw in _MONTH_NAMES
+            and (
+                title_before
+                or (
+                    bool(parts[-1])
+                    and _lookup(words[parts[-1][-1]][0])[1] not in ("place", "organisation")
+                )
+            )
+            and not _NUMBER_NEXT.match(text, words[idx][2])
+        )  # "Theresa May", "Mrs May"; not "Paris May 5", nor "Turkey May Not Send Forces"
+        if not known and not surname and (fw in _STOP or fw in _TITLES or fw in _NOT_NAMES):
             title_before = title_before or fw in _PERSON_TITLES
             parts.append([])
             hints.append(title_before)
@@ -743,7 +758,13 @@ def _make_names(
     first = words[part[0]]
     if len(part) == 1:
         fw = _fold(raw)
-        if fw in _STOP or fw in _NOT_NAMES or len(fw) < 2 or (len(fw) <= 2 and not raw.isupper()):
+        month_surname = person_hint and fw in _MONTH_NAMES  # "Mrs May"
+        if (
+            fw in _STOP
+            or (fw in _NOT_NAMES and not month_surname)
+            or len(fw) < 2
+            or (len(fw) <= 2 and not raw.isupper())
+        ):
             return []
         if (
             first[3]
