@@ -436,3 +436,26 @@ def test_negation_said_with_other_words_agrees() -> None:
         ),
     ):
         assert not find(diffs(("a", a, "en"), ("b", b, "fr")), "polarity", "differs"), a
+
+
+def test_a_title_before_a_surname_is_the_same_person_not_another_name() -> None:
+    ds = diffs(
+        ("a", "Grassley wrote that whoever keeps watch on President Trump should read it.", "en"),
+        ("b", "Grassley wrote that whoever keeps watch on Donald Trump should read it.", "en"),
+    )
+    assert not find(ds, "name", "differs")
+
+
+def test_names_of_unknown_kind_left_over_on_each_side_are_not_one_name_changed() -> None:
+    # "AMC" (a network) and "Deadline" (a trade paper) are two names, not one changed
+    ds = diffs(
+        ("a", "The series will now be arriving on AMC later this year.", "en"),
+        ("b", "Deadline reports that the series will now arrive later this year.", "en"),
+    )
+    assert not find(ds, "name", "differs")
+    # two speakers are one slot, whatever the kinds read
+    ds = diffs(
+        ("a", "The talks were useful, Navarro said.", "en"),
+        ("b", "The talks were useful, Senator Chuck Grassley said.", "en"),
+    )
+    assert find(ds, "name", "differs")

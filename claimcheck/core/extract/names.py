@@ -344,6 +344,11 @@ def _close(x: str, y: str) -> bool:
     return fuzz.ratio(x, y) >= 87
 
 
+def is_person_title(word: str) -> bool:
+    """Whether a word is a person's title ("President", "Mrs", "ministre"), in any language."""
+    return _fold(word.strip(".")) in _PERSON_TITLES
+
+
 def is_known(text: str) -> bool:
     """True when the name is in the exonym table (a country, demonym, city, leader or
     organisation whose spellings in both languages are known)."""
