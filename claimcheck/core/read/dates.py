@@ -102,7 +102,8 @@ def dateline_date(text: str) -> str | None:
     data: ``published_cues``, ``updated_cues``), followed by a full date; a publication line wins
     over an update line. A date line alone ("30 January 2020") is not one: in a timeline it heads
     an entry."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()][:DATELINE_LINES]
+    head = text[: DATELINE_LINES * 400]  # the top only, however long the article
+    lines = [line.strip() for line in head.splitlines() if line.strip()][:DATELINE_LINES]
     for cues in (_PUBLISHED, _UPDATED):
         for line in lines:
             if len(line.split()) > DATELINE_WORDS:
