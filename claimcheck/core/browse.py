@@ -316,6 +316,9 @@ class Member:
     """The verifier's confidence in this member (``None`` in a one-claim cluster)."""
     confirmed_by: str = ""
     """``model`` or ``reader`` (``""`` in a one-claim cluster)."""
+    same_day: bool = False
+    """Joined below the threshold because it writes the same day as the others
+    (:data:`~claimcheck.core.group.agreement.SAME_DAY_MARGIN`)."""
 
     @property
     def how_sure(self) -> str:
@@ -323,8 +326,15 @@ class Member:
         if self.confirmed_by == "reader":
             return "confirmed by you"
         if self.confidence is not None:
-            return f"verified {shown_confidence(self.confidence)}"
+            day = " · same day" if self.same_day else ""
+            return f"verified {shown_confidence(self.confidence)}{day}"
         return ""
+
+
+def joined_on_same_day(confirmed_by: str, confidence: float, threshold: float) -> bool:
+    """Whether the tool joined a member below the threshold: it writes the same day as the
+    others, and such pairs need :data:`~claimcheck.core.group.agreement.SAME_DAY_MARGIN` less."""
+    return confirmed_by == "model" and confidence < threshold
 
 
 @dataclass(frozen=True)
@@ -460,6 +470,10 @@ def cluster_detail(result: Result, cluster: Cluster) -> Detail:
             _spans(c, sources[c.source], statuses.get(c.source, {})),
             cluster.confidence[k] if sure else None,
             cluster.confirmed_by[k] if sure else "",
+            sure
+            and joined_on_same_day(
+                cluster.confirmed_by[k], cluster.confidence[k], result.settings.threshold
+            ),
         )
         for k, c in enumerate(cluster.claims)
     )

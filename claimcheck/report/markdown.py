@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from claimcheck.core.browse import reported_day, written_before
+from claimcheck.core.browse import joined_on_same_day, reported_day, written_before
 from claimcheck.core.defaults import shown_confidence
 from claimcheck.core.types import Cluster, ClusterReview, Difference, Result, Source
 
@@ -99,11 +99,16 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
-def _how_sure(by: str, confidence: float) -> str:
+def _how_sure(by: str, confidence: float, threshold: float | None) -> str:
     """How a member got into its cluster, in words."""
     if by == "reader":
         return "confirmed by the reader"
-    return f"verified, confidence {shown_confidence(confidence)}"
+    day = (
+        ", same written day"
+        if threshold is not None and joined_on_same_day(by, confidence, threshold)
+        else ""
+    )
+    return f"verified, confidence {shown_confidence(confidence)}{day}"
 
 
 #: What each mark of the report means, printed once as its legend.
@@ -237,11 +242,13 @@ def render_cluster(
     headings: Mapping[str, str] | None = None,
     before: Sequence[str] = (),
     day: str | None = None,
+    threshold: float | None = None,
 ) -> list[str]:
     """The report section of one cluster of two or more outlets. Rows of the differences table
     on which every outlet agrees are left out unless ``all_rows``. ``headings`` (source id ->
     column heading, see :func:`short_names`) is worked out from ``sources`` when not given.
-    ``before``: sources dated before ``day``, the day the claim reports (not silent on it)."""
+    ``before``: sources dated before ``day``, the day the claim reports (not silent on it).
+    ``threshold``: the run's, to say which members were joined below it on a shared day."""
     n = len(cluster.claims)
     outlets = _plural(n, "outlet")
     if n > 1 and cluster.independent < n:
@@ -261,7 +268,7 @@ def render_cluster(
         source = sources[claim.source]
         meta = [f"`{claim.source}`", claim.language]
         if cluster.confirmed_by:
-            meta.append(_how_sure(cluster.confirmed_by[k], cluster.confidence[k]))
+            meta.append(_how_sure(cluster.confirmed_by[k], cluster.confidence[k], threshold))
         if source.date:
             meta.append(source.date)
         if claim.role != "body":
@@ -511,6 +518,7 @@ def render_markdown(
             headings=headings,
             before=too_early,
             day=day.isoformat() if day else None,
+            threshold=result.settings.threshold,
         )
     single = [c for c in result.clusters if not c.shared]
     if single:

@@ -227,6 +227,22 @@ def test_agreement_says_how_sure_and_lists_related_claims_apart() -> None:
     ]
 
 
+def test_a_member_joined_below_the_threshold_says_it_writes_the_same_day() -> None:
+    from dataclasses import replace
+
+    from claimcheck.core.browse import cluster_detail
+
+    result = _verified_result()  # threshold 0.5
+    cluster = replace(result.clusters[0], confidence=(0.4, 0.4), confirmed_by=("model", "model"))
+    result = replace(result, clusters=(cluster, *result.clusters[1:]))
+    assert "verified, confidence 0.40, same written day" in render_markdown(result)
+    assert [m.how_sure for m in cluster_detail(result, cluster).members] == [
+        "verified 0.40 · same day"
+    ] * 2
+    # above the threshold, nothing is said of days
+    assert "same written day" not in render_markdown(_verified_result())
+
+
 @pytest.mark.parametrize(("second", "warned"), [("2024-03-10", False), ("2024-05-01", True)])
 def test_articles_dated_weeks_apart_are_flagged(second: str, warned: bool) -> None:
     from dataclasses import replace
