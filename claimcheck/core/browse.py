@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from claimcheck.core.defaults import shown_confidence
-from claimcheck.core.group.agreement import SAME_DAY_MARGIN
+from claimcheck.core.group.agreement import needed_confidence
 from claimcheck.core.text.display import one_line
 from claimcheck.core.text.display import printable as printable  # the interface shows it
 from claimcheck.core.text.fold import search_fold
@@ -238,9 +238,8 @@ def why_apart(result: Result, suggestion: Suggestion) -> str | None:
     """Why a pair the verifier found likely enough is a suggestion and not one claim: ``None``
     below the threshold, else the rule that kept it out (one claim per outlet; every member of
     a cluster must accept a claim; different dates)."""
-    threshold = result.settings.threshold
+    threshold = round(needed_confidence(result.settings.threshold, suggestion.evidence), 2)
     if suggestion.evidence.same_day:
-        threshold = round(threshold - SAME_DAY_MARGIN, 2)
         above = f"above the threshold for two claims that write the same day ({threshold:g})"
     else:
         above = f"above the threshold ({threshold:g})"

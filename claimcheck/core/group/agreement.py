@@ -51,6 +51,14 @@ OTHER_LANGUAGE_NEIGHBOURS = 4
 #: pairs are the same fact far more often than others at the same confidence; in news prose
 #: few pairs write a day on both sides (models.md).
 SAME_DAY_MARGIN = 0.26
+
+
+def needed_confidence(threshold: float, evidence: Evidence) -> float:
+    """The confidence a pair needs for the tool to join it: the threshold, or
+    :data:`SAME_DAY_MARGIN` less when both claims write the same day."""
+    return threshold - SAME_DAY_MARGIN if evidence.same_day else threshold
+
+
 #: A candidate this confident or more is worth showing as a suggestion.
 SUGGESTION_FLOOR = 0.01
 #: Each claim keeps this many of its own most likely candidates as suggestions.
@@ -286,9 +294,7 @@ class StoryScorer:
         (:attr:`Evidence.same_day`) needs :data:`SAME_DAY_MARGIN` less confidence."""
         p = self.score([pair])[0]
         evidence = self.cache[pair][1]
-        if evidence.same_day:
-            return p >= threshold - SAME_DAY_MARGIN
-        return p >= threshold and not evidence.different_dates
+        return p >= needed_confidence(threshold, evidence) and not evidence.different_dates
 
     def score(self, pairs: Sequence[Pair]) -> list[float]:
         """Confidence of each pair, computed once and remembered."""
@@ -407,7 +413,7 @@ def _link(
         p, evidence = scorer.cache[(i, j)]
         if p < threshold - SAME_DAY_MARGIN:
             break
-        if p < threshold and not evidence.same_day:
+        if p < needed_confidence(threshold, evidence):
             continue
         a, b = owner[i], owner[j]
         if a == b or not sources[a].isdisjoint(sources[b]):
