@@ -1,0 +1,133 @@
+"""Agreement on timelines this project wrote (not real text): which same-fact pairs of entries
+the clusters show, and how many they show wrongly, English–English, English–French and
+French–French apart.
+
+The data is ``benchmarks/data/timelines`` (two stories, four outlets each, labelled sentence by
+sentence; its README says how it was made). Each claim takes the facts of the labelled sentence
+of its article that holds it (the closest by partial match: a claim may be a clause of it).
+Precision is over every cross-outlet pair the clusters present as one claim; recall over every
+pair of claims of two outlets that share a fact; "with top-3" also counts a pair among either
+claim's three most likely suggestions. Figures on this data are reported apart from those on
+real text (models.md). Run: ``python benchmarks/eval_timelines.py [--show-wrong]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from itertools import combinations
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from rapidfuzz import fuzz  # noqa: E402
+
+from claimcheck.core.defaults import DEFAULT_MODEL, DEFAULT_THRESHOLD  # noqa: E402
+from claimcheck.core.pipeline import run  # noqa: E402
+from claimcheck.core.types import Claim, Result, Settings  # noqa: E402
+
+DATA = ROOT / "benchmarks" / "data" / "timelines"
+STORIES = ("covid", "brexit")
+
+
+def facts_of(item: Mapping[str, object]) -> frozenset[str]:
+    event = item.get("event")
+    if event is None:
+        return frozenset()
+    return frozenset(event) if isinstance(event, list) else frozenset({str(event)})
+
+
+def truth(
+    result: Result, story: str, labels: Mapping[str, list[dict[str, object]]]
+) -> dict[str, frozenset[str]]:
+    """Claim id -> the facts of the labelled sentence that holds it."""
+    out: dict[str, frozenset[str]] = {}
+    for claim in result.claims:
+        source = result.source(claim.source)
+        items = labels[f"{story}/{Path(source.path).name}"]
+
+        def overlap(item: Mapping[str, object], text: str = claim.text) -> float:
+            label = str(item["text"])
+            short, long = (text, label) if len(text) <= len(label) else (label, text)
+            return fuzz.partial_ratio(short, long)
+
+        out[claim.id] = facts_of(max(items, key=overlap))
+    return out
+
+
+def pairing(a: Claim, b: Claim) -> str:
+    la, lb = sorted((a.language[:2].upper(), b.language[:2].upper()))
+    return f"{la}-{lb}"
+
+
+def score(result: Result, facts: Mapping[str, frozenset[str]]) -> tuple[Counter, ...]:
+    """(shown right, shown wrong, same-fact pairs, same-fact pairs reached with top-3) by
+    language pairing, and the wrong pairs' texts."""
+    right: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    together = set()
+    bad: list[tuple[str, str]] = []
+    for cluster in result.clusters:
+        for a, b in combinations(cluster.claims, 2):
+            if a.source == b.source:
+                continue
+            together.add(frozenset((a.id, b.id)))
+            if facts[a.id] & facts[b.id]:
+                right[pairing(a, b)] += 1
+            else:
+                wrong[pairing(a, b)] += 1
+                bad.append((a.text, b.text))
+    ranked: dict[str, list[tuple[float, frozenset[str]]]] = {}
+    for s in result.suggestions:
+        for c in s.claims:
+            ranked.setdefault(c, []).append((s.confidence, frozenset(s.claims)))
+    top3 = {p for lst in ranked.values() for _, p in sorted(lst, key=lambda t: -t[0])[:3]}
+    true: Counter[str] = Counter()
+    reached: Counter[str] = Counter()
+    for a, b in combinations(result.claims, 2):
+        if a.source == b.source or not facts[a.id] & facts[b.id]:
+            continue
+        true[pairing(a, b)] += 1
+        pair = frozenset((a.id, b.id))
+        if pair in together or pair in top3:
+            reached[pairing(a, b)] += 1
+    return right, wrong, true, reached, bad  # type: ignore[return-value]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    parser.add_argument("--show-wrong", action="store_true", help="print the pairs shown wrongly")
+    args = parser.parse_args(argv)
+    labels = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
+    totals: list[Counter[str]] = [Counter(), Counter(), Counter(), Counter()]
+    print(f"written timelines (not real text), threshold {args.threshold:g}")
+    for story in STORIES:
+        paths = sorted(str(p) for p in (DATA / story).glob("*.txt"))
+        result = run(paths, Settings(DEFAULT_MODEL, args.threshold))
+        right, wrong, true, reached, bad = score(result, truth(result, story, labels))
+        for total, part in zip(totals, (right, wrong, true, reached), strict=True):
+            total.update(part)
+        if args.show_wrong:
+            for a, b in bad:
+                print(f"  wrong ({story}): {a[:80]} || {b[:80]}")
+    right, wrong, true, reached = totals
+    for key in sorted(true):
+        shown = right[key] + wrong[key]
+        print(
+            f"{key}  pairs shown {shown:3d}  P {right[key] / max(1, shown):.3f}  "
+            f"R {right[key] / true[key]:.3f}  R+top3 {reached[key] / true[key]:.3f}  "
+            f"same-fact pairs {true[key]}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
