@@ -58,9 +58,10 @@ def test_every_article_is_dated_from_its_publication_line(covid) -> None:  # typ
 
 def test_entries_shown_as_one_claim_state_one_fact_across_languages(covid) -> None:  # type: ignore[no-untyped-def]
     result, facts = covid
-    right, wrong, true, _reached, bad = _benchmark().score(result, facts)
+    right, wrong, _true, _reached, bad = _benchmark().score(result, facts)
     shown = sum(right.values()) + sum(wrong.values())
-    # the verifier alone showed 24 English-French pairs here; same-day entries add more
+    # 18 English-French pairs were shown right before entries were dated and same-day pairs
+    # joined from less confidence; 31 now
     assert right["EN-FR"] >= 25, (right, wrong)
     assert sum(right.values()) / shown >= 0.9, bad
 
