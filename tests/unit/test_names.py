@@ -294,3 +294,21 @@ def test_a_month_after_a_first_name_or_a_title_is_a_surname() -> None:
     # a headline in title case: the modal after a country
     got = [n.text for n in extract_names("Turkey May Not Send Forces to Libya", "en")]
     assert "May" not in " ".join(got)
+
+
+def test_french_capitalised_common_words_are_no_names() -> None:
+    # a weekday opening a sentence, "États membres", "le Sommet de l'ASEAN": English lists
+    # its own ("Monday", "summit"); French had none
+    got = extract_names("Lundi, les États membres ont ouvert le Sommet de l'ASEAN.", "fr")
+    assert [n.text for n in got] == ["ASEAN"]
+    assert [n.text for n in extract_names("Les États-Unis ont voté.", "fr")] == ["États-Unis"]
+
+
+def test_the_americas_are_not_the_united_states() -> None:
+    for en, fr in [
+        ("Latin America voted.", "L'Amérique latine a voté."),
+        ("South America voted.", "L'Amérique du Sud a voté."),
+        ("America voted.", "L'Amérique a voté."),
+    ]:
+        assert extract_names(en, "en")[0].key == extract_names(fr, "fr")[0].key, en
+    assert extract_names("Latin America voted.", "en")[0].key != name_key("America")
