@@ -186,11 +186,15 @@ def test_an_organisation_name_keeps_its_title_words() -> None:
     from claimcheck.core.extract.names import extract_names
 
     for text, name in (
-        ("Gov. Mike DeWine deploys Ohio National Guard to help.", "Ohio National Guard"),
+        ("Gov. Mike DeWine deploys the National Guard to help.", "National Guard"),
         ("The National Health Service said on Monday.", "National Health Service"),
     ):
         found = [(n.text, n.kind) for n in extract_names(text, "en")]
         assert (name, "organisation") in found, found
+    # a known place before it is named apart, as French names it ("la Garde nationale de l'Ohio")
+    en = extract_names("DeWine deploys Ohio National Guard.", "en")
+    fr = extract_names("DeWine déploie la Garde nationale de l'Ohio.", "fr")
+    assert {n.key for n in en} == {n.key for n in fr}
     # a ministry stays a title, and a title before a person stays cut
     assert [n.text for n in extract_names("The Israeli Foreign Ministry said.", "en")] == [
         "Israeli"
@@ -312,3 +316,15 @@ def test_the_americas_are_not_the_united_states() -> None:
     ]:
         assert extract_names(en, "en")[0].key == extract_names(fr, "fr")[0].key, en
     assert extract_names("Latin America voted.", "en")[0].key != name_key("America")
+
+
+def test_us_states_are_places_with_one_key_in_both_languages() -> None:
+    for en, fr in [
+        ("North Carolina voted.", "La Caroline du Nord a voté."),
+        ("Ohio Governor Mike DeWine said so.", "Le gouverneur de l'Ohio l'a dit."),
+        ("Pennsylvania counted.", "La Pennsylvanie a compté."),
+    ]:
+        a, b = extract_names(en, "en")[0], extract_names(fr, "fr")[0]
+        assert (a.key, a.kind) == (b.key, b.kind) == (a.key, "place"), en
+    # a first name that is also a state stays with its surname
+    assert [n.kind for n in extract_names("Virginia Woolf wrote.", "en")] == ["person"]
