@@ -478,8 +478,7 @@ def cluster_detail(result: Result, cluster: Cluster) -> Detail:
     )
     # An outlet with a related claim is not silent: it may state it (the reader decides).
     stating = set(cluster.sources) | {r.claim.source for r in cluster.related}
-    day = reported_day(result, cluster)
-    before = _dated_before(result, cluster, day)
+    day, before = written_before_day(result, cluster)
     silent = tuple(
         s for s in result.story_sources(cluster) if s.id not in stating and s not in before
     )
@@ -530,7 +529,16 @@ def written_before(result: Result, cluster: Cluster) -> tuple[Source, ...]:
     """Sources of the cluster's story that neither state it nor have a related claim and are
     dated before the day it reports (:func:`reported_day`): they are not silent on it, they were
     written before it happened."""
-    return _dated_before(result, cluster, reported_day(result, cluster))
+    return written_before_day(result, cluster)[1]
+
+
+def written_before_day(
+    result: Result, cluster: Cluster
+) -> tuple[datetime.date | None, tuple[Source, ...]]:
+    """The day the cluster reports and the sources written before it (:func:`written_before`),
+    worked out once for a caller that shows both."""
+    day = reported_day(result, cluster)
+    return day, _dated_before(result, cluster, day)
 
 
 def _dated_before(

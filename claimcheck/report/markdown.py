@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from claimcheck.core.browse import joined_on_same_day, reported_day, written_before
+from claimcheck.core.browse import joined_on_same_day, written_before_day
 from claimcheck.core.defaults import shown_confidence
 from claimcheck.core.types import Cluster, ClusterReview, Difference, Result, Source
 
@@ -487,14 +487,16 @@ def render_markdown(
         out += [f"- {escape_inline(w)}" for w in result.warnings]
 
     shared = [c for c in result.clusters if c.shared]
+    # the day each claim reports and the outlets written before it, for the table and the lists
+    early = {c.id: written_before_day(result, c) for c in result.clusters}
     out += ["", "## Coverage", "", LEGEND, ""]
     rows = []
     for cluster in shared:
         present = set(cluster.sources)
         in_story = {s.id for s in result.story_sources(cluster)}
         related = {r.claim.source for r in cluster.related}
-        early = {s.id for s in written_before(result, cluster)}
-        marks = [_coverage_mark(s, present, related, early, in_story) for s in order]
+        before_ids = {s.id for s in early[cluster.id][1]}
+        marks = [_coverage_mark(s, present, related, before_ids, in_story) for s in order]
         flag = "≠ " if cluster.differs else ""
         rows.append([cluster.id, *marks, flag + escape_inline(label(cluster.claims[0].text, 60))])
     if rows:
@@ -507,8 +509,8 @@ def render_markdown(
     out += ["", "## Claims stated by two or more outlets", ""]
     for cluster in shared:
         story_order = [s.id for s in result.story_sources(cluster)]
-        too_early = [s.id for s in written_before(result, cluster)]
-        day = reported_day(result, cluster) if too_early else None
+        day, written = early[cluster.id]
+        too_early = [s.id for s in written]
         out += render_cluster(
             cluster,
             sources,
@@ -517,7 +519,7 @@ def render_markdown(
             all_rows=all_rows,
             headings=headings,
             before=too_early,
-            day=day.isoformat() if day else None,
+            day=day.isoformat() if day and too_early else None,
             threshold=result.settings.threshold,
         )
     single = [c for c in result.clusters if not c.shared]
@@ -530,9 +532,8 @@ def render_markdown(
             if cluster.related:
                 best = cluster.related[0]
                 extra = f" — related: `{best.claim.id}`, {shown_confidence(best.confidence)}"
-            before = written_before(result, cluster)
+            day, before = early[cluster.id]
             if before:
-                day = reported_day(result, cluster)
                 dated = ", ".join(f"{_outlet(sources, s.id)} (dated {s.date})" for s in before)
                 extra += f" — written before what it reports ({day}): {dated}"
             if review is not None and review.note:
