@@ -196,18 +196,28 @@ def prepare(
     claims: Sequence[Claim],
 ) -> Prepared:
     """Each claim's facts (extracted once, with its article's date) and sentence context."""
-    from claimcheck.core.extract.facts import date_headings, extract_facts, with_heading
+    from claimcheck.core.extract.facts import (
+        date_headings,
+        extract_facts,
+        timeline_references,
+        with_heading,
+    )
 
     by_id = {s.id: (s, sents) for s, sents in zip(sources, sentences, strict=True)}
     headings = {s.id: date_headings(sents) for s, sents in zip(sources, sentences, strict=True)}
+    references = {
+        s.id: timeline_references(sents, s.date)
+        for s, sents in zip(sources, sentences, strict=True)
+    }
     facts = []
     contexts: list[str | None] = []
     for claim in claims:
         source, sents = by_id[claim.source]
-        found = extract_facts(claim.text, claim.language, source.date)
+        reference = references[claim.source].get(claim.sentence, source.date)
+        found = extract_facts(claim.text, claim.language, reference)
         heading = headings[claim.source].get(claim.sentence)
         if heading is not None:
-            found = with_heading(found, heading.text, claim.language, source.date)
+            found = with_heading(found, heading.text, claim.language, reference)
         facts.append(found)
         sentence = sents[claim.sentence]
         whole = sentence.whole

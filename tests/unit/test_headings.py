@@ -63,13 +63,10 @@ def test_entries_under_different_headings_differ_on_their_date() -> None:
     _, claims_fr, prepared_fr = _prepared(
         TIMELINE.replace("30 January", "31 January"), language="en", date="2020-04-02"
     )
-    first, other = claims[1], claims_fr[1]
-    other = replace(other, id="u#1", source="u")
-    headings = {
-        first.id: [f for f in prepared.facts[1].figures if f.start < 0],
-        other.id: [f for f in prepared_fr.facts[1].figures if f.start < 0],
-    }
-    rows = compare_cluster([first, other], {"t": "2020-04-01", "u": "2020-04-02"}, headings)
+    k = [c.text for c in claims].index("The WHO declares a global health emergency.")
+    first, other = claims[k], replace(claims_fr[k], id="u#1", source="u")
+    figures = {first.id: prepared.facts[k].figures, other.id: prepared_fr.facts[k].figures}
+    rows = compare_cluster([first, other], {"t": "2020-04-01", "u": "2020-04-02"}, figures)
     dates = [d for d in rows if d.kind == "date"]
     assert [(d.status, dict(d.values)) for d in dates] == [
         ("differs", {"t": "30 January", "u": "31 January"})
@@ -104,3 +101,55 @@ def test_a_number_before_a_dash_or_a_label_before_a_colon_is_no_date_heading() -
         "In 2016 - a year - it fell.",
     ):
         assert [line[a:b] for a, b in split_sentences(line, "en")] == [line]
+
+
+YEARS = """Syria: three years of war
+
+Published 23 September 2014
+
+-- 2011 --
+
+- March 15: First protests in Daraa.
+
+- July 30: Army deserters create the Free Syrian Army.
+
+-- 2012 --
+
+- July 20: Rebels launch an assault on Aleppo. On July 28 the army strikes back.
+"""
+
+ACROSS = """Le coronavirus en dates
+
+31 décembre 2019 : la Chine signale des cas de pneumonie à Wuhan.
+
+9 janvier : l'OMS annonce un nouveau coronavirus.
+"""
+
+
+def _days(facts) -> list[str]:  # type: ignore[no-untyped-def]
+    import datetime
+
+    return [
+        datetime.date.fromordinal(int(f.low)).isoformat()
+        for f in facts.figures
+        if f.kind == "date" and f.unit == "date" and f.low is not None
+    ]
+
+
+def test_a_timelines_entries_are_read_in_the_year_it_gives() -> None:
+    # "July 30" under "-- 2011 --" is 30 July 2011, not the 30 July nearest the day the
+    # timeline was published (2014), and a date the entry writes is read the same way
+    _, claims, prepared = _prepared(YEARS, date="2014-09-23")
+    by_text = {c.text: _days(f) for c, f in zip(claims, prepared.facts, strict=True)}
+    assert by_text["First protests in Daraa."] == ["2011-03-15"]
+    assert by_text["Army deserters create the Free Syrian Army."] == ["2011-07-30"]
+    assert by_text["Rebels launch an assault on Aleppo."] == ["2012-07-20"]
+    assert by_text["On July 28 the army strikes back."] == ["2012-07-28"]
+
+
+def test_a_timeline_without_a_year_runs_on_from_its_last_date() -> None:
+    # "9 janvier" after "31 décembre 2019" is in 2020, whenever the timeline was published
+    _, claims, prepared = _prepared(ACROSS, language="fr", date="2021-06-01")
+    days = [_days(f) for f in prepared.facts]
+    assert days == [["2019-12-31"], ["2020-01-09"]]
+    assert [c.text for c in claims][-1] == "l'OMS annonce un nouveau coronavirus."

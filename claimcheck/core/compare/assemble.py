@@ -29,7 +29,8 @@ def build_clusters(
     order, then position in the article); members are in source order. A cluster's id is made
     from its first member's outlet and text (see :func:`cluster_ids`), so it stays the same after
     a move or a new threshold while that claim heads the cluster. ``facts`` (in the order of
-    ``claims``) bring the dates of a timeline's headings into the comparison.
+    ``claims``) give each claim's figures as extracted once (a timeline's heading dates, read
+    against its year), which the comparison reads rather than reading them again.
     """
     from claimcheck.core.compare.differences import compare_cluster
 
@@ -38,11 +39,7 @@ def build_clusters(
     source_rank = {s.id: k for k, s in enumerate(sources)}
     dates = {s.id: s.date for s in sources}
     by_id = {c.id: c for c in claims}
-    headings = {
-        c.id: heading
-        for c, f in zip(claims, facts, strict=False)
-        if (heading := [g for g in f.figures if g.start < 0])
-    }
+    figures = {c.id: f.figures for c, f in zip(claims, facts, strict=False)}
 
     def member_key(c: Claim) -> tuple[int, int]:
         return source_rank[c.source], c.position
@@ -56,7 +53,7 @@ def build_clusters(
     related_of = _related_index(suggestions)
     clusters = []
     for members, cluster_id in zip(ordered, ids, strict=True):
-        differences = compare_cluster(members, dates, headings) if len(members) > 1 else ()
+        differences = compare_cluster(members, dates, figures) if len(members) > 1 else ()
         sure, confirmed_by = _member_confidence(members, scores, reader, known)
         clusters.append(
             Cluster(

@@ -93,7 +93,7 @@ def _check_claims(claims: Sequence[Claim]) -> None:
 def compare_cluster(
     claims: Sequence[Claim],
     dates: Mapping[str, str | None] | None = None,
-    headings: Mapping[str, Sequence[Figure]] | None = None,
+    figures: Mapping[str, Sequence[Figure]] | None = None,
 ) -> tuple[Difference, ...]:
     """The aligned items of a cluster and whether its members agree on each.
 
@@ -103,9 +103,11 @@ def compare_cluster(
     attribution, polarity and shared wording. Each item's ``values`` hold the members that have
     it, in claim order, with the text as written (for polarity: the cue words; for wording: the
     whole claim). A cluster of one claim has no differences. Raises :class:`InputError` on a
-    malformed date or non-claim input. ``headings`` maps a claim id to the dates of the heading
-    it sits under in a timeline (:func:`~claimcheck.core.extract.facts.with_heading`), compared
-    as the claim's own.
+    malformed date or non-claim input. ``figures`` maps a claim id to its figures as extracted
+    once (:attr:`ClaimFacts.figures <claimcheck.core.types.ClaimFacts.figures>`), used in place of
+    reading them again: in a timeline they hold the date of the heading the claim sits under and
+    are read against the timeline's year (:func:`~claimcheck.core.extract.facts.with_heading`,
+    :func:`~claimcheck.core.extract.facts.timeline_references`), not only the article's date.
     """
     if len(claims) < 2:
         return ()
@@ -117,9 +119,10 @@ def compare_cluster(
             _Member(
                 k,
                 c,
-                (
-                    *(headings or {}).get(c.id, ()),
-                    *extract_figures(c.text, c.language, dates.get(c.source)),
+                tuple(
+                    figures[c.id]
+                    if figures is not None and c.id in figures
+                    else extract_figures(c.text, c.language, dates.get(c.source))
                 ),
                 _dedupe_names(extract_names(c.text, c.language)),
                 attribution_span(c.text, c.language),

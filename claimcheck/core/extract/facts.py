@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -65,6 +66,41 @@ def date_headings(sentences: Sequence[Sentence]) -> dict[int, Sentence]:
             headed.add(heading.index)
             out[sentence.index] = heading
     return out if len(headed) >= 2 else {}
+
+
+def timeline_references(sentences: Sequence[Sentence], article_date: str | None) -> dict[int, str]:
+    """Sentence index -> the date its dates are read against, in an article laid out as a
+    timeline (:func:`date_headings`): the last date line that gives a year, a month or a day
+    ("2011", "-- 2012 --", "23 June 2016", "July 30"), each read against the one before it, the
+    first against the article's date. A timeline spans years while its entries often give only
+    a day and a month: "July 30" under "2011" is 30 July 2011, not the 30 July nearest the day
+    the timeline was published; "9 janvier" after "31 décembre 2019" is in 2020. Sentences
+    before the first such line, and every sentence of an article that is no timeline, keep the
+    article's date (not in the mapping)."""
+    from claimcheck.core.extract.figures import extract_figures, figure_granularity
+
+    if not date_headings(sentences):
+        return {}
+    out: dict[int, str] = {}
+    reference = article_date
+    moved = False
+    for sentence in sentences:
+        if sentence.reason == DATE_LINE:
+            for f in extract_figures(sentence.text, sentence.language, reference):
+                if (
+                    f.kind == "date"
+                    and f.unit == "date"
+                    and f.low is not None
+                    and f.high is not None
+                    and figure_granularity(f) in ("day", "week", "month", "year")
+                ):
+                    middle = (int(f.low) + int(f.high)) // 2
+                    reference = datetime.date.fromordinal(middle).isoformat()
+                    moved = True
+                    break
+        elif moved and reference is not None:
+            out[sentence.index] = reference
+    return out
 
 
 def with_heading(
