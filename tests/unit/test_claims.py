@@ -207,6 +207,15 @@ CHROME: list[tuple[str, str]] = [
     ("read_more", "À lire aussi"),
     ("read_more", "Click here"),
     ("read_more", "Cliquez ici pour en savoir plus"),
+    ("list_heading", "Timeline: Unrest in Syria"),
+    ("list_heading", "Civil war timeline"),
+    ("list_heading", "Key events in the war in Ukraine: From invasion to counteroffensive"),
+    ("list_heading", "Syrie : les dates-clés du conflit"),
+    ("list_heading", "Du début de la guerre aux frappes américaines, les dates clés"),
+    ("list_heading", "Here is a look at how it all began:"),
+    ("list_heading", "Some key events so far:"),
+    ("list_heading", "Quelques événements clés du conflit jusqu'à présent :"),
+    ("list_heading", "Here are the key moments."),
     ("share", "Share"),
     ("share", "Share this article on Facebook"),
     ("share", "Partager sur Twitter"),
@@ -374,6 +383,11 @@ MUST_KEEP = [
     '"Never forget what happened here," the mayor told the crowd.',
     "Ne pouvant pas voter, les résidents ont manifesté devant la mairie.",
     "Miss Universe was crowned in Bangkok on Sunday.",
+    "The timeline for the talks slipped again.",
+    "Brexit timeline slips again",
+    "The minister listed three measures:",
+    "Here is what we know about the attack",
+    "Le calendrier des négociations a de nouveau glissé.",
 ]
 
 

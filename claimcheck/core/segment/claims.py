@@ -221,6 +221,7 @@ BOILERPLATE_RULES: dict[str, str] = {
     "source_note": "note on where the article first appeared",
     "comments": "comment widget",
     "read_more": "'read more' / 'lire aussi' / 'click here' link",
+    "list_heading": "heading or line announcing a timeline or list ('Timeline: …', 'Key dates:')",
     "related_link": "headline of another article inside the body",
     "share": "share or social-network buttons",
     "social_follow": "invitation to follow the outlet on social networks",
@@ -302,6 +303,12 @@ _COMMENTS_RE = _rx(
     rf"{_alternation('comment_on', before='^')}"
 )
 _READ_MORE_RE = _rx(rf"^(?:{_alternation('read_more')})\b")
+_LIST_WORDS = _alternation("list_heading")
+_LIST_HEADING_RE = _rx(
+    rf"(?:^|[:：,–—]\s*)(?:(?:an?|the|le|la|les|l')\s*)?(?:{_LIST_WORDS})\b|\b(?:{_LIST_WORDS})$"
+)
+_LIST_OPENER_RE = _rx(rf"^(?:{_alternation('list_opener')})\b")
+_LIST_INTRO_RE = _rx(rf"(?:^|\b)(?:{_alternation('list_intro')})\b")
 _READ_MORE_TEASER_RE = _rx(rf"^\s*(?:[:：|>»›→–—-]|{_alternation('read_more_teaser')})")
 _SHARE_WORDS = _words("share_words")
 _SHARE_TRIGGERS = _words("share_triggers")
@@ -546,6 +553,27 @@ def _is_read_more(p: _Probe) -> bool:
     return short_label or bool(_READ_MORE_TEASER_RE.match(rest))
 
 
+#: The most words a heading or an announcement of a timeline's list may have.
+_LIST_HEADING_MAX = 16
+_LIST_INTRO_MAX = 12
+
+
+def _is_list_heading(p: _Probe) -> bool:
+    """A heading that names a timeline or a list of key dates ("Timeline: Unrest in Syria",
+    "Syrie : les dates-clés du conflit", "Civil war timeline") or a short line announcing it
+    ("A timeline:", "Some key events so far:", "Here are the key moments."): the entries that
+    follow state the facts, the heading none; outlets' headings of one story are alike and
+    would be taken for a shared claim. Not a sentence that only mentions a timeline ("The
+    timeline for the talks slipped.", "Brexit timeline slips again")."""
+    n = len(p.tokens)
+    if not n or n > _LIST_HEADING_MAX:
+        return False
+    intro = p.raw.rstrip().endswith((":", "：")) or _LIST_OPENER_RE.match(p.lower) is not None
+    if intro and n <= _LIST_INTRO_MAX and _LIST_INTRO_RE.search(p.lower):
+        return True
+    return not p.terminal and _LIST_HEADING_RE.search(p.lower) is not None
+
+
 def _vocabulary_only(p: _Probe, vocabulary: frozenset[str], triggers: frozenset[str]) -> bool:
     tokens = _lower_tokens(p)
     if not tokens or len(tokens) > 14:
@@ -729,6 +757,7 @@ _RULES: tuple[tuple[str, Callable[[_Probe], bool]], ...] = (
     ("share", _is_share),
     ("social_follow", _is_social_follow),
     ("read_more", _is_read_more),
+    ("list_heading", _is_list_heading),
     ("cookie_notice", _is_cookie),
     ("newsletter", _is_newsletter),
     ("subscription", _is_subscription),
