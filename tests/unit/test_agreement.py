@@ -301,6 +301,19 @@ def test_a_written_day_is_one_with_its_number() -> None:
         ("They met on Monday at 3 pm.", "They met on Thursday.", ("Monday ≠ Thursday",)),
         # a year naming something ("the 2015 deal") is no date of the event
         ("Iran said on Monday it would exceed the limits.", "Iran broke the 2015 deal.", ()),
+        # the dates opening the claims say when each happened; a later date that agrees is
+        # background (the epidemic appeared in December in both)
+        (
+            "On 31 December 2019, China reported a cluster of cases that appeared in December.",
+            "On 8 January 2020, the WHO said the epidemic that appeared in December was new.",
+            ("31 December 2019 ≠ 8 January 2020",),
+        ),
+        # a date opening only one claim is no reason on its own
+        (
+            "On 31 December 2019, China reported cases that appeared in December.",
+            "China reported cases that appeared in December.",
+            (),
+        ),
     ],
 )
 def test_only_dates_that_differ_as_written_set_a_pair_apart(

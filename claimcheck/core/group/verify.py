@@ -208,6 +208,17 @@ def _apart_dates(a: Sequence[Figure], b: Sequence[Figure]) -> list[tuple[Figure,
     return out
 
 
+#: A date that starts this close to the claim's start (after "On", "Le", "In") opens it.
+LEAD_DATE_START = 4
+
+
+def _lead_dates(figures: Sequence[Figure]) -> list[Figure]:
+    """The dates that say when the claim happened: its timeline heading's, or one opening the
+    claim ("On 31 December 2019, China reported…", "Le 8 janvier, l'OMS indique…"). Other dates
+    in a claim are often background ("an epidemic that appeared in December")."""
+    return [f for f in figures if f.kind == "date" and f.start <= LEAD_DATE_START]
+
+
 def figure_evidence(
     a: Sequence[Figure], b: Sequence[Figure]
 ) -> tuple[list[str], list[str], list[str]]:
@@ -246,6 +257,9 @@ def figure_evidence(
     # round, so a claim that also mentions another event's day ("Friday's call follows the visit
     # last month") is not set apart. An agreement between figures that can be one measure (not
     # "3 pm" and "Monday") keeps the pair together.
+    leads = _apart_dates(_lead_dates(a), _lead_dates(b))
+    if leads and _apart_dates(_lead_dates(b), _lead_dates(a)):
+        return agree, conflict, [f"{f.text} ≠ {g.text}" for f, g in leads]
     if lined_up:
         return agree, conflict, []
     ab = _apart_dates(a, b)
