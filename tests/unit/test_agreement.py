@@ -287,6 +287,11 @@ def test_a_written_day_is_one_with_its_number() -> None:
     assert not same("on 30 January 2020", "on 31 January 2020")
     assert not same("in January 2020", "in January 2020")  # a month, no day
     assert not same("on Monday", "on Monday")
+    # a day without its year in an undated article is the same written day as with it
+    assert same("On Feb 24, Russia invaded Ukraine.", "On February 24, 2022, Russia invaded.")
+    assert not same("On Feb 24, Russia invaded Ukraine.", "On February 25, 2022, it went on.")
+    # a day of the month alone, with no date to read it against, is no written day
+    assert not same("Le 11, premier mort en Chine.", "On 11 January 2020, a man died.", "en")
 
 
 @pytest.mark.parametrize(

@@ -1003,3 +1003,17 @@ def test_factors_compare_across_languages_and_only_with_factors() -> None:
     ]
     # a factor is no count: "twice as many" does not meet "deux fois" (twice, a number of times)
     assert [s for s, _ in rows("Twice as many people voted.", "Il a voté deux fois.")] != ["agree"]
+
+
+def test_a_day_of_the_month_alone_opening_a_sentence_is_a_date() -> None:
+    # French chronologies write the days after the first of a month alone: "Le 11," is a day,
+    # not a count of 11 (which read "11 dead" from "Le 11, premier mort")
+    (day,) = extract_figures("Le 11, premier mort en Chine.", "fr", "2020-01-09")
+    assert (day.kind, day.text, day.unit) == ("date", "Le 11", "date")
+    assert dt.date.fromordinal(int(day.low)) == dt.date(2020, 1, 11)
+    # read against the nearest month: on 9 January, "Le 30" is 30 December
+    (late,) = extract_figures("Le 30, l'OMS déclare l'urgence.", "fr", "2020-01-09")
+    assert dt.date.fromordinal(int(late.low)) == dt.date(2019, 12, 30)
+    # not without the comma, nor inside a sentence
+    assert [f.kind for f in extract_figures("Le 11 a gagné le match.", "fr")] == ["figure"]
+    assert all(f.kind != "date" for f in extract_figures("Il y a eu le 11, puis le 12.", "fr"))

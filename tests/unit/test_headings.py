@@ -153,3 +153,37 @@ def test_a_timeline_without_a_year_runs_on_from_its_last_date() -> None:
     days = [_days(f) for f in prepared.facts]
     assert days == [["2019-12-31"], ["2020-01-09"]]
     assert [c.text for c in claims][-1] == "l'OMS annonce un nouveau coronavirus."
+
+
+CHRONICLE = """Le coronavirus, étape par étape
+
+Le 31 décembre 2019, la Chine signale des cas de pneumonie à Wuhan.
+
+Le 9 janvier, l'OMS annonce un nouveau coronavirus.
+
+Le 11, premier mort en Chine.
+
+Le 23, Wuhan est placée en quarantaine.
+"""
+
+
+def test_a_chronology_written_as_prose_runs_on_from_the_date_each_sentence_opens_with() -> None:
+    # no date lines, but most sentences open with a date: "Le 11," after "Le 9 janvier," is
+    # 11 January 2020, whenever the chronology was published
+    _, _, prepared = _prepared(CHRONICLE, language="fr", date="2021-06-01")
+    assert [_days(f) for f in prepared.facts][-4:] == [
+        ["2019-12-31"],
+        ["2020-01-09"],
+        ["2020-01-11"],
+        ["2020-01-23"],
+    ]
+
+
+def test_an_ordinary_article_keeps_its_own_date_for_every_sentence() -> None:
+    text = (
+        "In 2015, Russia sent its air force to Syria.\n\n"
+        "On Monday, the minister said the operation was over.\n\n"
+        "Officials in Moscow said the troops would come home."
+    )
+    _, _, prepared = _prepared(text, date="2020-04-01")
+    assert _days(prepared.facts[1]) == ["2020-03-30"]  # Monday before 1 April 2020

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from claimcheck.core.lang import every_function_word, function_words
-from claimcheck.core.types import KEPT_ROLES, ClaimFacts, Sentence
+from claimcheck.core.types import KEPT_ROLES, ClaimFacts, Figure, Sentence
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 
@@ -68,38 +68,78 @@ def date_headings(sentences: Sequence[Sentence]) -> dict[int, Sentence]:
     return out if len(headed) >= 2 else {}
 
 
+#: A date that starts this close to a claim's start (after "On", "Le", "In") opens it: it says
+#: when the claim happened, where a later date is often background.
+LEAD_DATE_START = 4
+#: An article whose kept sentences open with a calendar date this often (and at least
+#: :data:`CHRONOLOGY_MIN` times) is a chronology written as prose ("Le 8 janvier, l'OMS…
+#: Le 11, premier mort en Chine…"), read as a timeline.
+CHRONOLOGY_SHARE = 0.25
+CHRONOLOGY_MIN = 3
+#: How much of a sentence's start is read for the date it opens with.
+_OPENING = 40
+
+
+def _calendar(f: Figure) -> bool:
+    """A date of the calendar: a day, a week, a month or a year, not a clock time or a relative
+    day (which a timeline's reading does not move)."""
+    from claimcheck.core.extract.figures import figure_granularity
+
+    return f.kind == "date" and figure_granularity(f) in ("day", "week", "month", "year")
+
+
+def _opening_date(sentence: Sentence, reference: str | None) -> Figure | None:
+    """The calendar date ``sentence`` opens with, read against ``reference``."""
+    from claimcheck.core.extract.figures import extract_figures
+
+    head = sentence.text[:_OPENING]
+    if not any(c.isdigit() for c in head):
+        return None
+    found = extract_figures(head, sentence.language, reference)
+    return next((f for f in found if f.start <= LEAD_DATE_START and _calendar(f)), None)
+
+
+def _chronology(sentences: Sequence[Sentence]) -> bool:
+    kept = [s for s in sentences if s.role in KEPT_ROLES]
+    opening = sum(1 for s in kept if _opening_date(s, None) is not None)
+    return opening >= max(CHRONOLOGY_MIN, CHRONOLOGY_SHARE * len(kept))
+
+
 def timeline_references(sentences: Sequence[Sentence], article_date: str | None) -> dict[int, str]:
     """Sentence index -> the date its dates are read against, in an article laid out as a
-    timeline (:func:`date_headings`): the last date line that gives a year, a month or a day
-    ("2011", "-- 2012 --", "23 June 2016", "July 30"), each read against the one before it, the
-    first against the article's date. A timeline spans years while its entries often give only
-    a day and a month: "July 30" under "2011" is 30 July 2011, not the 30 July nearest the day
-    the timeline was published; "9 janvier" after "31 décembre 2019" is in 2020. Sentences
-    before the first such line, and every sentence of an article that is no timeline, keep the
+    timeline (:func:`date_headings`) or written as a chronology (a quarter of its sentences
+    open with a date): the last date line, or date opening a sentence, that gives a day, a
+    month or a year ("2011", "-- 2012 --", "23 June 2016", "July 30", "Le 8 janvier,"), each
+    read against the one before it, the first against the article's date. A timeline spans
+    years while its entries often give only a day and a month: "July 30" under "2011" is 30
+    July 2011, not the 30 July nearest the day the timeline was published; "9 janvier" after
+    "31 décembre 2019" is in 2020; "Le 11," after "Le 8 janvier," is 11 January. Sentences
+    before the first such date, and every sentence of an article that is no timeline, keep the
     article's date (not in the mapping)."""
-    from claimcheck.core.extract.figures import extract_figures, figure_granularity
-
-    if not date_headings(sentences):
+    if not date_headings(sentences) and not _chronology(sentences):
         return {}
     out: dict[int, str] = {}
     reference = article_date
     moved = False
+
+    def move(f: Figure | None) -> None:
+        nonlocal reference, moved
+        if f is not None and f.unit == "date" and f.low is not None and f.high is not None:
+            middle = (int(f.low) + int(f.high)) // 2
+            reference = datetime.date.fromordinal(middle).isoformat()
+            moved = True
+
     for sentence in sentences:
         if sentence.reason == DATE_LINE:
-            for f in extract_figures(sentence.text, sentence.language, reference):
-                if (
-                    f.kind == "date"
-                    and f.unit == "date"
-                    and f.low is not None
-                    and f.high is not None
-                    and figure_granularity(f) in ("day", "week", "month", "year")
-                ):
-                    middle = (int(f.low) + int(f.high)) // 2
-                    reference = datetime.date.fromordinal(middle).isoformat()
-                    moved = True
-                    break
-        elif moved and reference is not None:
+            from claimcheck.core.extract.figures import extract_figures
+
+            found = extract_figures(sentence.text, sentence.language, reference)
+            move(next((f for f in found if _calendar(f)), None))
+            continue
+        if moved and reference is not None:
             out[sentence.index] = reference
+        if sentence.role in KEPT_ROLES:
+            move(_opening_date(sentence, reference))
     return out
 
 

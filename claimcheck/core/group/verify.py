@@ -36,6 +36,7 @@ from typing import Any
 
 import numpy as np
 
+from claimcheck.core.extract.facts import LEAD_DATE_START
 from claimcheck.core.types import ClaimFacts, Evidence, Figure
 
 #: Two words whose vectors are at least this similar may be aligned.
@@ -208,10 +209,6 @@ def _apart_dates(a: Sequence[Figure], b: Sequence[Figure]) -> list[tuple[Figure,
     return out
 
 
-#: A date that starts this close to the claim's start (after "On", "Le", "In") opens it.
-LEAD_DATE_START = 4
-
-
 def _lead_dates(figures: Sequence[Figure]) -> list[Figure]:
     """The dates that say when the claim happened: its timeline heading's, or one opening the
     claim ("On 31 December 2019, China reported…", "Le 8 janvier, l'OMS indique…"). Other dates
@@ -352,8 +349,18 @@ def same_written_day(a: Sequence[Figure], b: Sequence[Figure]) -> bool:
     """Whether two claims write the same day with its number ("30 January", "Jan. 30, 2020",
     "le 30 janvier", "30/01/2020"): not a weekday or "yesterday", which are days only as read
     against each article's date, and in prose often the day of one event that many claims
-    report."""
-    from claimcheck.core.extract.figures import compare_figures, figure_granularity
+    report. A day written without its year in an undated article ("Feb 24") is the same
+    written day as "February 24, 2022"."""
+    from claimcheck.core.extract.figures import compare_figures, figure_granularity, month_and_day
+
+    def one_day(f: Figure, g: Figure) -> bool:
+        verdict = compare_figures(f, g)
+        # "refines": one of them has no year; the same month and day are still one written day
+        return verdict == "agree" or (
+            verdict == "refines"
+            and month_and_day(f) is not None
+            and month_and_day(f) == month_and_day(g)
+        )
 
     def written(f: Figure) -> bool:
         return (
@@ -361,7 +368,7 @@ def same_written_day(a: Sequence[Figure], b: Sequence[Figure]) -> bool:
         )
 
     days = [g for g in b if written(g)]
-    return any(compare_figures(f, g) == "agree" for f in a if written(f) for g in days)
+    return any(one_day(f, g) for f in a if written(f) for g in days)
 
 
 @dataclass(frozen=True)

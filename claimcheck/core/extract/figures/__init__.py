@@ -45,6 +45,7 @@ from claimcheck.core.extract.figures.compare import (
     dates_differ_as_written,
     figure_affinity,
     figure_granularity,
+    month_and_day,
 )
 from claimcheck.core.extract.figures.recognise import extract_figures
 
@@ -54,5 +55,6 @@ __all__ = [
     "extract_figures",
     "figure_affinity",
     "figure_granularity",
+    "month_and_day",
     "parse_reference_date",
 ]

@@ -99,6 +99,18 @@ def _resolve(
             code = d.month * 100 + d.day
             return "date:md", float(code), float(code), float(code)
         return "date:md", None, float(d.month * 100 + 1), float(d.month * 100 + 31)
+    if d.weekday is None and d.day is not None:
+        # a day of the month alone ("Le 11,"): in the month of the date it is read against, or
+        # the month before or after, whichever is nearest
+        if ref is None:
+            return "date:md", None, None, None
+        days = [
+            _dt.date(y, m, d.day)
+            for y, m in (_add_months(ref, k) for k in (-1, 0, 1))
+            if d.day <= _month_end(y, m).day
+        ]
+        nearest = min(days, key=lambda x: abs(x - ref))
+        return _span(nearest, nearest)
     if d.weekday is not None:
         if ref is not None and d.day is not None:
             near = _weekday_and_day_near(ref, d.weekday, d.day)

@@ -153,6 +153,15 @@ def _date_view(f: Figure) -> _DateView:
     return _DateView(lo, hi, month, day, weekday, None, None)
 
 
+def month_and_day(f: Figure) -> tuple[int, int] | None:
+    """The month and day a date figure gives ("Feb 24" without its year, "24 février 2022"), if
+    it gives both."""
+    if f.kind != "date":
+        return None
+    v = _date_view(f)
+    return (v.month, v.day) if v.month is not None and v.day is not None else None
+
+
 def figure_granularity(f: Figure) -> str:
     """How precise a figure is: for dates day, week, month, year, decade, weekday, time or
     relative; for other kinds the shape (exact, about, near, lower, upper, range, magnitude)."""

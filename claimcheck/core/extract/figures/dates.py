@@ -193,6 +193,20 @@ def _future_before(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> bool:
     return False
 
 
+def _day_of_the_month(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | None:
+    """A day of the month alone opening a sentence before a comma, as French chronologies write
+    the days after the first of a month ("Le 8 janvier, l'OMS… Le 11, premier mort en Chine"):
+    the day of the month nearest the date it is read against. Not "Le 11 a gagné" (no comma),
+    and not a count ("11 dead")."""
+    t = toks[i]
+    if i != 1 or t.kind != "num" or toks[0].low not in vocab.words("day_alone_before"):
+        return None
+    day = _day_num(t)
+    if day is None or i + 1 >= len(toks) or toks[i + 1].text != ",":
+        return None
+    return _Date(None, None, day, None), i + 1
+
+
 def _numeric_date(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Parsed | None:
     """A date in digits: "11/09/2001", "9/11/2001", "2001-09-11", "11.09.2001", the day or the
     month first as the language writes it unless a number above 12 settles it; a day and month
@@ -526,6 +540,7 @@ def _parse_relative(toks: tuple[_Tok, ...], i: int, vocab: FigureWords) -> _Pars
 
 # first match wins
 _DATE_READERS: tuple[_Reader, ...] = (
+    _day_of_the_month,
     _numeric_date,
     _weekday_date,
     _parse_relative,

@@ -488,7 +488,14 @@ def _date(at: _At, i: int) -> tuple[Figure | None, int] | None:
         parsed = _leaning(parsed, at.toks, i, at.vocab)
     unit, value, low, high = _resolve(parsed, at.ref)
     approx = year is not None or (isinstance(parsed, _Date) and parsed.year_end is not None)
-    return at.figure(i, end, "date", value, low, high, unit, approx), end
+    alone = (
+        isinstance(parsed, _Date)
+        and parsed.day is not None
+        and parsed.month is None
+        and parsed.weekday is None
+    )
+    first = i - 1 if alone else i  # "Le 11", its article included
+    return at.figure(first, end, "date", value, low, high, unit, approx), end
 
 
 def _year_after_qualifier(at: _At, i: int) -> int | None:
