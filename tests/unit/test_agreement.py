@@ -507,3 +507,28 @@ def test_each_claim_gets_candidates_in_the_other_language_too(
         others = [j for j in near if data.languages[j] != mine]
         assert len(others) == agreement.OTHER_LANGUAGE_NEIGHBOURS
     assert any(data.languages[i] != data.languages[j] for i, j in scorer.candidates())
+
+
+def test_claims_that_write_the_same_day_are_candidates_however_far_their_vectors() -> None:
+    """Two timelines' entries of one day are verified even when neither is among the other's
+    nearest neighbours; a day that many claims of every source write pairs nothing."""
+    from dataclasses import replace
+
+    from claimcheck.core.extract.facts import extract_facts
+    from claimcheck.core.group import agreement
+
+    sources = [k % 4 for k in range(40)]  # 40 claims, 4 sources
+    data = _data(sources, seed=3)
+    facts = [ClaimFacts() for _ in sources]
+    facts[0] = extract_facts("On 30 January 2020, the WHO declares an emergency.", "en")
+    facts[1] = extract_facts("Le 30 janvier, l'OMS déclare l'urgence.", "fr", "2020-04-01")
+    data = replace(data, facts=facts)
+    scorer = StoryScorer(data, np.arange(40), default_verifier(), {})
+    assert 1 not in scorer.neighbours[0] and 0 not in scorer.neighbours[1]  # far apart
+    assert (0, 1) in scorer.candidates()
+    # the same day written by more than SAME_DAY_PER_SOURCE claims per source: no pair from it
+    crowded = [extract_facts("On 30 January 2020 it rained.", "en") for _ in sources]
+    scorer = StoryScorer(replace(data, facts=crowded), np.arange(40), default_verifier(), {})
+    near = {(min(i, j), max(i, j)) for i, row in enumerate(scorer.neighbours) for j in row}
+    assert set(scorer.candidates()) == near
+    assert len(sources) > agreement.SAME_DAY_PER_SOURCE * 4

@@ -25,6 +25,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
 import numpy as np
 
@@ -63,6 +64,9 @@ def needed_confidence(threshold: float, evidence: Evidence) -> float:
 SUGGESTION_FLOOR = 0.01
 #: Each claim keeps this many of its own most likely candidates as suggestions.
 SUGGESTIONS_PER_CLAIM = 5
+#: A day written by more claims than this per source of a story pairs none of them as
+#: candidates (see :meth:`StoryScorer._same_day_pairs`).
+SAME_DAY_PER_SOURCE = 2
 #: Claims in one story above which candidates come from an index instead of every pair.
 EXACT_LIMIT = 4000
 #: Neighbours averaged for a claim's usual similarity (the margin's baseline).
@@ -226,9 +230,32 @@ class StoryScorer:
         return np.array([self.data.languages[m][:2] for m in self.members.tolist()])
 
     def candidates(self) -> list[Pair]:
-        """Every pair (i < j) in which one claim is among the other's nearest neighbours."""
+        """Every pair (i < j) in which one claim is among the other's nearest neighbours, and
+        every pair of claims of two sources that write the same day (:meth:`_same_day_pairs`)."""
         pairs = {(min(i, j), max(i, j)) for i, near in enumerate(self.neighbours) for j in near}
-        return sorted(pairs)
+        return sorted(pairs | self._same_day_pairs())
+
+    def _same_day_pairs(self) -> set[Pair]:
+        """Pairs of claims of two sources that write the same day ("30 January" / "le 30
+        janvier"): two timelines' entries of one day are verified whatever the nearness of
+        their vectors, which among claims of one topic is close to chance. A day written by
+        more than :data:`SAME_DAY_PER_SOURCE` claims per source is the story's own day (a live
+        blog's), not a cue, and pairs nothing."""
+        from claimcheck.core.group.verify import written_days
+
+        by_day: dict[tuple[int, int], list[int]] = {}
+        for i, m in enumerate(self.members.tolist()):
+            for day in written_days(self.data.facts[m].figures):
+                by_day.setdefault(day, []).append(i)
+        limit = SAME_DAY_PER_SOURCE * len(self._count)
+        out: set[Pair] = set()
+        for claims in by_day.values():
+            if len(claims) > limit:
+                continue
+            for a, b in combinations(claims, 2):
+                if self.groups[a] != self.groups[b]:
+                    out.add((min(a, b), max(a, b)))
+        return out
 
     def _best_of_source(self, i: int, j: int) -> bool:
         """Whether ``j`` is the first claim of its source among ``i``'s neighbours."""

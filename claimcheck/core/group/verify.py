@@ -345,13 +345,27 @@ def pair_features(
     return x, evidence
 
 
+def _written_day(f: Figure) -> bool:
+    """A day written with its number ("30 January", "Jan. 30, 2020", "le 30 janvier")."""
+    from claimcheck.core.extract.figures import figure_granularity
+
+    return f.kind == "date" and figure_granularity(f) == "day" and any(c.isdigit() for c in f.text)
+
+
+def written_days(figures: Sequence[Figure]) -> set[tuple[int, int]]:
+    """(month, day) of each day a claim writes with its number, whatever its year."""
+    from claimcheck.core.extract.figures import month_and_day
+
+    return {md for f in figures if _written_day(f) and (md := month_and_day(f)) is not None}
+
+
 def same_written_day(a: Sequence[Figure], b: Sequence[Figure]) -> bool:
     """Whether two claims write the same day with its number ("30 January", "Jan. 30, 2020",
     "le 30 janvier", "30/01/2020"): not a weekday or "yesterday", which are days only as read
     against each article's date, and in prose often the day of one event that many claims
     report. A day written without its year in an undated article ("Feb 24") is the same
     written day as "February 24, 2022"."""
-    from claimcheck.core.extract.figures import compare_figures, figure_granularity, month_and_day
+    from claimcheck.core.extract.figures import compare_figures, month_and_day
 
     def one_day(f: Figure, g: Figure) -> bool:
         verdict = compare_figures(f, g)
@@ -362,13 +376,8 @@ def same_written_day(a: Sequence[Figure], b: Sequence[Figure]) -> bool:
             and month_and_day(f) == month_and_day(g)
         )
 
-    def written(f: Figure) -> bool:
-        return (
-            f.kind == "date" and figure_granularity(f) == "day" and any(c.isdigit() for c in f.text)
-        )
-
-    days = [g for g in b if written(g)]
-    return any(one_day(f, g) for f in a if written(f) for g in days)
+    days = [g for g in b if _written_day(g)]
+    return any(one_day(f, g) for f in a if _written_day(f) for g in days)
 
 
 @dataclass(frozen=True)
