@@ -254,14 +254,14 @@ def figure_evidence(
     # round, so a claim that also mentions another event's day ("Friday's call follows the visit
     # last month") is not set apart. An agreement between figures that can be one measure (not
     # "3 pm" and "Monday") keeps the pair together.
-    leads = _apart_dates(_lead_dates(a), _lead_dates(b))
-    if leads and _apart_dates(_lead_dates(b), _lead_dates(a)):
+    lead_a, lead_b = _lead_dates(a), _lead_dates(b)
+    leads = _apart_dates(lead_a, lead_b) if lead_a and lead_b else []
+    if leads and _apart_dates(lead_b, lead_a):
         return agree, conflict, [f"{f.text} ≠ {g.text}" for f, g in leads]
     if lined_up:
         return agree, conflict, []
     ab = _apart_dates(a, b)
-    ba = _apart_dates(b, a)
-    if not ab or not ba:
+    if not ab or not _apart_dates(b, a):
         return agree, conflict, []
     return agree, conflict, [f"{f.text} ≠ {g.text}" for f, g in ab]
 
@@ -377,7 +377,7 @@ def same_written_day(a: Sequence[Figure], b: Sequence[Figure]) -> bool:
         )
 
     days = [g for g in b if _written_day(g)]
-    return any(one_day(f, g) for f in a if _written_day(f) for g in days)
+    return bool(days) and any(one_day(f, g) for f in a if _written_day(f) for g in days)
 
 
 @dataclass(frozen=True)
