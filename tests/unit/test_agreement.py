@@ -299,7 +299,8 @@ def test_a_written_day_is_one_with_its_number() -> None:
     [
         ("They met on Monday.", "They met on 4 March 2019.", ()),  # a weekday refines a day
         ("They met in March 2019.", "They met in May 2018.", ("March 2019 ≠ May 2018",)),
-        ("They met on March 4.", "They met on March 5.", ("March 4 ≠ March 5",)),
+        ("They met on March 4.", "They met on March 6.", ("March 4 ≠ March 6",)),
+        ("They met on March 4.", "They met on March 5.", ()),  # a day apart: shown, not apart
         ("He left yesterday.", "He left today.", ()),  # which day depends on each article
         ("Talks began at 3 pm.", "Talks began at 5 pm.", ()),  # time zones
         # a clock time lines up with no day, so it cannot make the pair agree
@@ -532,3 +533,23 @@ def test_claims_that_write_the_same_day_are_candidates_however_far_their_vectors
     near = {(min(i, j), max(i, j)) for i, row in enumerate(scorer.neighbours) for j in row}
     assert set(scorer.candidates()) == near
     assert len(sources) > agreement.SAME_DAY_PER_SOURCE * 4
+
+
+def test_dates_one_day_apart_are_shown_but_do_not_keep_a_pair_apart() -> None:
+    """Timelines date one event a day apart often (time zones, announced or in force, an
+    outlet's error): the pair is shown the two days, and the verifier decides."""
+    from claimcheck.core.extract.facts import extract_facts
+    from claimcheck.core.group.verify import figure_evidence
+
+    a = extract_facts("On 23 June 2016, David Cameron resigned.", "en")
+    b = extract_facts("Le 24 juin 2016, David Cameron démissionne.", "fr")
+    _, conflicts, dates = figure_evidence(a.figures, b.figures)
+    assert (conflicts, dates) == (["23 June 2016 ≠ 24 juin 2016"], [])
+    # without their year, as an undated timeline writes them
+    a = extract_facts("Jan. 11: China shares the genetic sequence.", "en")
+    b = extract_facts("Jan. 12: China shares the genetic sequence.", "en")
+    assert figure_evidence(a.figures, b.figures)[2] == []
+    # two days apart: two events, as before
+    b = extract_facts("Le 25 juin 2016, David Cameron démissionne.", "fr")
+    a = extract_facts("On 23 June 2016, David Cameron resigned.", "en")
+    assert figure_evidence(a.figures, b.figures)[2] == ["23 June 2016 ≠ 25 juin 2016"]

@@ -198,7 +198,7 @@ def _apart_dates(a: Sequence[Figure], b: Sequence[Figure]) -> list[tuple[Figure,
 
     def fits(f: Figure, g: Figure) -> bool:
         clock = (figure_granularity(f) == "time") != (figure_granularity(g) == "time")
-        return not clock and compare_figures(f, g) in ("agree", "refines")
+        return not clock and (compare_figures(f, g) in ("agree", "refines") or _next_day(f, g))
 
     out = []
     others = [g for g in b if g.kind == "date"]
@@ -207,6 +207,21 @@ def _apart_dates(a: Sequence[Figure], b: Sequence[Figure]) -> list[tuple[Figure,
         if differs and not any(fits(f, g) for g in others):
             out.append((f, differs[0]))
     return out
+
+
+def _next_day(f: Figure, g: Figure) -> bool:
+    """Two days one apart ("23 June 2016" / "24 juin 2016", "Jan. 11" / "Jan. 12"): in
+    timelines nearly always one event that outlets date a day apart (a time zone, the day it
+    was announced or took effect, one outlet's error), not two events. Shown as a difference;
+    not a reason on its own to keep the pair apart."""
+    from claimcheck.core.extract.figures import month_and_day
+
+    if f.kind != "date" or g.kind != "date":
+        return False
+    if f.unit == g.unit == "date" and f.low is not None and g.low is not None:
+        return f.low == f.high and g.low == g.high and abs(f.low - g.low) == 1
+    a, b = month_and_day(f), month_and_day(g)
+    return a is not None and b is not None and a[0] == b[0] and abs(a[1] - b[1]) == 1
 
 
 def _lead_dates(figures: Sequence[Figure]) -> list[Figure]:
