@@ -116,6 +116,8 @@ def timeline_references(sentences: Sequence[Sentence], article_date: str | None)
     "31 décembre 2019" is in 2020; "Le 11," after "Le 8 janvier," is 11 January. Sentences
     before the first such date, and every sentence of an article that is no timeline, keep the
     article's date (not in the mapping)."""
+    from claimcheck.core.extract.figures import extract_figures
+
     if not date_headings(sentences) and not _chronology(sentences):
         return {}
     out: dict[int, str] = {}
@@ -131,8 +133,6 @@ def timeline_references(sentences: Sequence[Sentence], article_date: str | None)
 
     for sentence in sentences:
         if sentence.reason == DATE_LINE:
-            from claimcheck.core.extract.figures import extract_figures
-
             found = extract_figures(sentence.text, sentence.language, reference)
             move(next((f for f in found if _calendar(f)), None))
             continue
