@@ -305,7 +305,8 @@ _COMMENTS_RE = _rx(
 _READ_MORE_RE = _rx(rf"^(?:{_alternation('read_more')})\b")
 _LIST_WORDS = _alternation("list_heading")
 _LIST_HEADING_RE = _rx(
-    rf"(?:^|[:：,–—]\s*)(?:(?:an?|the|le|la|les|l')\s*)?(?:{_LIST_WORDS})\b|\b(?:{_LIST_WORDS})$"
+    rf"(?:^|[:：,–—]\s*)(?:(?:{_alternation('list_determiners')})\s*)?(?:{_LIST_WORDS})\b"
+    rf"|\b(?:{_LIST_WORDS})$"
 )
 _LIST_OPENER_RE = _rx(rf"^(?:{_alternation('list_opener')})\b")
 _LIST_INTRO_RE = _rx(rf"(?:^|\b)(?:{_alternation('list_intro')})\b")
