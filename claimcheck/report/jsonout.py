@@ -164,6 +164,7 @@ def _evidence_settings(result: Result) -> dict[str, Any]:
         "suggestions_per_claim": agreement.SUGGESTIONS_PER_CLAIM,
         "suggestion_floor": agreement.SUGGESTION_FLOOR,
         "same_day_margin": agreement.SAME_DAY_MARGIN,
+        "days_apart_logit": agreement.DAYS_APART_LOGIT,
     }
 
 

@@ -275,6 +275,39 @@ def test_claims_that_write_the_same_day_need_less_confidence() -> None:
     assert sorted(_run(data, {frozenset({0, 1}): 0.2}).clusters) == [[0], [1], [2], [3]]
 
 
+def test_claims_days_apart_are_less_likely_than_the_verifier_says() -> None:
+    # Each writes a day with its number and they differ: on real timelines such pairs are the
+    # same fact about a third as often as the verifier, which reads no dates, says; their
+    # confidence is lower, so likelier suggestions rank first. Weekdays are not written days.
+    from claimcheck.core.group.agreement import DAYS_APART_LOGIT, with_dates
+    from claimcheck.core.group.verify import word_weights
+
+    data = _dated(
+        [
+            "On 24 February 2022, Russian forces entered Ukraine.",
+            "On 2 March 2022, Russian forces entered Ukraine.",
+            "The ministers met in Moscow on Monday.",
+            "The ministers met in Moscow on Thursday.",
+        ],
+        [0, 1, 0, 1],
+    )
+    verifier = default_verifier()
+    scorer = StoryScorer(data, np.arange(4), verifier, word_weights(data.facts), None)
+    pairs = [(0, 1), (2, 3)]
+    x, evidence = scorer.features(pairs)
+    raw = verifier.probability(x, scorer.cross_language(pairs)).tolist()
+    assert all(ev.different_dates for ev in evidence)
+    scored = scorer.score(pairs)
+    assert scored[0] < raw[0]
+    assert scored[0] == pytest.approx(with_dates(raw[0], True))
+    assert scored[1] == pytest.approx(raw[1])  # weekdays: days only as read, not written
+    # the log-odds move by the constant whatever the confidence
+    for p in (0.1, 0.5, 0.9):
+        moved = with_dates(p, True)
+        assert np.log(moved / (1 - moved)) - np.log(p / (1 - p)) == pytest.approx(DAYS_APART_LOGIT)
+    assert with_dates(0.7, False) == 0.7
+
+
 def test_a_written_day_is_one_with_its_number() -> None:
     from claimcheck.core.extract.figures import extract_figures
     from claimcheck.core.group.verify import same_written_day
