@@ -202,11 +202,12 @@ def prepare(
         timeline_references,
         with_heading,
     )
+    from claimcheck.core.read.dates import dateline_month
 
     by_id = {s.id: (s, sents) for s, sents in zip(sources, sentences, strict=True)}
     headings = {s.id: date_headings(sents) for s, sents in zip(sources, sentences, strict=True)}
     references = {
-        s.id: timeline_references(sents, s.date)
+        s.id: timeline_references(sents, s.date or dateline_month(s.text))
         for s, sents in zip(sources, sentences, strict=True)
     }
     facts = []

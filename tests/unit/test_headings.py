@@ -179,6 +179,34 @@ def test_a_chronology_written_as_prose_runs_on_from_the_date_each_sentence_opens
     ]
 
 
+MONTH_ONLY = """Publié en mai 2022
+
+Le 24 février, la Russie envahit l'Ukraine.
+
+Le 26, l'armée russe reçoit l'ordre d'élargir son offensive.
+
+Le 2 mars, des troupes russes parviennent à Kharkiv.
+
+Le 8, le président américain décrète un embargo sur le pétrole russe.
+"""
+
+
+def test_a_chronology_that_gives_only_its_month_of_publication_reads_its_days_in_that_year() -> (
+    None
+):
+    # "Publié en mai 2022" is no date of the article, but the days its entries write without a
+    # year are those nearest to it, and "Le 8," after "Le 2 mars," is 8 March 2022
+    source = Source("t", "t.txt", "T", "fr", None, MONTH_ONLY)
+    sentences, claims = extract_claims(source)
+    prepared = prepare([source], [sentences], claims)
+    assert [_days(f) for f in prepared.facts][-4:] == [
+        ["2022-02-24"],
+        ["2022-02-26"],
+        ["2022-03-02"],
+        ["2022-03-08"],
+    ]
+
+
 def test_an_ordinary_article_keeps_its_own_date_for_every_sentence() -> None:
     text = (
         "In 2015, Russia sent its air force to Syria.\n\n"

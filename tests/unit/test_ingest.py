@@ -375,6 +375,28 @@ def test_a_publication_line_at_the_top_dates_an_article_without_metadata(
     assert source.date == iso
 
 
+@pytest.mark.parametrize(
+    ("top", "iso"),
+    [
+        ("Publié en mai 2022\n", "2022-05-15"),
+        ("Title\nPublished: May 2022\n", "2022-05-15"),
+        ("Titre\nMis à jour en janvier 2023\n", "2023-01-15"),
+        ("Published in May 1998, the book sold well.\n", None),  # a sentence, not a line
+        ("Publié le 21 avril 2020\n", None),  # a day: the article's date
+        ("Timeline\nMay 2022\nRussia withdraws.\n", None),  # no publication word
+    ],
+)
+def test_a_publication_line_that_gives_only_a_month_is_no_date_but_a_month(
+    tmp_path: Path, top: str, iso: str | None
+) -> None:
+    from claimcheck.core.read.dates import dateline_month
+
+    source, _ = load_one(write(tmp_path, "m.txt", top + EN_BODY))
+    assert dateline_month(source.text) == iso
+    if iso is not None:
+        assert source.date is None
+
+
 def test_metadata_dates_win_over_a_publication_line(tmp_path: Path) -> None:
     text = f"---\ndate: 2019-01-30\n---\nTitle\nPublished 2020-04-20\n{EN_BODY}"
     assert load_one(write(tmp_path, "d.txt", text))[0].date == "2019-01-30"

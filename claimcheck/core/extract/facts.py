@@ -115,7 +115,9 @@ def timeline_references(sentences: Sequence[Sentence], article_date: str | None)
     July 2011, not the 30 July nearest the day the timeline was published; "9 janvier" after
     "31 décembre 2019" is in 2020; "Le 11," after "Le 8 janvier," is 11 January. Sentences
     before the first such date, and every sentence of an article that is no timeline, keep the
-    article's date (not in the mapping)."""
+    article's date (not in the mapping). ``article_date`` may be the middle of the month an
+    undated article gives (:func:`~claimcheck.core.read.dates.dateline_month`): its first entry
+    is read against it, no sentence before."""
     from claimcheck.core.extract.figures import extract_figures
 
     if not date_headings(sentences) and not _chronology(sentences):
@@ -136,10 +138,13 @@ def timeline_references(sentences: Sequence[Sentence], article_date: str | None)
             found = extract_figures(sentence.text, sentence.language, reference)
             move(next((f for f in found if _calendar(f)), None))
             continue
-        if moved and reference is not None:
-            out[sentence.index] = reference
         if sentence.role in KEPT_ROLES:
-            move(_opening_date(sentence, reference))
+            opening = _opening_date(sentence, reference)
+            if (moved or opening is not None) and reference is not None:
+                out[sentence.index] = reference
+            move(opening)
+        elif moved and reference is not None:
+            out[sentence.index] = reference
     return out
 
 

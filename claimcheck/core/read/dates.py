@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterator
 from email.utils import parsedate_to_datetime
 
 from claimcheck.core import lang
@@ -94,14 +95,10 @@ _PUBLISHED = tuple(
 _UPDATED = tuple(c for code in lang.LANGUAGES for c in lang.texts(code, "dates", "updated_cues"))
 
 
-def dateline_date(text: str) -> str | None:
-    """The date an article gives itself at its top ("Published 20 April 2020", "Publié le 21
-    avril 2020 à 10h32", "Updated: Jan. 5, 2020"), as an ISO date, or None.
-
-    Only a short line among the first few, opening with a publication or update word (language
-    data: ``published_cues``, ``updated_cues``), followed by a full date; a publication line wins
-    over an update line. A date line alone ("30 January 2020") is not one: in a timeline it heads
-    an entry."""
+def _dateline_values(text: str) -> Iterator[str]:
+    """What follows the cue of each publication line at an article's top, then of each update
+    line: a short line among the first few, opening with such a word (language data:
+    ``published_cues``, ``updated_cues``)."""
     head = text[: DATELINE_LINES * 400]  # the top only, however long the article
     lines = [line.strip() for line in head.splitlines() if line.strip()][:DATELINE_LINES]
     for cues in (_PUBLISHED, _UPDATED):
@@ -111,11 +108,39 @@ def dateline_date(text: str) -> str | None:
             low = line.lower()
             for cue in sorted(cues, key=len, reverse=True):
                 if low.startswith(cue) and not low[len(cue) : len(cue) + 1].isalpha():
-                    try:
-                        found = parse_date(line[len(cue) :].lstrip(" :-–—,"))
-                    except ValueError:
-                        found = None
-                    if found:
-                        return found
+                    yield line[len(cue) :].lstrip(" :-–—,")
                     break
+
+
+def dateline_date(text: str) -> str | None:
+    """The date an article gives itself at its top ("Published 20 April 2020", "Publié le 21
+    avril 2020 à 10h32", "Updated: Jan. 5, 2020"), as an ISO date, or None.
+
+    Only a short line among the first few, opening with a publication or update word (language
+    data: ``published_cues``, ``updated_cues``), followed by a full date; a publication line wins
+    over an update line. A date line alone ("30 January 2020") is not one: in a timeline it heads
+    an entry."""
+    for value in _dateline_values(text):
+        try:
+            found = parse_date(value)
+        except ValueError:
+            found = None
+        if found:
+            return found
+    return None
+
+
+def dateline_month(text: str) -> str | None:
+    """The middle of the month an article's publication or update line gives when it gives no
+    day ("Publié en mai 2022", "Published: May 2022"), as an ISO date, or None. Not the article's
+    date ("yesterday" in it is still no known day); a timeline reads the days it writes without
+    a year against it ("Le 24 février" in a chronology published in May 2022 is in 2022)."""
+    for value in _dateline_values(text):
+        tokens = [t.lower() for t in _TOKEN_RE.findall(value)]
+        months = [_MONTHS[t] for t in tokens if t in _MONTHS]
+        numbers = [t for t in tokens if t.isdecimal()]
+        # a month, a year and at most one word more ("en", "in"): not a sentence that
+        # begins with the cue ("Published in May 1998, the book sold well.")
+        if len(months) == 1 and len(numbers) == 1 and len(numbers[0]) == 4 and len(tokens) <= 3:
+            return _valid(int(numbers[0]), months[0], 15)
     return None
