@@ -182,6 +182,33 @@ def test_offsets_point_at_the_name() -> None:
         assert text[n.start : n.end] == n.text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an armed group's name ends on its forces word after a word of its own: an
+        # organisation, not a person cut before a title ("Kosovo Liberation" was a person)
+        ("The Kosovo Liberation Army fought on.", [("Kosovo Liberation Army", "organisation")]),
+        ("The Red Army entered Berlin.", [("Red Army", "organisation"), ("Berlin", "place")]),
+        # after a demonym alone it is a title, and the country is named
+        ("Syrian Army forces entered Homs.", [("Syrian", "place"), ("Homs", "place")]),
+        ("The Russian Navy lost a ship.", [("Russian", "place")]),
+        # a title before a person stays cut
+        ("US Army Secretary Mark Esper said.", [("US", "place"), ("Mark Esper", "person")]),
+    ],
+)
+def test_an_armed_groups_name_is_an_organisation(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert texts(text, "en") == expected
+
+
+def test_a_known_armed_group_is_one_name_in_both_languages() -> None:
+    en = extract_names("Army deserters create the Free Syrian Army (FSA).", "en")
+    fr = extract_names("L'Armée syrienne libre (ASL) est composée de déserteurs.", "fr")
+    assert {(n.key, n.kind) for n in en} == {(n.key, n.kind) for n in fr}
+    assert {n.kind for n in en} == {"organisation"}
+
+
 def test_an_organisation_name_keeps_its_title_words() -> None:
     from claimcheck.core.extract.names import extract_names
 

@@ -77,6 +77,9 @@ _ARTICLES = _words(_SHARED["arabic_articles"])
 _ARTICLE_PREFIX = re.compile(rf"^(?:{'|'.join(_ARTICLES)})[-‐]", re.IGNORECASE)
 
 _ORG_WORDS = _fold_set(_vocabulary("org_words"))
+# Armed forces words that end an armed group's name after a word of its own ("Free Syrian
+# Army", "Kosovo Liberation Army"); after a demonym alone they stay a title ("Syrian Army").
+_FORCE_WORDS = _fold_set(_vocabulary("force_words"))
 _PLACE_WORDS = _fold_set(_vocabulary("place_words"))
 # Adjectives that are capitalised in English but name no entity on their own.
 _NOT_NAMES = _fold_set(_vocabulary("not_names"))
@@ -655,9 +658,18 @@ def _split_sequence(
         folded.pop(0)  # "The National Health Service"
     whole_org = (
         len(folded) >= 2
-        and folded[-1] in _ORG_WORDS
-        and folded[-1] not in _TITLES  # "Defence Ministry", "Foreign Office" stay titles
-        and not any(f in _PERSON_TITLES or f in _STOP for f in folded)
+        and (
+            (
+                folded[-1] in _ORG_WORDS
+                and folded[-1] not in _TITLES  # "Defence Ministry", "Foreign Office" stay titles
+                and not any(f in _PERSON_TITLES or f in _STOP for f in folded)
+            )
+            or (
+                folded[-1] in _FORCE_WORDS
+                and any(_own_word(w) for w in folded[:-1])
+                and not any(f in _PERSON_TITLES or f in _STOP for f in folded[:-1])
+            )
+        )
     )
     for idx in seq:
         w = words[idx][0]
@@ -704,6 +716,16 @@ def _split_sequence(
         if part:
             out.extend(_make_names(text, words, part, hint, headline))
     return out
+
+
+def _own_word(folded: str) -> bool:
+    """A word of a name of its own: no title, no adjective that names nothing, no demonym and
+    no known place ("Free", "Liberation"; not "Syrian", "Israel", "Air")."""
+    if folded in _TITLES or folded in _NOT_NAMES or folded in _STOP:
+        return False
+    if any(folded in (_fold(d) for d in table) for table in _DEMONYMS.values()):
+        return False
+    return _lookup(folded)[1] != "place"
 
 
 def _span(
@@ -798,7 +820,9 @@ def _guess_kind(
     if person_hint:
         return "person"
     folded_parts = [_fold(words[k][0]) for k in part]
-    if any(p in _ORG_WORDS for p in folded_parts) or (raw.isupper() and len(raw) >= 2):
+    if any(p in _ORG_WORDS or p in _FORCE_WORDS for p in folded_parts) or (
+        raw.isupper() and len(raw) >= 2
+    ):
         return "organisation"
     if any(p in _PLACE_WORDS for p in folded_parts):
         return "place"
