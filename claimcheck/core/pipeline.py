@@ -127,7 +127,7 @@ def run(
         loading = start_loading(encoder)
 
     prepared = prepare(sources, sentences, claims)
-    texts = [c.text for c in claims]
+    texts = list(prepared.texts)
     extra = [t for t in prepared.context_texts if t is not None]
     every = texts + extra + list(prepared.vocabulary)
     if loading is not None and loading.is_alive():
@@ -188,6 +188,9 @@ class Prepared:
     context_texts: tuple[str | None, ...]
     """The whole sentence of a claim cut from a longer one, else ``None``."""
     vocabulary: tuple[str, ...]
+    texts: tuple[str, ...] = ()
+    """What is embedded for each claim: its text, in a timeline without the date it opens
+    with (:func:`~claimcheck.core.extract.facts.without_opening_date`)."""
 
 
 def prepare(
@@ -201,6 +204,7 @@ def prepare(
         extract_facts,
         timeline_references,
         with_heading,
+        without_opening_date,
     )
     from claimcheck.core.read.dates import dateline_month
 
@@ -212,6 +216,7 @@ def prepare(
     }
     facts = []
     contexts: list[str | None] = []
+    texts = []
     for claim in claims:
         source, sents = by_id[claim.source]
         reference = references[claim.source].get(claim.sentence, source.date)
@@ -220,11 +225,20 @@ def prepare(
         if heading is not None:
             found = with_heading(found, heading.text, claim.language, reference)
         facts.append(found)
+        timeline = bool(references[claim.source] or headings[claim.source])
+        texts.append(
+            without_opening_date(claim.text, claim.language, reference, found.figures)
+            if timeline
+            else claim.text
+        )
         sentence = sents[claim.sentence]
         whole = sentence.whole
-        contexts.append(source.text[whole[0] : whole[1]] if whole else None)
+        context = source.text[whole[0] : whole[1]] if whole else None
+        if context is not None and timeline:
+            context = without_opening_date(context, claim.language, reference)
+        contexts.append(context)
     vocabulary = tuple(sorted({w for f in facts for w in f.words}))
-    return Prepared(tuple(facts), tuple(contexts), vocabulary)
+    return Prepared(tuple(facts), tuple(contexts), vocabulary, tuple(texts))
 
 
 Decision = tuple[str, str, bool]

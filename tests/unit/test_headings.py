@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from claimcheck.core.compare.differences import compare_cluster
 from claimcheck.core.extract.facts import date_headings
 from claimcheck.core.pipeline import prepare
@@ -205,6 +207,47 @@ def test_a_chronology_that_gives_only_its_month_of_publication_reads_its_days_in
         ["2022-03-02"],
         ["2022-03-08"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "embedded"),
+    [
+        (
+            "Le 24 février, le président Vladimir Poutine annonce une opération militaire.",
+            "fr",
+            "Le président Vladimir Poutine annonce une opération militaire.",
+        ),
+        (
+            "23rd January 2013 - David Cameron promises an in/out referendum.",
+            "en",
+            "David Cameron promises an in/out referendum.",
+        ),
+        ("On Jan 13, the virus spreads beyond China.", "en", "The virus spreads beyond China."),
+        # no comma, colon or dash after the date: it may be what the sentence is about
+        ("In 2015 Russia sent its air force to Syria.", "en", None),
+        ("Le 11, premier mort.", "fr", None),  # too little left
+        ("The WHO met on 30 January to decide.", "en", None),  # no opening date
+    ],
+)
+def test_a_timeline_entry_is_embedded_without_the_date_it_opens_with(
+    text: str, language: str, embedded: str | None
+) -> None:
+    from claimcheck.core.extract.facts import without_opening_date
+
+    assert without_opening_date(text, language, "2022-05-15") == (embedded or text)
+
+
+def test_only_a_timelines_entries_lose_their_opening_date_in_the_encoder() -> None:
+    # the chronology's entries are embedded without "Le 9 janvier,"; an ordinary article's
+    # sentence keeps "On Monday," (in prose the day is part of what the sentence says)
+    _, claims, prepared = _prepared(CHRONICLE, language="fr", date="2021-06-01")
+    embedded = dict(zip([c.text for c in claims], prepared.texts, strict=True))
+    assert embedded["Le 9 janvier, l'OMS annonce un nouveau coronavirus."] == (
+        "L'OMS annonce un nouveau coronavirus."
+    )
+    text = "On Monday, the minister said the operation was over.\n\nOfficials agreed on it."
+    _, claims, prepared = _prepared(text, date="2020-04-01")
+    assert list(prepared.texts) == [c.text for c in claims]
 
 
 def test_an_ordinary_article_keeps_its_own_date_for_every_sentence() -> None:

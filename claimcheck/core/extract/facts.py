@@ -99,6 +99,46 @@ def _opening_date(sentence: Sentence, reference: str | None) -> Figure | None:
     return next((f for f in found if f.start <= LEAD_DATE_START and _calendar(f)), None)
 
 
+#: What may separate a timeline entry's opening date from what it states.
+_AFTER_DATE = ",:;–—-"
+#: The fewest words left for an entry to be embedded without its opening date.
+_ENTRY_MIN_WORDS = 3
+
+
+def without_opening_date(
+    text: str,
+    language: str,
+    reference: str | None,
+    figures: Sequence[Figure] | None = None,
+) -> str:
+    """A timeline entry's text without the date it opens with, for the encoder: "Le 24 février,
+    le président annonce…" -> "Le président annonce…", "23rd January 2013 - David Cameron's
+    speech…" -> "David Cameron's speech…". The date is compared as a figure (same day, days
+    apart); in the encoder it weighs on entries that write it against those that sit under a
+    date line or write it in another language. Unchanged when no date opens the text before a
+    comma, a colon or a dash, or too little is left. ``figures``: the text's, if read already.
+    """
+    from claimcheck.core.extract.figures import extract_figures
+
+    if figures is None:
+        head = text[:_OPENING]
+        if not any(c.isdigit() for c in head):
+            return text
+        figures = extract_figures(head, language, reference)
+    opening = next(
+        (f for f in figures if f.kind == "date" and 0 <= f.start <= LEAD_DATE_START), None
+    )
+    if opening is None:
+        return text
+    rest = text[opening.end :]
+    if rest.lstrip(" )")[:1] not in _AFTER_DATE:
+        return text
+    rest = rest.lstrip(" )" + _AFTER_DATE)
+    if len(rest.split()) < _ENTRY_MIN_WORDS:
+        return text
+    return rest[:1].upper() + rest[1:]
+
+
 def _chronology(sentences: Sequence[Sentence]) -> bool:
     kept = [s for s in sentences if s.role in KEPT_ROLES]
     opening = sum(1 for s in kept if _opening_date(s, None) is not None)
