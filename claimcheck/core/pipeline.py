@@ -189,8 +189,9 @@ class Prepared:
     """The whole sentence of a claim cut from a longer one, else ``None``."""
     vocabulary: tuple[str, ...]
     texts: tuple[str, ...] = ()
-    """What is embedded for each claim: its text, in a timeline without the date it opens
-    with (:func:`~claimcheck.core.extract.facts.without_opening_date`)."""
+    """What is embedded for each claim: its text, without the dateline opening an article's lead
+    (:func:`~claimcheck.core.text.without_dateline`) and, in a timeline, without the date it
+    opens with (:func:`~claimcheck.core.extract.facts.without_opening_date`)."""
 
 
 def prepare(
@@ -207,11 +208,19 @@ def prepare(
         without_opening_date,
     )
     from claimcheck.core.read.dates import dateline_month
+    from claimcheck.core.text import without_dateline
 
     by_id = {s.id: (s, sents) for s, sents in zip(sources, sentences, strict=True)}
     headings = {s.id: date_headings(sents) for s, sents in zip(sources, sentences, strict=True)}
     references = {
         s.id: timeline_references(sents, s.date or dateline_month(s.text))
+        for s, sents in zip(sources, sentences, strict=True)
+    }
+    # where a dateline or a rubric opens an article: its headline, standfirst and first
+    # sentence of its body
+    leads = {
+        s.id: {x.index for x in sents if x.role in ("headline", "standfirst")}
+        | {next((x.index for x in sents if x.role == "body"), -1)}
         for s, sents in zip(sources, sentences, strict=True)
     }
     facts = []
@@ -226,14 +235,17 @@ def prepare(
             found = with_heading(found, heading.text, claim.language, reference)
         facts.append(found)
         timeline = bool(references[claim.source] or headings[claim.source])
-        texts.append(
-            without_opening_date(claim.text, claim.language, reference, found.figures)
-            if timeline
-            else claim.text
-        )
+        text = claim.text
+        if claim.sentence in leads[claim.source]:
+            text = without_dateline(text)
+        if timeline:
+            text = without_opening_date(text, claim.language, reference, found.figures)
+        texts.append(text)
         sentence = sents[claim.sentence]
         whole = sentence.whole
         context = source.text[whole[0] : whole[1]] if whole else None
+        if context is not None and claim.sentence in leads[claim.source]:
+            context = without_dateline(context)
         if context is not None and timeline:
             context = without_opening_date(context, claim.language, reference)
         contexts.append(context)

@@ -761,3 +761,46 @@ def test_clauses_become_claims_of_their_own(text: str, language: str, parts: int
         assert found >= 0 and not text[position:found].strip(" ,;"), (part, text)
         position = found + len(part)
     assert position == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "embedded"),
+    [
+        ("WASHINGTON (Reuters) - The U.S. Senate voted to approve the bill.", "The U.S. Senate"),
+        ("PARIS (AFP) – La France a annoncé mardi de nouvelles mesures.", "La France a annoncé"),
+        ("GENEVA - The WHO said on Monday the outbreak was a pandemic.", "The WHO said"),
+        ("BERLIN – L’expulsion de Sarrazin du SPD confirmée", "L’expulsion de Sarrazin"),
+        ("SAN FRANCISCO — Shares of the company fell sharply.", "Shares of the company"),
+        # not a dateline: no dash, a name in lower case, too little left
+        ("NATO said on Monday it would send troops.", None),
+        ("Paris - the capital - was quiet on Monday.", None),
+        ("PARIS - Quiet night.", None),
+    ],
+)
+def test_a_dateline_opening_a_lead_is_left_out_of_what_is_embedded(
+    text: str, embedded: str | None
+) -> None:
+    from claimcheck.core.text import without_dateline
+
+    got = without_dateline(text)
+    assert got.startswith(embedded) if embedded else got == text
+
+
+def test_only_an_articles_lead_is_embedded_without_its_dateline() -> None:
+    from claimcheck.core.pipeline import prepare
+
+    text = (
+        "Senate passes the bill\n\n"
+        "WASHINGTON (Reuters) - The U.S. Senate voted on Tuesday to approve the bill.\n\n"
+        "Officials said the measure would take effect in May.\n\n"
+        "MIAMI - Party officials said the vote was close."
+    )
+    source = Source("t", "t.txt", "T", "en", None, text)
+    sentences, claims = extract_claims(source)
+    prepared = prepare([source], [sentences], claims)
+    embedded = dict(zip([c.text for c in claims], prepared.texts, strict=True))
+    lead = "WASHINGTON (Reuters) - The U.S. Senate voted on Tuesday to approve the bill."
+    assert embedded[lead] == "The U.S. Senate voted on Tuesday to approve the bill."
+    # later in the body such a line is what the article wrote, not its dateline
+    later = "MIAMI - Party officials said the vote was close."
+    assert embedded[later] == later

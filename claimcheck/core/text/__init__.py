@@ -37,3 +37,22 @@ def comparison_key(text: str) -> str:
 def collapse_spaces(text: str) -> str:
     """``text`` with every run of whitespace turned into one space, trimmed."""
     return _SPACES.sub(" ", text).strip()
+
+
+#: A wire dateline or a rubric opening an article's lead: a place or a word in capitals, an
+#: agency in brackets perhaps, and a dash ("WASHINGTON (Reuters) -", "PARIS (AFP) –",
+#: "GENEVA - ", "CHRONOLOGIE - ").
+_DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:[ ,]+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,3}"
+    r"(?:\s*\([^()]{1,40}\))?\s*[-–—]\s+(?=\S)"
+)
+
+
+def without_dateline(text: str) -> str:
+    """``text`` without the dateline or rubric it opens with ("PARIS (AFP) – La France a…" ->
+    "La France a…"), when at least three words are left; else unchanged."""
+    match = _DATELINE.match(text)
+    if match is None or len(text[match.end() :].split()) < 3:
+        return text
+    rest = text[match.end() :]
+    return rest[:1].upper() + rest[1:]
