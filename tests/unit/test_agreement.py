@@ -365,6 +365,23 @@ def test_only_dates_that_differ_as_written_set_a_pair_apart(
     assert tuple(figure_evidence(a.figures, b.figures)[2]) == dates
 
 
+def test_a_day_of_the_month_alone_differs_as_written_from_another_day_with_its_month() -> None:
+    # "Le 8," in a French chronology is the 8th of the month the entries before give; the 19th
+    # is another day whatever that month is, and the same number may be the same day
+    from claimcheck.core.extract.facts import extract_facts
+    from claimcheck.core.group.verify import figure_evidence
+
+    def apart(first: str, second: str) -> tuple[str, ...]:
+        a = extract_facts(first, "fr", "2022-03-02")
+        b = extract_facts(second, "en", "2022-02-01")
+        return tuple(figure_evidence(a.figures, b.figures)[2])
+
+    assert apart("Le 8, Joe Biden décrète un embargo.", "On January 19, Joe Biden warns.") == (
+        "Le 8 ≠ January 19",
+    )
+    assert apart("Le 19, Joe Biden décrète un embargo.", "On January 19, Joe Biden warns.") == ()
+
+
 @pytest.mark.parametrize(
     ("first", "first_date", "second", "second_date", "conflict"),
     [

@@ -257,7 +257,19 @@ def dates_differ_as_written(a: Figure, b: Figure) -> bool:
         if va.month != vb.month:
             return True
         return va.day is not None and vb.day is not None and va.day != vb.day
-    if any(months) or any(ch.isdigit() for ch in a.text + b.text):
+    if any(months):
+        # a day of the month alone ("Le 8," in a chronology) against a day with its month
+        # ("January 19"): two days as written when their numbers differ
+        lone = b if months[0] else a
+        return (
+            not _YEAR_WORD.search(lone.text)
+            and not any(ch in lone.text for ch in "/.-")
+            and figure_granularity(lone) == "day"
+            and va.day is not None
+            and vb.day is not None
+            and va.day != vb.day
+        )
+    if any(ch.isdigit() for ch in a.text + b.text):
         return False
     # weekday names written on both sides (a resolved weekday keeps its weekday; "yesterday"
     # resolved to a day writes none)
