@@ -361,14 +361,10 @@ class StoryScorer:
                 probs = np.asarray(self.cross(self._global(todo)), dtype=np.float64)
             else:
                 probs = self.verifier.probability(x, self.cross_language(todo))
-                probs = np.array(
-                    [
-                        with_dates(p, days_apart(self._words(a)[0], self._words(b)[0], ev))
-                        for p, ev, (a, b) in zip(
-                            probs.tolist(), evidence, self._global(todo), strict=True
-                        )
-                    ]
-                )
+                for k, (ev, (a, b)) in enumerate(zip(evidence, self._global(todo), strict=True)):
+                    if ev.different_dates:  # rare: most pairs write no dates apart
+                        apart = days_apart(self._words(a)[0], self._words(b)[0], ev)
+                        probs[k] = with_dates(float(probs[k]), apart)
             for pair, p, ev in zip(todo, probs.tolist(), evidence, strict=True):
                 self.cache[pair] = (float(p), ev)
         return [self.cache[p][0] for p in pairs]
