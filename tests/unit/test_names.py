@@ -209,6 +209,25 @@ def test_a_known_armed_group_is_one_name_in_both_languages() -> None:
     assert {n.kind for n in en} == {"organisation"}
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        # a person's title before a name that only sounds like a place the table knows
+        # (Cameron / Cameroon share a transliteration key): a person
+        ("Prime Minister Cameron resigned on Friday.", "en", "person"),
+        ("Le Premier ministre Cameron démissionne.", "fr", "person"),
+        # written as the table writes the place, it stays the place
+        ("Cameroon won the match.", "en", "place"),
+        ("Le ministre du Cameroun a parlé.", "fr", "place"),
+    ],
+)
+def test_a_title_makes_a_name_that_sounds_like_a_place_a_person(
+    text: str, lang: str, kind: str
+) -> None:
+    found = [n for n in extract_names(text, lang) if n.text.startswith("Camero")]
+    assert [n.kind for n in found] == [kind]
+
+
 def test_an_organisation_name_keeps_its_title_words() -> None:
     from claimcheck.core.extract.names import extract_names
 

@@ -179,6 +179,8 @@ def _demonym_forms(spec: str, language: str) -> list[str]:
 
 _INDEX: dict[tuple[str, ...], tuple[str, str]] = {}
 """Key tokens of a table variant -> (canonical key, kind)."""
+_WRITTEN: set[str] = set()
+"""Every table variant and demonym form, folded: a name written as the table writes it."""
 _ACRONYMS: dict[str, tuple[str, str]] = {}
 """Acronyms as written -> (canonical key, kind)."""
 _RELATED: dict[str, str] = {}
@@ -202,6 +204,7 @@ def _register(variant: str, key: str, kind: str, phrase: bool = True) -> None:
     tokens = _key_tokens(variant)
     if tokens:
         _INDEX.setdefault(tokens, (key, kind))
+        _WRITTEN.add(_fold(variant))
     if phrase and (" " in variant.strip() or "-" in variant):
         _PHRASES.append(variant)
 
@@ -748,6 +751,11 @@ def _make_names(
 ) -> list[Name]:
     raw, start, end = _span(text, words, part[0], part[-1])
     key, kind, tokens = _lookup(raw)
+    titled = person_hint or _fold(words[part[0]][4] or "") in _PERSON_TITLES
+    if kind == "place" and titled and _fold(raw) not in _WRITTEN:
+        # "Prime Minister Cameron": a person whose name only sounds like a place the table
+        # knows (Cameroon), not the place
+        return [Name(raw, key, "person", start, end)]
     if kind:
         return [Name(raw, key, kind, start, end)]
     if len(part) > 1:
