@@ -17,6 +17,7 @@ from claimcheck.core.errors import InputError, Progress, check_cancel, no_progre
 from claimcheck.core.types import (
     Claim,
     ClaimFacts,
+    Figure,
     Result,
     Sentence,
     Settings,
@@ -188,7 +189,7 @@ class Prepared:
     context_texts: tuple[str | None, ...]
     """The whole sentence of a claim cut from a longer one, else ``None``."""
     vocabulary: tuple[str, ...]
-    texts: tuple[str, ...] = ()
+    texts: tuple[str, ...]
     """What is embedded for each claim: its text, without the dateline opening an article's lead
     (:func:`~claimcheck.core.text.without_dateline`) and, in a timeline, without the date it
     opens with (:func:`~claimcheck.core.extract.facts.without_opening_date`)."""
@@ -205,10 +206,8 @@ def prepare(
         extract_facts,
         timeline_references,
         with_heading,
-        without_opening_date,
     )
     from claimcheck.core.read.dates import dateline_month
-    from claimcheck.core.text import without_dateline
 
     by_id = {s.id: (s, sents) for s, sents in zip(sources, sentences, strict=True)}
     headings = {s.id: date_headings(sents) for s, sents in zip(sources, sentences, strict=True)}
@@ -235,22 +234,33 @@ def prepare(
             found = with_heading(found, heading.text, claim.language, reference)
         facts.append(found)
         timeline = bool(references[claim.source] or headings[claim.source])
-        text = claim.text
-        if claim.sentence in leads[claim.source]:
-            text = without_dateline(text)
-        if timeline:
-            text = without_opening_date(text, claim.language, reference, found.figures)
-        texts.append(text)
-        sentence = sents[claim.sentence]
-        whole = sentence.whole
+        lead = claim.sentence in leads[claim.source]
+        texts.append(_for_encoder(claim.text, claim, reference, timeline, lead, found.figures))
+        whole = sents[claim.sentence].whole
         context = source.text[whole[0] : whole[1]] if whole else None
-        if context is not None and claim.sentence in leads[claim.source]:
-            context = without_dateline(context)
-        if context is not None and timeline:
-            context = without_opening_date(context, claim.language, reference)
-        contexts.append(context)
+        contexts.append(
+            _for_encoder(context, claim, reference, timeline, lead) if context else None
+        )
     vocabulary = tuple(sorted({w for f in facts for w in f.words}))
     return Prepared(tuple(facts), tuple(contexts), vocabulary, tuple(texts))
+
+
+def _for_encoder(
+    text: str,
+    claim: Claim,
+    reference: str | None,
+    timeline: bool,
+    lead: bool,
+    figures: Sequence[Figure] | None = None,
+) -> str:
+    """What the encoder reads for ``text`` (a claim or its sentence): in a timeline without
+    the date it opens with, in an article's lead without its dateline."""
+    from claimcheck.core.extract.facts import without_opening_date
+    from claimcheck.core.text import without_dateline
+
+    if timeline:  # before the dateline goes: ``figures`` are offsets in ``text``
+        text = without_opening_date(text, claim.language, reference, figures)
+    return without_dateline(text) if lead else text
 
 
 Decision = tuple[str, str, bool]

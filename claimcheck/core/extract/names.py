@@ -231,6 +231,7 @@ def _build_tables() -> None:
 
 
 _build_tables()
+_FOLDED_DEMONYMS = frozenset(_fold(d) for table in _DEMONYMS.values() for d in table)
 #: country key for every demonym form, English and French (used by the figure extractor to skip
 #: adjectives between a number and the noun it counts).
 DEMONYM_KEYS: dict[str, str] = {
@@ -726,9 +727,7 @@ def _own_word(folded: str) -> bool:
     no known place ("Free", "Liberation"; not "Syrian", "Israel", "Air")."""
     if folded in _TITLES or folded in _NOT_NAMES or folded in _STOP:
         return False
-    if any(folded in (_fold(d) for d in table) for table in _DEMONYMS.values()):
-        return False
-    return _lookup(folded)[1] != "place"
+    return folded not in _FOLDED_DEMONYMS and _lookup(folded)[1] != "place"
 
 
 def _span(
