@@ -771,6 +771,9 @@ def test_clauses_become_claims_of_their_own(text: str, language: str, parts: int
         ("GENEVA - The WHO said on Monday the outbreak was a pandemic.", "The WHO said"),
         ("BERLIN – L’expulsion de Sarrazin du SPD confirmée", "L’expulsion de Sarrazin"),
         ("SAN FRANCISCO — Shares of the company fell sharply.", "Shares of the company"),
+        ("(Israel Hayom via JNS) Russia's president agreed to talks.", "Russia's president"),
+        ("(Reuters) - The Senate voted on Tuesday.", "The Senate voted"),
+        ("(left to right) the ministers met in Paris.", None),  # a caption's aside
         # not a dateline: no dash, a name in lower case, too little left
         ("NATO said on Monday it would send troops.", None),
         ("Paris - the capital - was quiet on Monday.", None),

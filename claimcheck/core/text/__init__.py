@@ -45,6 +45,8 @@ def collapse_spaces(text: str) -> str:
 _DATELINE = re.compile(
     r"^[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:[ ,]+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,3}"
     r"(?:\s*\([^()]{1,40}\))?\s*[-–—]\s+(?=\S)"
+    # or a credit in brackets alone: "(Reuters) - ", "(Israel Hayom via JNS) "
+    r"|^\([^()]{1,40}\)\s*[-–—]?\s*(?=[A-ZÀ-Þ])"
 )
 
 
