@@ -235,11 +235,13 @@ def prepare(
         facts.append(found)
         timeline = bool(references[claim.source] or headings[claim.source])
         lead = claim.sentence in leads[claim.source]
-        texts.append(_for_encoder(claim.text, claim, reference, timeline, lead, found.figures))
+        texts.append(
+            _for_encoder(claim.text, claim.language, reference, timeline, lead, found.figures)
+        )
         whole = sents[claim.sentence].whole
         context = source.text[whole[0] : whole[1]] if whole else None
         contexts.append(
-            _for_encoder(context, claim, reference, timeline, lead) if context else None
+            _for_encoder(context, claim.language, reference, timeline, lead) if context else None
         )
     vocabulary = tuple(sorted({w for f in facts for w in f.words}))
     return Prepared(tuple(facts), tuple(contexts), vocabulary, tuple(texts))
@@ -247,7 +249,7 @@ def prepare(
 
 def _for_encoder(
     text: str,
-    claim: Claim,
+    language: str,
     reference: str | None,
     timeline: bool,
     lead: bool,
@@ -259,7 +261,7 @@ def _for_encoder(
     from claimcheck.core.text import without_dateline
 
     if timeline:  # before the dateline goes: ``figures`` are offsets in ``text``
-        text = without_opening_date(text, claim.language, reference, figures)
+        text = without_opening_date(text, language, reference, figures)
     return without_dateline(text) if lead else text
 
 

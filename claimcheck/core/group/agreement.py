@@ -361,9 +361,10 @@ class StoryScorer:
                 probs = np.asarray(self.cross(self._global(todo)), dtype=np.float64)
             else:
                 probs = self.verifier.probability(x, self.cross_language(todo))
+                facts = self.data.facts
                 for k, (ev, (a, b)) in enumerate(zip(evidence, self._global(todo), strict=True)):
                     if ev.different_dates:  # rare: most pairs write no dates apart
-                        apart = days_apart(self._words(a)[0], self._words(b)[0], ev)
+                        apart = days_apart(facts[a], facts[b], ev)
                         probs[k] = with_dates(float(probs[k]), apart)
             for pair, p, ev in zip(todo, probs.tolist(), evidence, strict=True):
                 self.cache[pair] = (float(p), ev)
