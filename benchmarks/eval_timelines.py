@@ -7,9 +7,13 @@ sentence; its README says how it was made). Each claim takes the facts of the la
 of its article that holds it (the closest by partial match: a claim may be a clause of it).
 Precision is over every cross-outlet pair the clusters present as one claim; recall over every
 pair of claims of two outlets that share a fact; "with top-3" also counts a pair among either
-claim's three most likely suggestions. Figures on this data are reported apart from those on
-real text (models.md). Run: ``python benchmarks/eval_timelines.py [--show-wrong]``; ``--data DIR``
-measures another folder laid out the same way (a ``labels.json`` and one folder per story).
+claim's three most likely suggestions; "read top3" counts the pairs together once a reader
+answered each claim's three most likely suggestions by the labels (a confirmed suggestion brings
+the claim into the other's cluster, so it can reach more than its own pair), and "at most" the
+pairs clusters with one claim per outlet can hold at all. Figures on this data are reported
+apart from those on real text (models.md). Run:
+``python benchmarks/eval_timelines.py [--show-wrong]``; ``--data DIR`` measures another folder
+laid out the same way (a ``labels.json`` and one folder per story).
 """
 
 from __future__ import annotations
@@ -25,13 +29,15 @@ from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _path in (ROOT, ROOT / "benchmarks"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
 
+from eval_agreement import ceiling  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
 from claimcheck.core.defaults import DEFAULT_MODEL, DEFAULT_THRESHOLD  # noqa: E402
-from claimcheck.core.pipeline import run  # noqa: E402
+from claimcheck.core.pipeline import recluster, run  # noqa: E402
 from claimcheck.core.types import Claim, Result, Settings  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data" / "timelines"
@@ -73,6 +79,24 @@ def pairing(a: Claim, b: Claim) -> str:
     return f"{la}-{lb}"
 
 
+def top_three(result: Result) -> set[frozenset[str]]:
+    """The pairs among either claim's three most likely suggestions."""
+    ranked: dict[str, list[tuple[float, frozenset[str]]]] = {}
+    for s in result.suggestions:
+        for c in s.claims:
+            ranked.setdefault(c, []).append((s.confidence, frozenset(s.claims)))
+    return {p for lst in ranked.values() for _, p in sorted(lst, key=lambda t: -t[0])[:3]}
+
+
+def true_pairs(result: Result, facts: Mapping[str, frozenset[str]]) -> list[tuple[Claim, Claim]]:
+    """Every pair of claims of two outlets that share a fact."""
+    return [
+        (a, b)
+        for a, b in combinations(result.claims, 2)
+        if a.source != b.source and facts[a.id] & facts[b.id]
+    ]
+
+
 def score(result: Result, facts: Mapping[str, frozenset[str]]) -> tuple[Counter, ...]:
     """(shown right, shown wrong, same-fact pairs, same-fact pairs reached with top-3) by
     language pairing, and the wrong pairs' texts."""
@@ -90,21 +114,36 @@ def score(result: Result, facts: Mapping[str, frozenset[str]]) -> tuple[Counter,
             else:
                 wrong[pairing(a, b)] += 1
                 bad.append((a.text, b.text))
-    ranked: dict[str, list[tuple[float, frozenset[str]]]] = {}
-    for s in result.suggestions:
-        for c in s.claims:
-            ranked.setdefault(c, []).append((s.confidence, frozenset(s.claims)))
-    top3 = {p for lst in ranked.values() for _, p in sorted(lst, key=lambda t: -t[0])[:3]}
+    top3 = top_three(result)
     true: Counter[str] = Counter()
     reached: Counter[str] = Counter()
-    for a, b in combinations(result.claims, 2):
-        if a.source == b.source or not facts[a.id] & facts[b.id]:
-            continue
+    for a, b in true_pairs(result, facts):
         true[pairing(a, b)] += 1
         pair = frozenset((a.id, b.id))
         if pair in together or pair in top3:
             reached[pairing(a, b)] += 1
     return right, wrong, true, reached, bad  # type: ignore[return-value]
+
+
+def reach(result: Result, facts: Mapping[str, frozenset[str]]) -> tuple[Counter, Counter]:
+    """(same-fact pairs together once a reader answered each claim's three most likely
+    suggestions by the labels, same-fact pairs clusters with one claim per outlet can hold at
+    most) by language pairing."""
+    opened = {frozenset(s.claims) for s in result.suggestions if s.status == "open"}
+    decisions = [
+        (a, b, bool(facts[a] & facts[b]))
+        for a, b in sorted(tuple(sorted(p)) for p in top_three(result) & opened)
+    ]
+    read = recluster(result, result.settings.threshold, decisions=decisions)
+    joined = {frozenset((a.id, b.id)) for c in read.clusters for a, b in combinations(c.claims, 2)}
+    answered: Counter[str] = Counter()
+    pairs: dict[str, set[tuple[str, str]]] = {}
+    for a, b in true_pairs(result, facts):
+        pairs.setdefault(pairing(a, b), set()).add((a.id, b.id))
+        if frozenset((a.id, b.id)) in joined:
+            answered[pairing(a, b)] += 1
+    source = {c.id: c.source for c in result.claims}
+    return answered, Counter({key: ceiling(found, source) for key, found in pairs.items()})
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -121,24 +160,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     data = args.data or DATA
     labels = json.loads((data / "labels.json").read_text(encoding="utf-8"))
     stories = STORIES if args.data is None else sorted({key.split("/")[0] for key in labels})
-    totals: list[Counter[str]] = [Counter(), Counter(), Counter(), Counter()]
+    totals: list[Counter[str]] = [Counter() for _ in range(6)]
     name = "written timelines (not real text)" if args.data is None else f"timelines in {data}"
     print(f"{name}, threshold {args.threshold:g}")
     for story in stories:
         paths = sorted(str(p) for p in (data / story).glob("*.txt"))
         result = run(paths, Settings(DEFAULT_MODEL, args.threshold))
-        right, wrong, true, reached, bad = score(result, truth(result, story, labels))
-        for total, part in zip(totals, (right, wrong, true, reached), strict=True):
+        facts = truth(result, story, labels)
+        right, wrong, true, reached, bad = score(result, facts)
+        parts = (right, wrong, true, reached, *reach(result, facts))
+        for total, part in zip(totals, parts, strict=True):
             total.update(part)
         if args.show_wrong:
             for a, b in bad:
                 print(f"  wrong ({story}): {a[:80]} || {b[:80]}")
-    right, wrong, true, reached = totals
+    right, wrong, true, reached, answered, most = totals
     for key in sorted(true):
         shown = right[key] + wrong[key]
         print(
             f"{key}  pairs shown {shown:3d}  P {right[key] / max(1, shown):.3f}  "
             f"R {right[key] / true[key]:.3f}  R+top3 {reached[key] / true[key]:.3f}  "
+            f"read top3 {answered[key] / true[key]:.3f}  at most {most[key] / true[key]:.3f}  "
             f"same-fact pairs {true[key]}"
         )
     return 0
