@@ -216,6 +216,32 @@ CHROME: list[tuple[str, str]] = [
     ("list_heading", "Some key events so far:"),
     ("list_heading", "Quelques événements clés du conflit jusqu'à présent :"),
     ("list_heading", "Here are the key moments."),
+    (
+        "list_heading",
+        "Following is a timeline of key events since the first cases of the disease were "
+        "reported in the port city in early March.",
+    ),
+    (
+        "list_heading",
+        "Here are key points of the agency's timeline covering the first six months of the "
+        "drought in the south of the country.",
+    ),
+    (
+        "list_heading",
+        "De la première manifestation en mars aux élections anticipées de l'automne, voici les "
+        "principales étapes de la crise politique.",
+    ),
+    (
+        "list_heading",
+        "Voici les principales décisions prises par le conseil municipal depuis le début des "
+        "inondations dans la vallée.",
+    ),
+    ("list_heading", "Retour sur les événements des trois premiers mois de la grève des dockers."),
+    (
+        "list_heading",
+        "De la découverte du gisement aux premiers forages de 2021, retour sur dix ans de "
+        "bataille judiciaire.",
+    ),
     ("share", "Share"),
     ("share", "Share this article on Facebook"),
     ("share", "Partager sur Twitter"),
@@ -387,6 +413,11 @@ MUST_KEEP = [
     "Brexit timeline slips again",
     "The minister listed three measures:",
     "Here is what we know about the attack",
+    "Voici les principales mesures du gouvernement : baisse de la TVA, gel des loyers.",
+    "The president, looking back at his term, said he had no regrets.",
+    "Retour au calme à Kharkiv après une nuit de bombardements.",
+    "The main events of the festival were cancelled after the storm, organisers said.",
+    "Voilà pourquoi les principales étapes du plan ont été reportées, selon le ministre.",
     "Le calendrier des négociations a de nouveau glissé.",
 ]
 

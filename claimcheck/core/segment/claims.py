@@ -310,6 +310,14 @@ _LIST_HEADING_RE = _rx(
 )
 _LIST_OPENER_RE = _rx(rf"^(?:{_alternation('list_opener')})\b")
 _LIST_INTRO_RE = _rx(rf"(?:^|\b)(?:{_alternation('list_intro')})\b")
+#: An announcement of the list however long, opening the sentence or the clause after a comma
+#: ("Following is a timeline of key events since…", "Du référendum au second report, voici les
+#: principales étapes du Brexit :", "…, retour sur la pandémie en 2020").
+_LIST_ANNOUNCEMENT_RE = _rx(
+    rf"(?:^|,\s*)(?:(?:{_alternation('list_opener')})\s+"
+    rf"(?:(?:{_alternation('list_determiners')}|{_alternation('list_gap_words')})\s+){{0,3}}"
+    rf"(?:{_alternation('list_intro')})|(?:{_alternation('list_look_back')}))\b"
+)
 _READ_MORE_TEASER_RE = _rx(rf"^\s*(?:[:：|>»›→–—-]|{_alternation('read_more_teaser')})")
 _SHARE_WORDS = _words("share_words")
 _SHARE_TRIGGERS = _words("share_triggers")
@@ -575,6 +583,20 @@ def _is_list_heading(p: _Probe) -> bool:
     return not p.terminal and _LIST_HEADING_RE.search(p.lower) is not None
 
 
+def _is_list_announcement(p: _Probe) -> bool:
+    """A sentence of any length whose main clause announces the list that follows ("Here are
+    key points of the WHO's timeline covering the first 100 days…", "De son émergence à
+    Wuhan à l'urgence sanitaire, voici les principales étapes de l'épidémie", "Retour sur les
+    événements des deux premiers mois"): what it mentions on the way is told by the entries,
+    and the announcements of two outlets' timelines of one story are alike. Not when the list
+    itself follows a colon ("Voici les principales mesures : baisse de la TVA…")."""
+    match = _LIST_ANNOUNCEMENT_RE.search(p.lower)
+    if match is None:
+        return False
+    colon = max(p.lower.rfind(":", match.end()), p.lower.rfind("：", match.end()))
+    return colon < 0 or not _TOKEN_RE.search(p.lower[colon + 1 :])
+
+
 def _vocabulary_only(p: _Probe, vocabulary: frozenset[str], triggers: frozenset[str]) -> bool:
     tokens = _lower_tokens(p)
     if not tokens or len(tokens) > 14:
@@ -759,6 +781,7 @@ _RULES: tuple[tuple[str, Callable[[_Probe], bool]], ...] = (
     ("social_follow", _is_social_follow),
     ("read_more", _is_read_more),
     ("list_heading", _is_list_heading),
+    ("list_heading", _is_list_announcement),
     ("cookie_notice", _is_cookie),
     ("newsletter", _is_newsletter),
     ("subscription", _is_subscription),
