@@ -130,6 +130,31 @@ def test_aine_words_are_approximate_counts() -> None:
     assert compare_figures(f, one("Sixty migrants were on board.", "en")) == "differs"
 
 
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "status"),
+    [
+        # one outlet rounds the other's figure to the digits it writes: compatible
+        ("51,89 % des électeurs ont voté pour.", "fr", "51.9% voted in favour.", "en", "refines"),
+        ("52 per cent voted to leave.", "en", "51.9% voted to leave.", "en", "refines"),
+        ("17 million people voted.", "en", "17,4 millions de personnes ont voté.", "fr", "refines"),
+        ("The fund got $2.5 billion.", "en", "The fund got $2.46 billion.", "en", "refines"),
+        # rounding would give another figure
+        ("The fund got $2.5 billion.", "en", "The fund got $2.56 billion.", "en", "differs"),
+        ("51,8 % des électeurs ont voté pour.", "fr", "51.9% voted in favour.", "en", "differs"),
+        # both written to the unit: two counts
+        ("1,500 people fled.", "en", "1,540 people fled.", "en", "differs"),
+        # one significant digit is too coarse to stand for the other
+        ("Gas averaged $3.", "en", "Gas averaged $2.60.", "en", "differs"),
+        ("Le taux est de 3 %.", "fr", "The rate is 2.6%.", "en", "differs"),
+    ],
+)
+def test_a_figure_rounded_to_the_digits_it_writes_is_compatible(
+    a: str, la: str, b: str, lb: str, status: str
+) -> None:
+    assert compare_figures(one(a, la), one(b, lb)) == status
+    assert compare_figures(one(b, lb), one(a, la)) == status
+
+
 def _ids(text: str, language: str) -> list[tuple[str, str | None, float | None]]:
     return [(f.text, f.unit, f.value) for f in extract_figures(text, language)]
 

@@ -78,9 +78,43 @@ def _tolerance(a: Figure, b: Figure) -> float:
     return 1e-6
 
 
+#: One number written in a figure: digits with the separators of thousands and decimals.
+_NUMERAL = re.compile(r"\d(?:[\d\u00a0\u202f .,']*\d)?")
+
+
+def written_step(f: Figure) -> float | None:
+    """The step of the last written digit of an exact number, in its value's unit: 0.1 for
+    "51,9 %", 0.01 for "51.89%", 100,000 for "17.4 million", 1 for "1,500". ``None`` when the
+    figure writes no single numeral ("between 10 and 20", "five")."""
+    if f.value is None or f.approximate:
+        return None
+    numerals = _NUMERAL.findall(f.text)
+    if len(numerals) != 1:
+        return None
+    digits = int("".join(ch for ch in numerals[0] if ch.isdigit()))
+    return abs(f.value) / digits if digits else None
+
+
+def _rounded(a: Figure, b: Figure) -> bool:
+    """Whether one exact number is the other rounded to the digits it writes, two of them at
+    least: "51,9 %" against "51.89%", "52%" against "51.9%", "17 million" against "17.4
+    million". Not "1,500" against "1,540" (both written to the unit: counts, not roundings), nor
+    "$3" against "$2.60" or "5" against "5.5" (one digit is too coarse to call it the same
+    figure)."""
+    step_a, step_b = written_step(a), written_step(b)
+    if step_a is None or step_b is None or a.value is None or b.value is None:
+        return False
+    coarse, value = (step_a, a.value) if step_a > step_b else (step_b, b.value)
+    if coarse <= min(step_a, step_b) * (1 + 1e-9) or abs(value) < 10 * coarse * (1 - 1e-9):
+        return False
+    return abs(a.value - b.value) <= coarse / 2 * (1 + 1e-9)
+
+
 def _compare_numbers(a: Figure, b: Figure) -> str:
     tol = _tolerance(a, b)
     sa, sb = _shape(a), _shape(b)
+    if sa == sb == "exact" and not _eq(a.value or 0.0, b.value or 0.0, tol) and _rounded(a, b):
+        return "refines"
     if sa == sb:
         if sa == "magnitude" or sa == "range":
             la, ha = _interval(a)
