@@ -155,6 +155,22 @@ def test_a_figure_rounded_to_the_digits_it_writes_is_compatible(
     assert compare_figures(one(b, lb), one(a, la)) == status
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "units"),
+    [
+        ("The death toll rises to 18.", "en", ["dead"]),
+        ("Death toll in Colorado floods rises to four", "en", ["dead"]),
+        ("The death toll rose to 18, and 30 were injured.", "en", ["dead", "injured"]),
+        ("Le bilan est passé à 18.", "fr", ["dead"]),
+        # the noun after the count says what it counts
+        ("Le bilan fait état de 18 blessés.", "fr", ["injured"]),
+        ("Le bilan est de 3 morts et 18 blessés.", "fr", ["dead", "injured"]),
+    ],
+)
+def test_a_count_after_a_death_toll_counts_the_dead(text: str, lang: str, units: list[str]) -> None:
+    assert [f.unit for f in extract_figures(text, lang)] == units
+
+
 def _ids(text: str, language: str) -> list[tuple[str, str | None, float | None]]:
     return [(f.text, f.unit, f.value) for f in extract_figures(text, language)]
 

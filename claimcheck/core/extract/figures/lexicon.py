@@ -215,6 +215,8 @@ _PEOPLE_CONCEPTS = frozenset(
 )
 _DEATH_WORDS = _every_words("death")
 _INJURY_WORDS = _every_words("injury")
+# a count with no noun after one of these in its clause is of the dead ("the death toll rose to 18")
+_TOLL_WORDS = _every_words("death_toll")
 # words between a number and the noun it counts that we step over
 _SKIP_ADJ = _every_words("skip_adjectives")
 # "les quatre derniers mois", "les deux premiers matchs": first, last, next after the number

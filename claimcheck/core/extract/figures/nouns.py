@@ -14,6 +14,7 @@ from claimcheck.core.extract.figures.lexicon import (
     _PEOPLE_CONCEPTS,
     _PLURAL_ENDINGS,
     _SKIP_ADJ,
+    _TOLL_WORDS,
     FigureWords,
 )
 from claimcheck.core.extract.figures.tokens import _Tok
@@ -55,12 +56,31 @@ def _concept_after(toks: tuple[_Tok, ...], j: int, vocab: FigureWords) -> tuple[
 def _context_concept(
     toks: tuple[_Tok, ...], start: int, end: int, concept: str | None
 ) -> str | None:
-    """Deaths and injuries named by a verb around the count ("12 were killed", "a tué 12")."""
+    """Deaths and injuries named by a verb around the count ("12 were killed", "a tué 12"), or
+    a death toll before it ("the death toll rose to 18")."""
     if concept is not None and concept not in _PEOPLE_CONCEPTS and not concept.startswith("~"):
         return concept
+    if concept is None and _after_toll(toks, start):
+        return "dead"
     window = [t.low for t in toks[end : end + 4]] + [t.low for t in toks[max(0, start - 2) : start]]
     if any(w in _DEATH_WORDS for w in window):
         return "dead"
     if any(w in _INJURY_WORDS for w in window):
         return "injured"
     return concept
+
+
+#: How far back in its clause a count is read as the figure of a death toll.
+_TOLL_REACH = 6
+
+
+def _after_toll(toks: tuple[_Tok, ...], start: int) -> bool:
+    """Whether a count with no noun of its own gives a death toll named earlier in its clause
+    ("the death toll rises to 18", "le bilan est passé à 18")."""
+    for k in range(start - 1, max(-1, start - 1 - _TOLL_REACH), -1):
+        t = toks[k]
+        if t.kind == "sym" and t.text not in "'’-":
+            return False
+        if t.low in _TOLL_WORDS:
+            return True
+    return False
