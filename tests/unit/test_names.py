@@ -102,6 +102,46 @@ def test_headlines_keep_only_known_names() -> None:
     assert got == [("Netanyahu", "person"), ("Russian", "place"), ("Iran", "place")]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "names"),
+    [
+        # a headline's run of capitalised words holds table names among its verbs
+        (
+            "Putin Meets Netanyahu In Moscow To Discuss Syria",
+            "en",
+            [("Putin", "person"), ("Netanyahu", "person"), ("Moscow", "place"), ("Syria", "place")],
+        ),
+        ("RUSSIA INVADES UKRAINE AT DAWN", "en", [("RUSSIA", "place"), ("UKRAINE", "place")]),
+        # two words in capitals are a headline too: no cue from case, no unknown names
+        ("DEC 31, 2019 ALARM RAISED", "en", []),
+        ("JAN 11 FIRST DEATH", "en", []),
+        # in capitals, a function word is no acronym
+        ("UN HOMME ARRÊTÉ À PARIS APRÈS L'ATTAQUE", "fr", [("PARIS", "place")]),
+        ("WHO IS TO BLAME FOR THE FLOODS", "en", []),
+    ],
+)
+def test_headlines_in_title_case_or_capitals_keep_the_table_names_in_them(
+    text: str, lang: str, names: list[tuple[str, str]]
+) -> None:
+    assert texts(text, lang) == names
+
+
+def test_the_world_wars_are_one_name_in_both_languages() -> None:
+    en = texts("It is the biggest assault on a European state since World War Two.", "en")
+    fr = texts(
+        "C'est le plus grand assaut contre un État européen depuis la Seconde Guerre mondiale.",
+        "fr",
+    )
+    assert ("World War Two", "other") in en and ("Seconde Guerre mondiale", "other") in fr
+    assert (
+        name_key("World War II")
+        == name_key("Second World War")
+        == name_key("Seconde Guerre mondiale")
+    )
+    assert name_key("First World War") == name_key("Première Guerre mondiale")
+    assert name_key("First World War") != name_key("Second World War")
+
+
 def test_table_phrases_in_both_languages() -> None:
     assert name_key("Etats-Unis") == name_key("United States") == name_key("U.S.")
     assert name_key("Maison Blanche") == name_key("White House")

@@ -373,6 +373,7 @@ def related_entities(a_key: str, b_key: str) -> bool:
 # --- extraction ----------------------------------------------------------------------------------
 
 _UPPER = re.compile(r"^[A-ZÀ-ÖØ-Þ]")
+_EVERY_FUNCTION_WORD = lang.every_function_word()
 
 
 def _is_cap(word: str) -> bool:
@@ -503,8 +504,11 @@ def _prev_word(text: str, start: int) -> str | None:
 
 @lru_cache(maxsize=4096)
 def is_headline(text: str) -> bool:
-    """Title case ("Talks With Russian Officials On Syria") or capitals: no cue from case."""
+    """Title case ("Talks With Russian Officials On Syria") or capitals, two words or more ("JAN
+    11 FIRST DEATH"): no cue from case."""
     alpha = [w for w in text.split() if w[:1].isalpha()]
+    if len(alpha) >= 2 and all(w.isupper() for w in alpha):
+        return True  # "DEC 31, 2019 ALARM RAISED", "WHO DECLARES PANDEMIC"
     if len(alpha) < 4:
         return False
     if sum(1 for w in alpha if w.isupper()) >= 0.8 * len(alpha):
@@ -722,6 +726,31 @@ def _split_sequence(
     return out
 
 
+def _table_names_in(
+    text: str, words: list[tuple[str, int, int, bool, str | None]], part: list[int]
+) -> list[Name]:
+    """The table names among the words of a headline's capitalised run, longest first from each
+    word, the other words left out ("Putin Meets Netanyahu" -> Putin, Netanyahu; "RUSSIA
+    INVADES UKRAINE" -> Russia, Ukraine): in title case or capitals the case says nothing of
+    what is a name. A word in capitals that is also a function word ("WHO", "US", "UN" in "UN
+    HOMME ARRÊTÉ") is no acronym there."""
+    out: list[Name] = []
+    p = 0
+    while p < len(part):
+        for q in range(len(part) - 1, p - 1, -1):
+            raw, start, end = _span(text, words, part[p], part[q])
+            if p == q and raw.isupper() and _fold(raw) in _EVERY_FUNCTION_WORD:
+                continue
+            key, kind, _ = _lookup(raw)
+            if kind:
+                out.append(Name(raw, key, kind, start, end))
+                p = q + 1
+                break
+        else:
+            p += 1
+    return out
+
+
 def _own_word(folded: str) -> bool:
     """A word of a name of its own: no title, no adjective that names nothing, no demonym and
     no known place ("Free", "Liberation"; not "Syrian", "Israel", "Air")."""
@@ -787,7 +816,9 @@ def _make_names(
             at += len(piece) + 1
         if found or any(p[:1].islower() for p in pieces_raw):
             return found
-    if headline or not tokens:
+    if headline:
+        return _table_names_in(text, words, part)
+    if not tokens:
         return []
     first = words[part[0]]
     if len(part) == 1:
