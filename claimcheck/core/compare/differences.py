@@ -18,7 +18,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -727,9 +727,10 @@ def _polarity_difference(members: Sequence[_Member]) -> Difference | None:
     """Negation or denial in some members only: a difference when the meanings disagree. A
     member that says the same negatively by its words ("prevent", "refuse", "sans") agrees with a
     negated one. Hedging is not polarity: see :func:`_hedging_difference`."""
+    touches = [_negation_touches(m, [o for o in members if o is not m]) for m in members]
     flags = [
-        (bool(m.polarity["negated"]), bool(m.polarity["denial"]), bool(m.polarity["hedged"]))
-        for m in members
+        (bool(m.polarity["negated"]) and t, bool(m.polarity["denial"]) and t)
+        for m, t in zip(members, touches, strict=True)
     ]
     negative = [bool(m.polarity.get("negative_meaning")) for m in members]
     cues = [list(m.polarity["cues"]) for m in members]  # type: ignore[call-overload]
@@ -753,6 +754,45 @@ def _polarity_difference(members: Sequence[_Member]) -> Difference | None:
     if parts:
         return Difference("polarity", "differs", values, "; ".join(parts))
     return Difference("polarity", "agree", values, "all say it negatively")
+
+
+#: Words before a negation cue and after it, within its clause, that say what it negates
+#: ("trains … ne circulent plus", "will not join NATO").
+_SCOPE_BEFORE = 5
+_SCOPE_AFTER = 10
+_CLAUSE_END = re.compile(r"[.;:!?,]")
+
+
+def _negation_touches(member: _Member, others: Sequence[_Member]) -> bool:
+    """Whether one of the member's negations bears on what the others state: a content word
+    near it (a few words before, its clause after) that the others write too, by its first five
+    letters ("resign" / "resigned"). A negation in a clause of its own ("… and demands a
+    guarantee that it will not join NATO", "with no deaths") is not a disagreement with a
+    claim that does not state that clause. Against another language the words cannot be
+    compared, and the negation counts."""
+    from claimcheck.core.extract.facts import content_words
+
+    spans = cast("list[tuple[int, int]]", member.polarity.get("negations") or [])
+    if not spans:
+        return True
+    language = member.claim.language[:2]
+    if not others or any(o.claim.language[:2] != language for o in others):
+        return True
+    theirs = [w for o in others for w in content_words(o.claim.text, o.claim.language)]
+    text = member.claim.text
+    for start, end in spans:
+        before = _CLAUSE_END.split(text[:start])[-1].split()[-_SCOPE_BEFORE:]
+        tail = _CLAUSE_END.split(text[end:], maxsplit=1)[0].split()[:_SCOPE_AFTER]
+        scope = " ".join([*before, text[start:end], *tail])
+        for w in content_words(scope, member.claim.language):
+            if any(_one_word(w, x) for x in theirs):
+                return True
+    return False
+
+
+def _one_word(a: str, b: str) -> bool:
+    """Two forms of one word, loosely: "resign" / "resigned", "know" / "knew"."""
+    return a[:4] == b[:4] or (a[:3] == b[:3] and fuzz.ratio(a, b) >= 60) or fuzz.ratio(a, b) >= 75
 
 
 def _hedging_difference(members: Sequence[_Member]) -> Difference | None:

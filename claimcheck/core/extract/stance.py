@@ -438,7 +438,7 @@ _POLARITY_PREFIXES = tuple(dict.fromkeys(_every("polarity_prefixes")))
 @lru_cache(maxsize=16384)
 def _polarity(
     text: str, language: str
-) -> tuple[bool, bool, bool, tuple[tuple[int, int], ...], tuple[str, ...]]:
+) -> tuple[bool, bool, bool, tuple[tuple[int, int], ...], tuple[str, ...], tuple[str, ...]]:
     vocabulary = _vocabulary(language)
     folded = fold_same_length(text)
     cues: list[tuple[int, int, str]] = []
@@ -449,7 +449,7 @@ def _polarity(
         and not any(w.startswith(_POLARITY_PREFIXES) for w in words)
         and not any(c in folded for c in _CONTRACTED_NEGATIONS)
     ):
-        return False, False, False, (), ()
+        return False, False, False, (), (), ()
     exclude = vocabulary.negation_exclude
     excluded = [(m.start(), m.end()) for m in exclude.finditer(folded)] if exclude else []
     titled = _title_case(text)
@@ -477,7 +477,7 @@ def _polarity(
     cues.sort()
     spans = tuple((s, e) for s, e, _ in cues)
     texts = tuple(text[s:e] for s, e, _ in cues)
-    return negated, denial, hedged, spans, texts
+    return negated, denial, hedged, spans, texts, tuple(kind for _, _, kind in cues)
 
 
 def _title_case(text: str) -> bool:
@@ -515,10 +515,12 @@ def polarity(text: str, language: str) -> dict[str, object]:
     """Negation, denial and hedging cues of ``text``.
 
     Returns ``{"negated": bool, "denial": bool, "hedged": bool, "cues": [text as written...],
-    "spans": [(start, end)...], "negative_meaning": bool}``; ``negative_meaning`` says the text
-    is negative by its words alone ("prevent", "refuse", "sans"), which agrees with a negation.
+    "spans": [(start, end)...], "negations": [(start, end)...], "negative_meaning": bool}``;
+    ``negations`` are the spans of the negation and denial cues (not hedging);
+    ``negative_meaning`` says the text is negative by its words alone ("prevent", "refuse",
+    "sans"), which agrees with a negation.
     """
-    negated, denial, hedged, spans, texts = _polarity(text, (language or "")[:2].lower())
+    negated, denial, hedged, spans, texts, kinds = _polarity(text, (language or "")[:2].lower())
     code = (language or "")[:2].lower()
     return {
         "negated": negated,
@@ -526,6 +528,7 @@ def polarity(text: str, language: str) -> dict[str, object]:
         "hedged": hedged,
         "cues": list(texts),
         "spans": list(spans),
+        "negations": [span for span, kind in zip(spans, kinds, strict=True) if kind != "hedge"],
         "negative_meaning": _negative_meaning(text, code),
     }
 
