@@ -308,6 +308,24 @@ def test_claims_days_apart_are_less_likely_than_the_verifier_says() -> None:
     assert with_dates(0.7, False) == 0.7
 
 
+def test_a_few_days_written_with_their_numbers_are_written_days() -> None:
+    # a timeline's entry for an event over two days ("2-3 avril") is set on its days as much as
+    # one written day: days apart from another claim's day, it ranks lower too
+    from claimcheck.core.extract.figures import extract_figures
+    from claimcheck.core.group.verify import writes_a_day
+
+    def writes(text: str, lang: str = "en") -> bool:
+        return writes_a_day(extract_figures(text, lang))
+
+    assert writes("2-3 avril : les Russes redéploient leurs troupes.", "fr")
+    assert writes("April 10-11: The EU agrees to delay Brexit.")
+    assert writes("Du 2 au 5 mars, les pourparlers se poursuivent.", "fr")
+    assert writes("On 24 February, Russia invaded.")
+    assert not writes("In May 2020, the lockdown ended.")
+    assert not writes("Last week, the talks resumed.")
+    assert not writes("On Monday, the talks resumed.")
+
+
 def test_a_written_day_is_one_with_its_number() -> None:
     from claimcheck.core.extract.figures import extract_figures
     from claimcheck.core.group.verify import same_written_day

@@ -38,6 +38,7 @@ from claimcheck.core.group.verify import (
     Verifier,
     pair_features,
     word_weights,
+    writes_a_day,
     written_days,
 )
 from claimcheck.core.types import ClaimFacts, Evidence
@@ -63,11 +64,11 @@ DAYS_APART_LOGIT = -1.0
 
 
 def days_apart(a: ClaimFacts, b: ClaimFacts, evidence: Evidence) -> bool:
-    """Whether two claims each write a day with its number ("24 February", "le 2 mars") and
-    place what they state on different days. Not a weekday or a year alone: "on Tuesday" /
-    "on Wednesday" in undated articles, "in 2019" / "in 2020" set beside the fact, are often
-    one fact's context."""
-    return bool(evidence.different_dates and written_days(a.figures) and written_days(b.figures))
+    """Whether two claims each write a day with its number ("24 February", "le 2 mars", or a
+    few days, "2-3 avril") and place what they state on different days. Not a weekday or a year
+    alone: "on Tuesday" / "on Wednesday" in undated articles, "in 2019" / "in 2020" set beside
+    the fact, are often one fact's context."""
+    return bool(evidence.different_dates and writes_a_day(a.figures) and writes_a_day(b.figures))
 
 
 def with_dates(p: float, apart: bool) -> float:
@@ -266,7 +267,6 @@ class StoryScorer:
         their vectors, which among claims of one topic is close to chance. A day written by
         more than :data:`SAME_DAY_PER_SOURCE` claims per source is the story's own day (a live
         blog's), not a cue, and pairs nothing."""
-        from claimcheck.core.group.verify import written_days
 
         by_day: dict[tuple[int, int], list[int]] = {}
         for i, m in enumerate(self.members.tolist()):

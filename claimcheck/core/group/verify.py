@@ -367,6 +367,14 @@ def _written_day(f: Figure) -> bool:
     return f.kind == "date" and figure_granularity(f) == "day" and any(c.isdigit() for c in f.text)
 
 
+def writes_a_day(figures: Sequence[Figure]) -> bool:
+    """Whether a claim writes a day with its number, or a few days ("2-3 avril", "April
+    10-11", "du 2 au 5 mars"): a timeline's entry for an event over two days."""
+    from claimcheck.core.extract.figures import writes_day_numbers
+
+    return any(_written_day(f) or writes_day_numbers(f) for f in figures)
+
+
 def written_days(figures: Sequence[Figure]) -> set[tuple[int, int]]:
     """(month, day) of each day a claim writes with its number, whatever its year."""
     from claimcheck.core.extract.figures import month_and_day

@@ -46,6 +46,7 @@ from claimcheck.core.extract.figures.compare import (
     figure_affinity,
     figure_granularity,
     month_and_day,
+    writes_day_numbers,
 )
 from claimcheck.core.extract.figures.recognise import extract_figures
 
@@ -57,4 +58,5 @@ __all__ = [
     "figure_granularity",
     "month_and_day",
     "parse_reference_date",
+    "writes_day_numbers",
 ]

@@ -196,6 +196,23 @@ def month_and_day(f: Figure) -> tuple[int, int] | None:
     return (v.month, v.day) if v.month is not None and v.day is not None else None
 
 
+_DAY_NUMBER = re.compile(r"(?<!\d)(?:[1-9]|0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def writes_day_numbers(f: Figure) -> bool:
+    """Whether a date writes a day or a few days of a month as numbers ("24 February", "2-3
+    avril", "April 10-11"), whether or not its year is known."""
+    if f.kind != "date":
+        return False
+    v = _date_view(f)
+    return (
+        v.month is not None
+        and v.time is None
+        and v.rel is None
+        and _DAY_NUMBER.search(f.text) is not None
+    )
+
+
 def figure_granularity(f: Figure) -> str:
     """How precise a figure is: for dates day, week, month, year, decade, weekday, time or
     relative; for other kinds the shape (exact, about, near, lower, upper, range, magnitude)."""
