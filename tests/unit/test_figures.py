@@ -171,6 +171,19 @@ def test_a_count_after_a_death_toll_counts_the_dead(text: str, lang: str, units:
     assert [f.unit for f in extract_figures(text, lang)] == units
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "unit"),
+    [
+        ("Police arrested 12 Monday night.", "en", None),
+        ("Gunmen killed 12 Monday in the north.", "en", "dead"),
+        ("Ils étaient 300 samedi devant la mairie.", "fr", None),
+        ("He scored 30 points Sunday.", "en", "~point"),
+    ],
+)
+def test_a_day_after_a_count_is_not_what_it_counts(text: str, lang: str, unit: str | None) -> None:
+    assert extract_figures(text, lang)[0].unit == unit
+
+
 def _ids(text: str, language: str) -> list[tuple[str, str | None, float | None]]:
     return [(f.text, f.unit, f.value) for f in extract_figures(text, language)]
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from claimcheck.core.extract.figures.lexicon import (
+    _ALL_MONTHS,
+    _ALL_WEEKDAYS,
     _CONCEPT_BIGRAMS,
     _CONCEPT_WORDS,
     _DEATH_WORDS,
@@ -46,6 +48,8 @@ def _concept_after(toks: tuple[_Tok, ...], j: int, vocab: FigureWords) -> tuple[
             continue
         if w in _NOT_NOUNS or w in _DURATIONS or len(w) < 3:
             break
+        if w in _ALL_WEEKDAYS or w in _ALL_MONTHS:
+            break  # "killed 12 Tuesday", "18 mardi soir": the day, not what is counted
         if step == 0:
             stem = w[:-1] if len(w) > 4 and w[-1] in _PLURAL_ENDINGS else w
             return "~" + stem, k
