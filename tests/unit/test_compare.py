@@ -419,40 +419,54 @@ def test_a_name_translated_word_for_word_is_no_other_name() -> None:
     assert find(ds, "name", "differs")
 
 
-def test_a_negation_counts_where_it_bears_on_what_the_others_state() -> None:
-    # the negated verb is the other claim's: a disagreement
-    ds = diffs(
-        ("a", "The minister did not resign on Monday.", "en"),
-        ("b", "The minister resigned on Monday.", "en"),
-    )
-    assert find(ds, "polarity", "differs")
-    ds = diffs(
-        ("a", "Le ministre n'a pas démissionné lundi.", "fr"),
-        ("b", "Le ministre a démissionné lundi, selon son cabinet.", "fr"),
-    )
-    assert find(ds, "polarity", "differs")
-    # a negation in a clause the other claim does not state is no disagreement with it
-    ds = diffs(
+@pytest.mark.parametrize(
+    ("a", "lang_a", "b", "lang_b", "differs"),
+    [
+        # the negated verb is the other claim's: a disagreement
         (
-            "a",
+            "The minister did not resign on Monday.",
+            "en",
+            "The minister resigned on Monday.",
+            "en",
+            True,
+        ),
+        (
+            "Le ministre n'a pas démissionné lundi.",
+            "fr",
+            "Le ministre a démissionné lundi, selon son cabinet.",
+            "fr",
+            True,
+        ),
+        # a negation in a clause the other claim does not state is no disagreement with it
+        (
             "Russia invades Ukraine on three fronts and demands a guarantee that Kyiv will not "
             "join NATO.",
             "en",
+            "Russia invades Ukraine on three fronts.",
+            "en",
+            False,
         ),
-        ("b", "Russia invades Ukraine on three fronts.", "en"),
-    )
-    assert not find(ds, "polarity", "differs")
-    ds = diffs(
-        ("a", "On 4 January, the WHO reported a cluster of pneumonia cases, with no deaths.", "en"),
-        ("b", "On 4 January, the WHO reported a cluster of pneumonia cases in Wuhan.", "en"),
-    )
-    assert not find(ds, "polarity", "differs")
-    # across languages the words cannot be compared: the negation counts
-    ds = diffs(
-        ("a", "Russia invades Ukraine and says Kyiv will not join NATO.", "en"),
-        ("b", "La Russie envahit l'Ukraine.", "fr"),
-    )
-    assert find(ds, "polarity", "differs")
+        (
+            "On 4 January, the WHO reported a cluster of pneumonia cases, with no deaths.",
+            "en",
+            "On 4 January, the WHO reported a cluster of pneumonia cases in Wuhan.",
+            "en",
+            False,
+        ),
+        # across languages the words cannot be compared: the negation counts
+        (
+            "Russia invades Ukraine and says Kyiv will not join NATO.",
+            "en",
+            "La Russie envahit l'Ukraine.",
+            "fr",
+            True,
+        ),
+    ],
+)
+def test_a_negation_counts_where_it_bears_on_what_the_others_state(
+    a: str, lang_a: str, b: str, lang_b: str, differs: bool
+) -> None:
+    assert bool(find(diffs(("a", a, lang_a), ("b", b, lang_b)), "polarity", "differs")) == differs
 
 
 def test_negation_said_with_other_words_agrees() -> None:

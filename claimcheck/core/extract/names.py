@@ -727,19 +727,24 @@ def _split_sequence(
 
 
 def _table_names_in(
-    text: str, words: list[tuple[str, int, int, bool, str | None]], part: list[int]
+    text: str,
+    words: list[tuple[str, int, int, bool, str | None]],
+    part: list[int],
+    headline: bool,
 ) -> list[Name]:
-    """The table names among the words of a headline's capitalised run, longest first from each
-    word, the other words left out ("Putin Meets Netanyahu" -> Putin, Netanyahu; "RUSSIA
-    INVADES UKRAINE" -> Russia, Ukraine): in title case or capitals the case says nothing of
-    what is a name. A word in capitals that is also a function word ("WHO", "US", "UN" in "UN
-    HOMME ARRÊTÉ") is no acronym there."""
+    """The table names a capitalised run is made of, longest first from each word. Outside a
+    headline every word must belong to one ("Moscow Vladimir Putin" is split; "Hafez al-Assad",
+    with a word the table does not know, gives nothing: it is one unknown name). In a headline
+    (title case or capitals, where the case says nothing of what is a name) the other words are
+    left out ("Putin Meets Netanyahu" -> Putin, Netanyahu; "RUSSIA INVADES UKRAINE" -> Russia,
+    Ukraine), and a word in capitals that is also a function word ("WHO", "US", "UN" in "UN
+    HOMME ARRÊTÉ") is no acronym."""
     out: list[Name] = []
     p = 0
     while p < len(part):
         for q in range(len(part) - 1, p - 1, -1):
             raw, start, end = _span(text, words, part[p], part[q])
-            if p == q and raw.isupper() and _fold(raw) in _EVERY_FUNCTION_WORD:
+            if headline and p == q and raw.isupper() and _fold(raw) in _EVERY_FUNCTION_WORD:
                 continue
             key, kind, _ = _lookup(raw)
             if kind:
@@ -747,6 +752,8 @@ def _table_names_in(
                 p = q + 1
                 break
         else:
+            if not headline:
+                return []
             p += 1
     return out
 
@@ -787,21 +794,7 @@ def _make_names(
     if kind:
         return [Name(raw, key, kind, start, end)]
     if len(part) > 1:
-        # a run of table names with nothing else ("Moscow Vladimir Putin") is split; a run with
-        # one unknown word is one unknown name ("Hafez al-Assad" is not Bashar al-Assad)
-        pieces: list[Name] = []
-        p = 0
-        while p < len(part):
-            for q in range(len(part) - 1, p - 1, -1):
-                r, s0, e0 = _span(text, words, part[p], part[q])
-                k, kd, _ = _lookup(r)
-                if kd:
-                    pieces.append(Name(r, k, kd, s0, e0))
-                    p = q + 1
-                    break
-            else:
-                pieces = []
-                break
+        pieces = _table_names_in(text, words, part, headline=False)
         if pieces:
             return pieces
     if len(part) == 1 and "-" in raw and not _ARTICLE_PREFIX.match(raw):
@@ -817,7 +810,7 @@ def _make_names(
         if found or any(p[:1].islower() for p in pieces_raw):
             return found
     if headline:
-        return _table_names_in(text, words, part)
+        return _table_names_in(text, words, part, headline=True)
     if not tokens:
         return []
     first = words[part[0]]
