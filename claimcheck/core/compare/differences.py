@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from claimcheck.core.errors import InputError
+from claimcheck.core.extract.facts import content_words
 from claimcheck.core.extract.figures import compare_figures, extract_figures, figure_affinity
 from claimcheck.core.extract.names import (
     DEMONYM_KEYS,
@@ -727,7 +728,15 @@ def _polarity_difference(members: Sequence[_Member]) -> Difference | None:
     """Negation or denial in some members only: a difference when the meanings disagree. A
     member that says the same negatively by its words ("prevent", "refuse", "sans") agrees with a
     negated one. Hedging is not polarity: see :func:`_hedging_difference`."""
-    touches = [_negation_touches(m, [o for o in members if o is not m]) for m in members]
+    words = [content_words(m.claim.text, m.claim.language) for m in members]
+    touches = [
+        _negation_touches(
+            m,
+            [o for o in members if o is not m],
+            [w for o, ws in zip(members, words, strict=True) if o is not m for w in ws],
+        )
+        for m in members
+    ]
     flags = [
         (bool(m.polarity["negated"]) and t, bool(m.polarity["denial"]) and t)
         for m, t in zip(members, touches, strict=True)
@@ -763,22 +772,19 @@ _SCOPE_AFTER = 10
 _CLAUSE_END = re.compile(r"[.;:!?,]")
 
 
-def _negation_touches(member: _Member, others: Sequence[_Member]) -> bool:
+def _negation_touches(member: _Member, others: Sequence[_Member], theirs: Sequence[str]) -> bool:
     """Whether one of the member's negations bears on what the others state: a content word
     near it (a few words before, its clause after) that the others write too, by its first five
     letters ("resign" / "resigned"). A negation in a clause of its own ("… and demands a
     guarantee that it will not join NATO", "with no deaths") is not a disagreement with a
     claim that does not state that clause. Against another language the words cannot be
-    compared, and the negation counts."""
-    from claimcheck.core.extract.facts import content_words
-
+    compared, and the negation counts. ``theirs`` are the others' content words."""
     spans = cast("list[tuple[int, int]]", member.polarity.get("negations") or [])
     if not spans:
         return True
     language = member.claim.language[:2]
     if not others or any(o.claim.language[:2] != language for o in others):
         return True
-    theirs = [w for o in others for w in content_words(o.claim.text, o.claim.language)]
     text = member.claim.text
     for start, end in spans:
         before = _CLAUSE_END.split(text[:start])[-1].split()[-_SCOPE_BEFORE:]

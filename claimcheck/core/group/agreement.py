@@ -267,7 +267,6 @@ class StoryScorer:
         their vectors, which among claims of one topic is close to chance. A day written by
         more than :data:`SAME_DAY_PER_SOURCE` claims per source is the story's own day (a live
         blog's), not a cue, and pairs nothing."""
-
         by_day: dict[tuple[int, int], list[int]] = {}
         for i, m in enumerate(self.members.tolist()):
             for day in written_days(self.data.facts[m].figures):
