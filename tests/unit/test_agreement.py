@@ -11,10 +11,12 @@ import pytest
 
 from claimcheck.core.errors import Cancelled
 from claimcheck.core.group.agreement import (
+    CORROBORATION_FLOOR,
     SUGGESTION_FLOOR,
     SUGGESTIONS_PER_CLAIM,
     ClaimData,
     StoryScorer,
+    through_third,
     verify_and_group,
 )
 from claimcheck.core.group.verify import FEATURES, default_verifier
@@ -64,6 +66,69 @@ def test_a_claim_joins_only_if_every_member_accepts_it() -> None:
     assert out.confidence == {0: 0.95, 1: 0.95}
     # ... and it is offered to the reader instead.
     assert any(set(pair) == {0, 2} and status == "open" for pair, _p, status in out.suggestions)
+
+
+@pytest.mark.parametrize(
+    ("direct", "legs", "expected"),
+    [
+        # both matches sure enough: the least chance that both hold
+        (0.6, [(0.97, 0.95)], 0.92),
+        (0.6, [(0.9, 0.9), (0.99, 0.95)], 0.94),
+        # one match below (1 + 0.76) / 2 = 0.88 counts for nothing, even if the sum would do
+        (0.6, [(0.99, 0.85)], 0.0),
+        # the pair itself more likely two facts: no third claim makes it one
+        (CORROBORATION_FLOOR - 0.01, [(0.99, 0.99)], 0.0),
+        (0.6, [], 0.0),
+    ],
+)
+def test_a_pair_is_read_through_a_third_claim_both_match_surely(
+    direct: float, legs: list[tuple[float, float]], expected: float
+) -> None:
+    assert through_third(direct, legs, 0.76) == pytest.approx(expected)
+
+
+def _group_at(table: Mapping[frozenset[int], float], sources: Sequence[int], **kwargs: object):  # type: ignore[no-untyped-def]
+    data = _data(sources)
+    return verify_and_group(
+        data,
+        [np.arange(len(sources))],
+        0.76,
+        default_verifier(),
+        cross=_scorer(table),
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def test_a_weaker_pair_joins_through_a_third_outlets_claim_both_match_surely() -> None:
+    # 1-2 alone is below the threshold, but both state 0's fact with little doubt.
+    table = {frozenset({0, 1}): 0.97, frozenset({0, 2}): 0.95, frozenset({1, 2}): 0.6}
+    out = _group_at(table, [0, 1, 2])
+    assert out.clusters == [[0, 1, 2]]
+    # the pair's confidence is the bound that accepted it, 0.97 + 0.95 - 1
+    assert out.confidence[1] == pytest.approx(0.92)
+    assert out.confidence[0] == pytest.approx(0.95)
+
+
+@pytest.mark.parametrize(
+    ("table", "kwargs"),
+    [
+        # the pair itself reads as two facts
+        ({frozenset({0, 1}): 0.97, frozenset({0, 2}): 0.95, frozenset({1, 2}): 0.4}, {}),
+        # one match is not sure enough (0.85 < 0.88)
+        ({frozenset({0, 1}): 0.97, frozenset({0, 2}): 0.85, frozenset({1, 2}): 0.6}, {}),
+        # the reader said 2 does not state 0's fact
+        (
+            {frozenset({0, 1}): 0.97, frozenset({0, 2}): 0.95, frozenset({1, 2}): 0.6},
+            {"rejected": [(0, 2)]},
+        ),
+    ],
+)
+def test_no_third_claim_joins_a_pair_it_does_not_vouch_for(
+    table: Mapping[frozenset[int], float], kwargs: dict[str, object]
+) -> None:
+    out = _group_at(table, [0, 1, 2], **kwargs)
+    assert [0, 1, 2] not in out.clusters
+    assert [0, 1] in out.clusters
 
 
 def test_all_pairs_accepted_make_one_cluster_with_the_weakest_link_as_confidence() -> None:

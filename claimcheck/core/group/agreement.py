@@ -8,8 +8,10 @@ features (:mod:`claimcheck.core.group.verify`).
 2. **Verification.** Each candidate pair is scored by the verifier: a confidence that the two
    claims state the same fact (or by a cross-encoder the user names, see :class:`PairScorer`).
 3. **Agreement.** Pairs are visited from the most to the least confident; two groups join only
-   if they share no outlet and *every* pair across them reaches the threshold (complete linkage),
-   so one strong pair never drags in a claim that disagrees with the rest. A claim that nobody
+   if they share no outlet and *every* pair across them is accepted (complete linkage), so one
+   strong pair never drags in a claim that disagrees with the rest. A pair is accepted when it
+   reaches the threshold, or through a third outlet's claim of the group that both its claims
+   match surely enough (:func:`through_third`). A claim that nobody
    else states stays alone, however similar its neighbours are. A pair set on different days
    with no figure in common ("met on Monday" / "met on Thursday") is not joined however
    confident: across the labelled real sets, none of the likely pairs like that states one fact.
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -84,6 +86,27 @@ def needed_confidence(threshold: float, evidence: Evidence) -> float:
     """The confidence a pair needs for the tool to join it: the threshold, or
     :data:`SAME_DAY_MARGIN` less when both claims write the same day."""
     return threshold - SAME_DAY_MARGIN if evidence.same_day else threshold
+
+
+#: A pair below the threshold is accepted through a third outlet's claim only if the verifier
+#: finds it at least this likely: more likely one fact than two (:func:`through_third`).
+CORROBORATION_FLOOR = 0.5
+
+
+def through_third(direct: float, legs: Iterable[tuple[float, float]], threshold: float) -> float:
+    """The confidence that two claims state one fact, read through other outlets' claims both
+    of them match (``legs``: the two confidences of each such claim): ``pa + pb - 1``, the least
+    chance that both matches hold whatever the dependence of their errors (if both hold, the two
+    claims state that claim's fact). A claim counts only when each of its matches is at least
+    ``(1 + threshold) / 2``, so that neither is weaker than an even share of the doubt the
+    threshold allows; the bound then reaches the threshold. ``0`` when the pair itself is below
+    :data:`CORROBORATION_FLOOR`: the verifier reads it as more likely two facts, and a third
+    claim close to both is then more likely a broader statement than proof. What it adds on
+    real text is measured in models.md."""
+    if direct < CORROBORATION_FLOOR:
+        return 0.0
+    each = (1.0 + threshold) / 2
+    return max((pa + pb - 1.0 for pa, pb in legs if min(pa, pb) >= each), default=0.0)
 
 
 #: A candidate this confident or more is worth showing as a suggestion.
@@ -440,19 +463,39 @@ def _link(
     decided: Mapping[Pair, bool],
     cancel: threading.Event | None,
 ) -> tuple[list[list[int]], dict[int, float], set[int]]:
-    """Complete linkage over verified pairs; the reader's confirmations first."""
+    """Complete linkage over accepted pairs; the reader's confirmations first. A pair is
+    accepted by the reader's verdict, by its own confidence, or through a third outlet's claim
+    of the group being formed (:func:`through_third`); a member's confidence is the weakest of
+    its pairs' (for a pair accepted through a third claim, the bound that accepted it)."""
     n = len(scorer.members)
     owner = list(range(n))
     members: dict[int, list[int]] = {c: [c] for c in range(n)}
     sources: dict[int, set[int]] = {c: {int(g)} for c, g in enumerate(scorer.groups.tolist())}
     by_reader: set[int] = set()
 
-    def pair_ok(a: int, b: int) -> bool:
+    def known(a: int, b: int) -> float:
+        """The pair's confidence, or the reader's verdict as 1 or 0."""
+        key = (min(a, b), max(a, b))
+        verdict = decided.get(key)
+        if verdict is not None:
+            return 1.0 if verdict else 0.0
+        return scorer.score([key])[0]
+
+    def third(a: int, b: int, group: Sequence[int]) -> float:
+        key = (min(a, b), max(a, b))
+        direct, evidence = scorer.cache[key]
+        if direct < CORROBORATION_FLOOR or evidence.different_dates:
+            return 0.0
+        # one claim per outlet in a group: every other member is a third outlet's
+        legs = [(known(a, x), known(b, x)) for x in group if x not in (a, b)]
+        return through_third(direct, legs, threshold)
+
+    def pair_ok(a: int, b: int, group: Sequence[int]) -> bool:
         key = (min(a, b), max(a, b))
         verdict = decided.get(key)
         if verdict is not None:
             return verdict
-        return scorer.accepts(key, threshold)
+        return scorer.accepts(key, threshold) or third(a, b, group) >= threshold
 
     def merge(a: int, b: int) -> None:
         winner, loser = (a, b) if len(members[a]) >= len(members[b]) else (b, a)
@@ -479,7 +522,8 @@ def _link(
             continue
         if decided.get((i, j)) is False:
             continue
-        if all(pair_ok(p, q) for p in members[a] for q in members[b]):
+        group = members[a] + members[b]
+        if all(pair_ok(p, q, group) for p in members[a] for q in members[b]):
             merge(a, b)
     confidence: dict[int, float] = {}
     for group in members.values():
@@ -497,7 +541,10 @@ def _link(
                 if decided.get(key):
                     values.append(1.0)
                 else:
-                    values.append(scorer.score([key])[0])
+                    direct = scorer.score([key])[0]
+                    # a pair accepted on its own shows its own confidence
+                    accepted = scorer.accepts(key, threshold)
+                    values.append(direct if accepted else max(direct, third(m, other, group)))
             confidence[m] = min(values)
     return [sorted(g) for g in members.values()], confidence, by_reader
 
