@@ -734,12 +734,22 @@ def apply_corrections(result: Result, review: Review) -> Result:
         if by == "reader"
     }
     reader.update(by_key[corr.claim].id for corr in review.corrections if corr.claim in by_key)
+    # A cluster no correction touched keeps its members' confidences as verified (one accepted
+    # through a third member is not its bare pair score); a changed one is read from its pairs.
+    before = {frozenset(c.id for c in cluster.claims): cluster for cluster in result.clusters}
+    known = {
+        claim.id: sure
+        for members in groups.values()
+        if (cluster := before.get(frozenset(members))) is not None
+        for claim, sure in zip(cluster.claims, cluster.confidence, strict=False)
+    }
     clusters = build_clusters(
         result.claims,
         index_groups,
         result.sources,
         scores=result.pair_scores,
         reader=frozenset(reader),
+        confidence=known,
         suggestions=result.suggestions,
         facts=result.facts,
     )

@@ -98,6 +98,22 @@ def test_move_into_a_cluster_and_out_again(result) -> None:
     assert len(again.clusters) == 5
 
 
+def test_a_cluster_no_move_touched_keeps_its_members_confidences(result) -> None:
+    # c1's members were verified at these confidences (one through a third member, above its
+    # bare pair score); moving another claim elsewhere does not read them again from the pairs.
+    c1 = replace(_cluster_of(result, "bbc#0"), confidence=(0.9, 0.8, 0.8))
+    scores = {
+        ("lemonde#0", "bbc#0"): 0.9,
+        ("lemonde#0", "reuters#0"): 0.9,
+        ("bbc#0", "reuters#0"): 0.6,
+    }
+    result = replace(result, clusters=(c1, *result.clusters[1:]), pair_scores=scores)
+    moved = rv.apply_corrections(result, rv.move_claim(result, rv.Review(), "reuters#2", "c3"))
+    assert _cluster_of(moved, "bbc#0").confidence == (0.9, 0.8, 0.8)
+    # the cluster the move changed is read from its pairs
+    assert _cluster_of(moved, "reuters#2").confirmed_by == ("model", "reader")
+
+
 def test_a_move_that_breaks_one_claim_per_source_is_refused(result) -> None:
     with pytest.raises(InputError, match="one claim per outlet"):
         rv.move_claim(result, rv.Review(), "bbc#2", "c1")
