@@ -237,7 +237,7 @@ def decision_note(result: Result, anchor: str, newcomer: str, confirmed: bool) -
 def why_apart(result: Result, suggestion: Suggestion) -> str | None:
     """Why a pair the verifier found likely enough is a suggestion and not one claim: ``None``
     below the threshold, else the rule that kept it out (one claim per outlet; every member of
-    a cluster must accept a claim; different dates)."""
+    a cluster must accept a claim; different dates; a phone call against a meeting)."""
     threshold = round(needed_confidence(result.settings.threshold, suggestion.evidence), 2)
     if suggestion.evidence.same_day:
         above = f"above the threshold for two claims that write the same day ({threshold:g})"
@@ -275,9 +275,15 @@ def why_apart(result: Result, suggestion: Suggestion) -> str | None:
             + ", ".join(suggestion.evidence.different_dates)
             + ") and no figure in common: read as two events unless you confirm it"
         )
+    if suggestion.evidence.different_contacts:
+        far, near = suggestion.evidence.different_contacts
+        return (
+            f"{above}, but one claim reports a contact from afar and the other one in person "
+            f"({far} / {near}): read as two contacts unless you confirm it"
+        )
     return (
         f"{above}, but it was not accepted against every member of the other claim's cluster "
-        "(the verifier's confidence, or different dates)"
+        "(the verifier's confidence, different dates, or contacts of different kinds)"
     )
 
 

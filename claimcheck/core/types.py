@@ -145,6 +145,9 @@ class Evidence:
     """The conflicting figures that are dates, when no figure of the pair agrees: the claims
     place what they state on different days, so the tool does not join them by itself (they
     stay a suggestion the reader may confirm)."""
+    different_contacts: tuple[str, ...] = ()
+    """The words of the two claims when one reports a contact from afar and the other one in
+    person ("phone" / "meeting"): two contacts, not joined by the tool either."""
 
 
 #: A suggestion's state: not yet decided, confirmed by the reader, or rejected by the reader.

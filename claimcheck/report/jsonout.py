@@ -99,6 +99,7 @@ def to_dict(
                 "agreeing_figures": list(s.evidence.agreeing_figures),
                 "conflicting_figures": list(s.evidence.conflicting_figures),
                 "different_dates": list(s.evidence.different_dates),
+                "different_contacts": list(s.evidence.different_contacts),
                 "same_day": s.evidence.same_day,
             },
             "status": s.status,

@@ -319,6 +319,71 @@ def test_claims_set_on_different_days_are_not_joined_however_confident() -> None
     assert [0, 1] in confirmed.clusters
 
 
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "expected"),
+    [
+        (
+            "The meeting was requested by the president.",
+            "en",
+            "The president agreed to strengthen coordination during a phone call.",
+            "en",
+            ("meeting", "phone"),
+        ),
+        (
+            "Les deux dirigeants se sont entretenus au téléphone.",
+            "fr",
+            "The two leaders met in Moscow.",
+            "en",
+            ("téléphone", "met"),
+        ),
+        (
+            "Le ministre a rencontré son homologue.",
+            "fr",
+            "Le ministre s'est entretenu par visioconférence avec son homologue.",
+            "fr",
+            ("rencontré", "visioconférence"),
+        ),
+        # the same kind, or a claim that tells of both: nothing sets them apart
+        ("The leaders met in Moscow.", "en", "Their meeting lasted an hour.", "en", ()),
+        (
+            "They spoke by phone before the summit.",
+            "en",
+            "The leaders met in Moscow.",
+            "en",
+            (),
+        ),
+        # "call", "talks" and "spoke" say it of both kinds
+        ("The leaders held talks.", "en", "The leaders met in Moscow.", "en", ()),
+        ("Biden calls for a ceasefire.", "en", "Biden met Netanyahu.", "en", ()),
+    ],
+)
+def test_a_phone_call_and_a_meeting_are_two_contacts(
+    a: str, la: str, b: str, lb: str, expected: tuple[str, ...]
+) -> None:
+    from claimcheck.core.extract.facts import extract_facts
+    from claimcheck.core.group.verify import contacts_apart
+
+    assert contacts_apart(extract_facts(a, la), extract_facts(b, lb)) == expected
+
+
+def test_a_phone_call_and_a_meeting_are_not_joined_however_confident() -> None:
+    data = _dated(
+        [
+            "The meeting was requested by the president.",
+            "The president agreed to strengthen coordination during a phone call.",
+            "Germany's chancellor flew to Washington to meet the president.",
+        ],
+        [0, 1, 2],
+    )
+    table = {frozenset({0, 1}): 0.95, frozenset({0, 2}): 0.97, frozenset({1, 2}): 0.96}
+    out = _run(data, table)
+    # 0 and 2 report a meeting; 1 a call: it joins neither directly nor through the other
+    assert sorted(out.clusters) == [[0, 2], [1]]
+    assert out.evidence[(0, 1)].different_contacts == ("meeting", "phone")
+    assert ((0, 1), 0.95, "open") in out.suggestions
+    assert [0, 1] in _run(data, table, confirmed=[(0, 1)]).clusters
+
+
 def test_claims_that_write_the_same_day_need_less_confidence() -> None:
     # Timeline entries are all dated: two that write the same day are the same fact far more
     # often than other pairs at that confidence (models.md). The threshold here is 0.5, so a

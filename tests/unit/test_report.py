@@ -220,6 +220,7 @@ def test_agreement_says_how_sure_and_lists_related_claims_apart() -> None:
                 "agreeing_figures": ["15 = fifteen"],
                 "conflicting_figures": [],
                 "different_dates": [],
+                "different_contacts": [],
                 "same_day": False,
             },
             "status": "open",

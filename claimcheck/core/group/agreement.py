@@ -15,6 +15,7 @@ features (:mod:`claimcheck.core.group.verify`).
    else states stays alone, however similar its neighbours are. A pair set on different days
    with no figure in common ("met on Monday" / "met on Thursday") is not joined however
    confident: across the labelled real sets, none of the likely pairs like that states one fact.
+   Nor is a phone call with a meeting (:func:`~claimcheck.core.group.verify.contacts_apart`).
 4. **Suggestions.** Every claim keeps its most likely partners outside its cluster (at most
    :data:`SUGGESTIONS_PER_CLAIM`), for the reader to confirm (``y``) or reject (``x``).
 
@@ -27,7 +28,7 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 import numpy as np
@@ -38,6 +39,7 @@ from claimcheck.core.group.verify import (
     RELATIVE_MIN_CLAIMS,
     PairContext,
     Verifier,
+    contacts_apart,
     pair_features,
     word_weights,
     writes_a_day,
@@ -354,21 +356,32 @@ class StoryScorer:
     def features(self, pairs: Sequence[Pair]) -> tuple[np.ndarray, list[Evidence]]:
         rows = []
         evidence = []
+        facts = self.data.facts
         for i, j in pairs:
-            fa, wa = self._words(int(self.members[i]))
-            fb, wb = self._words(int(self.members[j]))
+            ga, gb = int(self.members[i]), int(self.members[j])
+            fa, wa = self._words(ga)
+            fb, wb = self._words(gb)
             x, ev = pair_features(fa, fb, wa, wb, self.weights, self.context(i, j))
+            # every word of the claims, not only those with a vector
+            apart = contacts_apart(facts[ga], facts[gb])
+            if apart:
+                ev = replace(ev, different_contacts=apart)
             rows.append(x)
             evidence.append(ev)
         return np.array(rows, dtype=np.float64).reshape(len(pairs), -1), evidence
 
     def accepts(self, pair: Pair, threshold: float) -> bool:
-        """Whether the tool joins the pair by itself: confident enough, and not set on different
-        days (:attr:`Evidence.different_dates`); a pair that writes one day on both sides
+        """Whether the tool joins the pair by itself: confident enough, not set on different
+        days (:attr:`Evidence.different_dates`) nor reporting contacts of different kinds
+        (:attr:`Evidence.different_contacts`); a pair that writes one day on both sides
         (:attr:`Evidence.same_day`) needs :data:`SAME_DAY_MARGIN` less confidence."""
         p = self.score([pair])[0]
         evidence = self.cache[pair][1]
-        return p >= needed_confidence(threshold, evidence) and not evidence.different_dates
+        return (
+            p >= needed_confidence(threshold, evidence)
+            and not evidence.different_dates
+            and not evidence.different_contacts
+        )
 
     def _global(self, pairs: Sequence[Pair]) -> list[Pair]:
         """The pairs as indices into every claim of the input."""
@@ -484,7 +497,7 @@ def _link(
     def third(a: int, b: int, group: Sequence[int]) -> float:
         key = (min(a, b), max(a, b))
         direct, evidence = scorer.cache[key]
-        if direct < CORROBORATION_FLOOR or evidence.different_dates:
+        if direct < CORROBORATION_FLOOR or evidence.different_dates or evidence.different_contacts:
             return 0.0
         # one claim per outlet in a group: every other member is a third outlet's
         legs = [(known(a, x), known(b, x)) for x in group if x not in (a, b)]

@@ -17,6 +17,10 @@ cosine does not weigh:
 - **names** shared or found on one side only, and **figures** (counts, amounts, dates resolved
   against each article's date) that agree or conflict.
 
+Beside the confidence, the evidence notes what sets a pair apart whatever the confidence: dates
+that differ as written, and a contact of another kind (a phone call against a meeting,
+:func:`contacts_apart`).
+
 A logistic model turns these into a confidence that the two claims state the same fact. Its
 weights are fitted on real articles labelled claim by claim
 (``python benchmarks/eval_agreement.py --fit``) and kept in ``data/verifier.json``; the fitting
@@ -279,6 +283,41 @@ def figure_evidence(
     if not ab or not _apart_dates(b, a):
         return agree, conflict, []
     return agree, conflict, [f"{f.text} ≠ {g.text}" for f, g in ab]
+
+
+@cache
+def _contact_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(from afar, in person): the contact words of every language, as a claim in one language
+    quotes the other and a pair may be in two."""
+    from claimcheck.core.lang import LANGUAGES, words
+
+    remote = frozenset().union(*(words(c, "events", "remote_contact") for c in LANGUAGES))
+    in_person = frozenset().union(*(words(c, "events", "in_person_contact") for c in LANGUAGES))
+    return remote, in_person
+
+
+def _contact(facts: ClaimFacts) -> tuple[str, str] | None:
+    """("remote" or "in person", the word that says it) when the claim reports one kind of
+    contact only."""
+    remote, in_person = _contact_words()
+    far = next((w for w in facts.words if w in remote), None)
+    near = next((w for w in facts.words if w in in_person), None)
+    if far is not None and near is None:
+        return "remote", far
+    if near is not None and far is None:
+        return "in person", near
+    return None
+
+
+def contacts_apart(a: ClaimFacts, b: ClaimFacts) -> tuple[str, ...]:
+    """The words of two claims that report contacts of different kinds, one from afar and one in
+    person ("during a phone call" / "the meeting", "au téléphone" / "a rencontré"), or nothing.
+    Two such claims report two contacts: the tool does not join them by itself (lang
+    ``events.toml``)."""
+    ka, kb = _contact(a), _contact(b)
+    if ka is None or kb is None or ka[0] == kb[0]:
+        return ()
+    return ka[1], kb[1]
 
 
 def name_evidence(a: ClaimFacts, b: ClaimFacts) -> tuple[list[str], list[str]]:
