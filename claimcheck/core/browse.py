@@ -276,10 +276,10 @@ def why_apart(result: Result, suggestion: Suggestion) -> str | None:
             + ") and no figure in common: read as two events unless you confirm it"
         )
     if suggestion.evidence.different_contacts:
-        far, near = suggestion.evidence.different_contacts
+        first, second = suggestion.evidence.different_contacts
         return (
-            f"{above}, but one claim reports a contact from afar and the other one in person "
-            f"({far} / {near}): read as two contacts unless you confirm it"
+            f"{above}, but of the two claims one reports a contact from afar and the other one "
+            f'in person ("{first}" / "{second}"): read as two contacts unless you confirm it'
         )
     return (
         f"{above}, but it was not accepted against every member of the other claim's cluster "

@@ -266,6 +266,12 @@ def test_why_a_likely_pair_is_only_a_suggestion(result) -> None:
         ("lemonde#2", "bbc#2"), 0.9, Evidence(cosine=0.5, different_dates=("lundi ≠ Thursday",))
     )
     assert "different dates (lundi ≠ Thursday)" in (browse.why_apart(result, dated) or "")
+    # a phone call and a meeting: two contacts, the words in the order of the two claims
+    contacts = Suggestion(
+        ("lemonde#2", "bbc#2"), 0.9, Evidence(cosine=0.5, different_contacts=("réunion", "phone"))
+    )
+    reason = browse.why_apart(result, contacts) or ""
+    assert 'one in person ("réunion" / "phone"): read as two contacts' in reason, reason
     # the outlet rule comes first: it is what keeps them apart until the reader decides
     same_outlet = Suggestion(
         ("lemonde#0", "bbc#2"), 0.9, Evidence(cosine=0.5, different_dates=("lundi ≠ Thursday",))
