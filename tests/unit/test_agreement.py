@@ -107,6 +107,12 @@ def test_a_weaker_pair_joins_through_a_third_outlets_claim_both_match_surely() -
     # the pair's confidence is the bound that accepted it, 0.97 + 0.95 - 1
     assert out.confidence[1] == pytest.approx(0.92)
     assert out.confidence[0] == pytest.approx(0.95)
+    # a match the reader confirmed counts as sure: 2 stated 0's fact, says the reader
+    weak = {frozenset({0, 1}): 0.97, frozenset({0, 2}): 0.3, frozenset({1, 2}): 0.6}
+    assert _group_at(weak, [0, 1, 2]).clusters != [[0, 1, 2]]
+    read = _group_at(weak, [0, 1, 2], confirmed=[(0, 2)])
+    assert read.clusters == [[0, 1, 2]]
+    assert read.confidence[1] == pytest.approx(0.97)
 
 
 @pytest.mark.parametrize(
