@@ -39,7 +39,8 @@ from claimcheck.core.group.verify import (
     RELATIVE_MIN_CLAIMS,
     PairContext,
     Verifier,
-    contacts_apart,
+    contact_kind,
+    kinds_apart,
     pair_features,
     word_weights,
     writes_a_day,
@@ -205,6 +206,7 @@ class StoryScorer:
         self._find_neighbours()
         self.cache: dict[Pair, tuple[float, Evidence]] = {}
         self._word_cache: dict[int, tuple[ClaimFacts, np.ndarray]] = {}
+        self._contact_cache: dict[int, tuple[str, str] | None] = {}
 
     def _find_neighbours(self) -> None:
         """Each claim's nearest claims of other sources (most similar first) and its baseline."""
@@ -328,6 +330,13 @@ class StoryScorer:
             >= MUTUAL_MIN_CLAIMS,
         )
 
+    def _contact(self, g: int) -> tuple[str, str] | None:
+        """Claim ``g``'s kind of contact, from every word of the claim (not only those with a
+        vector), read once per claim."""
+        if g not in self._contact_cache:
+            self._contact_cache[g] = contact_kind(self.data.facts[g])
+        return self._contact_cache[g]
+
     def _words(self, g: int) -> tuple[ClaimFacts, np.ndarray]:
         """Claim ``g``'s facts keeping only the words that have a vector, and those vectors
         (computed once per claim)."""
@@ -356,14 +365,12 @@ class StoryScorer:
     def features(self, pairs: Sequence[Pair]) -> tuple[np.ndarray, list[Evidence]]:
         rows = []
         evidence = []
-        facts = self.data.facts
         for i, j in pairs:
             ga, gb = int(self.members[i]), int(self.members[j])
             fa, wa = self._words(ga)
             fb, wb = self._words(gb)
             x, ev = pair_features(fa, fb, wa, wb, self.weights, self.context(i, j))
-            # every word of the claims, not only those with a vector
-            apart = contacts_apart(facts[ga], facts[gb])
+            apart = kinds_apart(self._contact(ga), self._contact(gb))
             if apart:
                 ev = replace(ev, different_contacts=apart)
             rows.append(x)

@@ -296,7 +296,7 @@ def _contact_words() -> tuple[frozenset[str], frozenset[str]]:
     return remote, in_person
 
 
-def _contact(facts: ClaimFacts) -> tuple[str, str] | None:
+def contact_kind(facts: ClaimFacts) -> tuple[str, str] | None:
     """("remote" or "in person", the word that says it) when the claim reports one kind of
     contact only."""
     remote, in_person = _contact_words()
@@ -314,7 +314,11 @@ def contacts_apart(a: ClaimFacts, b: ClaimFacts) -> tuple[str, ...]:
     person ("during a phone call" / "the meeting", "au téléphone" / "a rencontré"), or nothing.
     Two such claims report two contacts: the tool does not join them by itself (lang
     ``events.toml``)."""
-    ka, kb = _contact(a), _contact(b)
+    return kinds_apart(contact_kind(a), contact_kind(b))
+
+
+def kinds_apart(ka: tuple[str, str] | None, kb: tuple[str, str] | None) -> tuple[str, ...]:
+    """:func:`contacts_apart` from each claim's :func:`contact_kind`, read once per claim."""
     if ka is None or kb is None or ka[0] == kb[0]:
         return ()
     return ka[1], kb[1]
