@@ -281,9 +281,16 @@ def why_apart(result: Result, suggestion: Suggestion) -> str | None:
             f"{above}, but of the two claims one reports a contact from afar and the other one "
             f'in person ("{first}" / "{second}"): read as two contacts unless you confirm it'
         )
+    if suggestion.evidence.different_ids:
+        return (
+            f"{above}, but the two claims give one label different numbers ("
+            + ", ".join(suggestion.evidence.different_ids)
+            + "): read as two things named unless you confirm it"
+        )
     return (
         f"{above}, but it was not accepted against every member of the other claim's cluster "
-        "(the verifier's confidence, different dates, or contacts of different kinds)"
+        "(the verifier's confidence, different dates, contacts of different kinds or different "
+        "ids)"
     )
 
 

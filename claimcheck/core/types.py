@@ -148,6 +148,16 @@ class Evidence:
     different_contacts: tuple[str, ...] = ()
     """The words of the two claims when one reports a contact from afar and the other one in
     person ("phone" / "meeting"): two contacts, not joined by the tool either."""
+    different_ids: tuple[str, ...] = ()
+    """Numbers the two claims give one label with and none in common ("Episode 7 ≠ Episode 8",
+    "MH17 ≠ MH370"): two things named, not joined by the tool either."""
+
+    @property
+    def apart(self) -> bool:
+        """Whether the evidence sets the pair apart whatever its confidence: different dates,
+        contacts of different kinds or different ids. The tool never joins such a pair by
+        itself, directly or through a third claim; the reader may."""
+        return bool(self.different_dates or self.different_contacts or self.different_ids)
 
 
 #: A suggestion's state: not yet decided, confirmed by the reader, or rejected by the reader.

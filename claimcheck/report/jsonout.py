@@ -100,6 +100,7 @@ def to_dict(
                 "conflicting_figures": list(s.evidence.conflicting_figures),
                 "different_dates": list(s.evidence.different_dates),
                 "different_contacts": list(s.evidence.different_contacts),
+                "different_ids": list(s.evidence.different_ids),
                 "same_day": s.evidence.same_day,
             },
             "status": s.status,

@@ -390,6 +390,66 @@ def test_a_phone_call_and_a_meeting_are_not_joined_however_confident() -> None:
     assert [0, 1] in _run(data, table, confirmed=[(0, 1)]).clusters
 
 
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "expected"),
+    [
+        (
+            "The Witcher Season 1 Episode 7 Recap",
+            "en",
+            "The Witcher Season 1 Episode 8 Recap",
+            "en",
+            ("Episode 7 ≠ Episode 8",),
+        ),
+        ("Flight MH17 was shot down.", "en", "Le vol MH370 a disparu.", "fr", ("MH17 ≠ MH370",)),
+        (
+            "Britain triggered Article 50.",
+            "en",
+            "Le Royaume-Uni a invoqué l'article 49.",
+            "fr",
+            ("Article 50 ≠ article 49",),
+        ),
+        # one number in common, another label, or a score: nothing sets them apart
+        (
+            "Leaders of the G7 and the G20 met.",
+            "en",
+            "Les dirigeants du G20 se sont réunis.",
+            "fr",
+            (),
+        ),
+        ("Flight MH17 was shot down.", "en", "A Boeing 777 was shot down.", "en", ()),
+        ("The Penguins led 4-2.", "en", "The Penguins won 5-2.", "en", ()),
+        ("Flight MH17 was shot down.", "en", "298 people died on MH17.", "en", ()),
+    ],
+)
+def test_one_label_with_two_numbers_names_two_things(
+    a: str, la: str, b: str, lb: str, expected: tuple[str, ...]
+) -> None:
+    from claimcheck.core.extract.facts import extract_facts
+    from claimcheck.core.group.verify import ids_apart
+
+    fa, fb = extract_facts(a, la).figures, extract_facts(b, lb).figures
+    assert ids_apart(fa, fb) == expected
+    assert len(ids_apart(fb, fa)) == len(expected)
+
+
+def test_two_ids_of_one_label_are_not_joined_however_confident() -> None:
+    data = _dated(
+        [
+            "Season 1 Episode 7 recap: Geralt meets Yennefer.",
+            "Season 1 Episode 8 recap: Geralt meets Ciri.",
+            "In Season 1 Episode 7, Geralt meets Yennefer.",
+        ],
+        [0, 1, 2],
+    )
+    table = {frozenset({0, 1}): 0.95, frozenset({0, 2}): 0.97, frozenset({1, 2}): 0.96}
+    out = _run(data, table)
+    # 0 and 2 recap episode 7; 1 episode 8: it joins neither directly nor through the other
+    assert sorted(out.clusters) == [[0, 2], [1]]
+    assert out.evidence[(0, 1)].different_ids == ("Episode 7 ≠ Episode 8",)
+    assert ((0, 1), 0.95, "open") in out.suggestions
+    assert [0, 1] in _run(data, table, confirmed=[(0, 1)]).clusters
+
+
 def test_claims_that_write_the_same_day_need_less_confidence() -> None:
     # Timeline entries are all dated: two that write the same day are the same fact far more
     # often than other pairs at that confidence (models.md). The threshold here is 0.5, so a

@@ -272,6 +272,12 @@ def test_why_a_likely_pair_is_only_a_suggestion(result) -> None:
     )
     reason = browse.why_apart(result, contacts) or ""
     assert 'one in person ("réunion" / "phone"): read as two contacts' in reason, reason
+    # one label, two numbers: two things named
+    ids = Suggestion(
+        ("lemonde#2", "bbc#2"), 0.9, Evidence(cosine=0.5, different_ids=("MH17 ≠ MH370",))
+    )
+    reason = browse.why_apart(result, ids) or ""
+    assert "one label different numbers (MH17 ≠ MH370): read as two things" in reason, reason
     # the outlet rule comes first: it is what keeps them apart until the reader decides
     same_outlet = Suggestion(
         ("lemonde#0", "bbc#2"), 0.9, Evidence(cosine=0.5, different_dates=("lundi ≠ Thursday",))

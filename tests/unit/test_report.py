@@ -221,6 +221,7 @@ def test_agreement_says_how_sure_and_lists_related_claims_apart() -> None:
                 "conflicting_figures": [],
                 "different_dates": [],
                 "different_contacts": [],
+                "different_ids": [],
                 "same_day": False,
             },
             "status": "open",

@@ -379,16 +379,13 @@ class StoryScorer:
 
     def accepts(self, pair: Pair, threshold: float) -> bool:
         """Whether the tool joins the pair by itself: confident enough, not set on different
-        days (:attr:`Evidence.different_dates`) nor reporting contacts of different kinds
-        (:attr:`Evidence.different_contacts`); a pair that writes one day on both sides
+        days (:attr:`Evidence.different_dates`), reporting contacts of different kinds
+        (:attr:`Evidence.different_contacts`) nor naming different things with one label
+        (:attr:`Evidence.different_ids`); a pair that writes one day on both sides
         (:attr:`Evidence.same_day`) needs :data:`SAME_DAY_MARGIN` less confidence."""
         p = self.score([pair])[0]
         evidence = self.cache[pair][1]
-        return (
-            p >= needed_confidence(threshold, evidence)
-            and not evidence.different_dates
-            and not evidence.different_contacts
-        )
+        return p >= needed_confidence(threshold, evidence) and not evidence.apart
 
     def _global(self, pairs: Sequence[Pair]) -> list[Pair]:
         """The pairs as indices into every claim of the input."""
@@ -504,7 +501,7 @@ def _link(
     def third(a: int, b: int, group: Sequence[int]) -> float:
         key = (min(a, b), max(a, b))
         direct, evidence = scorer.cache[key]
-        if direct < CORROBORATION_FLOOR or evidence.different_dates or evidence.different_contacts:
+        if direct < CORROBORATION_FLOOR or evidence.apart:
             return 0.0
         # one claim per outlet in a group: every other member is a third outlet's
         legs = [(known(a, x), known(b, x)) for x in group if x not in (a, b)]

@@ -324,6 +324,44 @@ def kinds_apart(ka: tuple[str, str] | None, kb: tuple[str, str] | None) -> tuple
     return ka[1], kb[1]
 
 
+def _id_label(f: Figure) -> str | None:
+    """The word a number names a thing with ("Episode" of "Episode 7", "mh" of "MH17", "article"
+    of "Article 50"), folded; ``None`` for a figure that is no id, and for a score ("6-4"),
+    which another claim may give at another moment of one match."""
+    if f.kind != "figure" or f.unit is None or not f.unit.startswith("#") or f.unit == "#score":
+        return None
+    if len(f.unit) > 1:
+        return f.unit[1:]
+    word = f.text.split()[0] if len(f.text.split()) > 1 else ""  # "No. 5", "Article 50"
+    return word.lower().rstrip(".") or None
+
+
+def ids_apart(a: Sequence[Figure], b: Sequence[Figure]) -> tuple[str, ...]:
+    """The ids two claims give with one label and no number in common ("Episode 7 ≠ Episode 8",
+    "MH17 ≠ MH370", "G7 ≠ G20", "Article 50 ≠ article 49"), or nothing. A number that names a
+    thing is not a measure that outlets round or update: two claims that give one label two
+    numbers speak of two things, so the tool does not join them by itself (a claim that gives
+    both, "the G7 and the G20", sets nothing apart)."""
+    ids_a: dict[str, list[Figure]] = {}
+    for f in a:
+        label = _id_label(f)
+        if label is not None:
+            ids_a.setdefault(label, []).append(f)
+    if not ids_a:
+        return ()
+    ids_b: dict[str, list[Figure]] = {}
+    for g in b:
+        label = _id_label(g)
+        if label in ids_a:
+            ids_b.setdefault(label, []).append(g)
+    out = []
+    for label, gs in ids_b.items():
+        fs = ids_a[label]
+        if not {f.value for f in fs} & {g.value for g in gs}:
+            out.append(f"{fs[0].text} ≠ {gs[0].text}")
+    return tuple(out)
+
+
 def name_evidence(a: ClaimFacts, b: ClaimFacts) -> tuple[list[str], list[str]]:
     """(shared, one-sided) names of two claims, by language-neutral key."""
     from claimcheck.core.extract.names import related_entities
@@ -398,6 +436,7 @@ def pair_features(
         agreeing_figures=tuple(agree),
         conflicting_figures=tuple(conflict),
         different_dates=tuple(dates),
+        different_ids=ids_apart(fa.figures, fb.figures),
         same_day=same_written_day(fa.figures, fb.figures),
     )
     return x, evidence
