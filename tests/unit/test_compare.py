@@ -484,6 +484,10 @@ def test_negation_said_with_other_words_agrees() -> None:
             "The collection is growing, but not as fast.",
             "La collection s'agrandit, mais pas aussi vite.",
         ),
+        (
+            'Evidence suggested "no or limited human-to-human transmission", the WHO said.',
+            "Les données suggèrent « une transmission d'humain à humain nulle ou limitée ».",
+        ),
     ):
         assert not find(diffs(("a", a, "en"), ("b", b, "fr")), "polarity", "differs"), a
 

@@ -55,6 +55,13 @@ from claimcheck.core.extract.stance import (
         ("Boris Johnson annonce avoir été testé positif.", "fr", "Boris Johnson"),
         ("Les enquêteurs affirment que le feu était criminel.", "fr", "enquêteurs"),
         ("Le président affirme : « Nous sommes en guerre ».", "fr", "président"),
+        # a weak verb followed by a clause without "that": reported speech all the same
+        (
+            "Russian President Vladimir Putin announces he is launching a military operation.",
+            "en",
+            "Russian President Vladimir Putin",
+        ),
+        ("The army admitted it had struck the hospital.", "en", "army"),
     ],
 )
 def test_attribution_in_both_languages(text: str, lang: str, expected: str) -> None:
@@ -68,6 +75,7 @@ def test_attribution_in_both_languages(text: str, lang: str, expected: str) -> N
     [
         ("Russia has been involved in the war in Syria since 2015.", "en"),
         ("Russia announced new security measures to protect its military.", "en"),
+        ("Russia announced its withdrawal from the treaty.", "en"),
         ("La Russie a annoncé de nouvelles mesures de sécurité.", "fr"),
         ("Israël a rejeté les accusations selon lesquelles il aurait mené la frappe.", "fr"),
         # a verb in the present with a plain object, a participle without its auxiliary, "comme"

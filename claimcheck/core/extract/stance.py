@@ -88,11 +88,15 @@ def _bounded(word: str) -> str:
 
 _CLAUSE_OPENERS = "|".join(_every("clause_openers"))
 _REPORTED_INFINITIVES = "|".join(_every("reported_infinitives"))
-# What follows a weak verb that credits a claim: a clause, a quote, the end of the sentence, or
-# (in French) an infinitive of reported speech ("annonce avoir été testé positif").
+# What follows a weak verb that credits a claim: a clause (with "that", or, in English, a subject
+# pronoun: "announces he is launching"), a quote, the end of the sentence, or (in French) an
+# infinitive of reported speech ("annonce avoir été testé positif").
+_CLAUSE_SUBJECTS = "|".join(_every("clause_subjects"))
 _AFTER_WEAK_VERB = re.compile(
     rf"(?:{_CLAUSE_OPENERS}|[,:;\"“”«»'’.!?]|$"
-    + (rf"|(?:{_REPORTED_INFINITIVES})\b)" if _REPORTED_INFINITIVES else ")")
+    + (rf"|(?:{_REPORTED_INFINITIVES})\b" if _REPORTED_INFINITIVES else "")
+    + (rf"|(?:{_CLAUSE_SUBJECTS})\b" if _CLAUSE_SUBJECTS else "")
+    + ")"
 )
 _LEAD = re.compile(
     rf"^(?:{'|'.join(_every('lead_articles'))})\s+|^(?:{'|'.join(_every('lead_elisions'))})",
