@@ -469,6 +469,25 @@ def test_a_negation_counts_where_it_bears_on_what_the_others_state(
     assert bool(find(diffs(("a", a, lang_a), ("b", b, lang_b)), "polarity", "differs")) == differs
 
 
+def test_a_negation_is_read_against_the_members_of_its_own_language() -> None:
+    # the negation is in a clause the other English member does not state; the French member's
+    # words cannot be compared, but the English one stands for what the cluster states
+    voa = (
+        "voa",
+        "At the start of Russia's invasion of Ukraine on February 24, few predicted the war "
+        "would go on for two years with no end in sight.",
+        "en",
+    )
+    st = ("st", "Russia invaded neighbouring Ukraine on Feb 24.", "en")
+    ftv = ("ftv", "L'invasion russe a débuté le 24 février.", "fr")
+    assert not find(diffs(voa, st, ftv), "polarity", "differs")
+    # against the French member alone there is nothing to read it against: it counts
+    assert find(diffs(voa, ftv), "polarity", "differs")
+    # a negation of what the English member states counts whatever the French one says
+    denied = ("den", "Russia did not invade Ukraine on February 24.", "en")
+    assert find(diffs(denied, st, ftv), "polarity", "differs")
+
+
 def test_negation_said_with_other_words_agrees() -> None:
     for a, b in (
         (

@@ -730,11 +730,7 @@ def _polarity_difference(members: Sequence[_Member]) -> Difference | None:
     negated one. Hedging is not polarity: see :func:`_hedging_difference`."""
     words = [content_words(m.claim.text, m.claim.language) for m in members]
     touches = [
-        _negation_touches(
-            m,
-            [o for o in members if o is not m],
-            [w for o, ws in zip(members, words, strict=True) if o is not m for w in ws],
-        )
+        _negation_touches(m, [(o, ws) for o, ws in zip(members, words, strict=True) if o is not m])
         for m in members
     ]
     flags = [
@@ -772,18 +768,22 @@ _SCOPE_AFTER = 10
 _CLAUSE_END = re.compile(r"[.;:!?,]")
 
 
-def _negation_touches(member: _Member, others: Sequence[_Member], theirs: Sequence[str]) -> bool:
+def _negation_touches(member: _Member, others: Sequence[tuple[_Member, Sequence[str]]]) -> bool:
     """Whether one of the member's negations bears on what the others state: a content word
     near it (a few words before, its clause after) that the others write too, by its first five
     letters ("resign" / "resigned"). A negation in a clause of its own ("… and demands a
     guarantee that it will not join NATO", "with no deaths") is not a disagreement with a
-    claim that does not state that clause. Against another language the words cannot be
-    compared, and the negation counts. ``theirs`` are the others' content words."""
+    claim that does not state that clause. ``others`` are the other members with their content
+    words; those of the member's language are read (words cannot be compared across
+    languages, and members of one cluster state one fact, so what the member's own language
+    says of it stands for the rest); when every other member is in another language, the
+    negation counts."""
     spans = cast("list[tuple[int, int]]", member.polarity.get("negations") or [])
     if not spans:
         return True
     language = member.claim.language[:2]
-    if not others or any(o.claim.language[:2] != language for o in others):
+    theirs = [w for o, ws in others if o.claim.language[:2] == language for w in ws]
+    if not theirs:
         return True
     text = member.claim.text
     for start, end in spans:
