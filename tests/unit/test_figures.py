@@ -340,6 +340,25 @@ def test_weekdays_resolve_to_the_most_recent_on_or_before_the_reference() -> Non
     )
 
 
+def test_a_date_after_an_intention_or_a_delay_is_after_the_reference() -> None:
+    # an article of 11 April 2019: the deadline agreed that day is the coming 31 October
+    ahead, behind = day("2019-10-31"), day("2018-10-31")
+    for text, language in (
+        ("EU leaders agree to delay Brexit until October 31.", "en"),
+        ("Johnson vowed to leave on October 31.", "en"),
+        ("The vote was postponed until October 31.", "en"),
+        ("Les Vingt-Sept acceptent de reporter le Brexit au 31 octobre.", "fr"),
+        ("Le vote est reporté au 31 octobre.", "fr"),
+    ):
+        assert one(text, language, "2019-04-11").low == ahead, text
+    # what happened on a date stays in the past, delay or not
+    for text, language in (
+        ("Brexit was delayed on October 31.", "en"),
+        ("Le vote a été reporté le 31 octobre.", "fr"),
+    ):
+        assert one(text, language, "2019-04-11").low == behind, text
+
+
 def test_a_weekday_in_the_future_tense_or_after_next_is_after_the_reference() -> None:
     # 2019-01-30 is a Wednesday: the coming Thursday is the 31st, the last one the 24th
     thursday, last = day("2019-01-31"), day("2019-01-24")
