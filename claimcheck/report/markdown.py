@@ -267,10 +267,11 @@ def render_cluster(
     for k, claim in enumerate(cluster.claims):
         source = sources[claim.source]
         meta = [f"`{claim.source}`", claim.language]
+        if source.date:
+            meta.append(source.date)  # the article's date, beside its language as the interface
+            # shows it: after "same written day" it read as the day the claim writes
         if cluster.confirmed_by:
             meta.append(_how_sure(cluster.confirmed_by[k], cluster.confidence[k], threshold))
-        if source.date:
-            meta.append(source.date)
         if claim.role != "body":
             meta.append(claim.role)
         if claim.repeats > 1:

@@ -195,7 +195,9 @@ def _verified_result() -> Result:
 def test_agreement_says_how_sure_and_lists_related_claims_apart() -> None:
     md = render_markdown(_verified_result())
     assert "### c1 · 2 outlets, 1 independent · en + fr" in md
-    assert "verified, confidence 0.83" in md
+    # the article's date stands beside its language, before how sure the member is: after
+    # "same written day" it would read as the day the claim writes
+    assert "(`a-fr`, fr, 2024-03-01, verified, confidence 0.83, stated 2 times)" in md
     assert "confirmed by the reader" in md
     related = md.split("Related, not confirmed", 1)[1]
     assert "The Wire" in related.split("###", 1)[0] and "confidence 0.41" in related
