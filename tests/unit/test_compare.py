@@ -488,6 +488,19 @@ def test_a_negation_is_read_against_the_members_of_its_own_language() -> None:
     assert find(diffs(denied, st, ftv), "polarity", "differs")
 
 
+def test_a_claim_naming_the_speaker_as_the_actor_does_not_state_his_words_as_fact() -> None:
+    # what the speaker did, against what he said of it: no drift
+    said = ("a", "Vladimir Putin says he is launching a military operation in Ukraine.", "en")
+    did = ("b", "Vladimir Putin launches a military operation in Ukraine.", "en")
+    assert not find(diffs(said, did), "attribution", "only_in")
+    # the claim stated without its speaker, or with a country that is only where it happened
+    plain = ("c", "A military operation in Ukraine is launched.", "en")
+    assert find(diffs(said, plain), "attribution", "only_in")
+    drones = ("d", "Russia says it shot down five drones.", "en")
+    over = ("e", "Five drones were shot down over Russia.", "en")
+    assert find(diffs(drones, over), "attribution", "only_in")
+
+
 def test_negation_said_with_other_words_agrees() -> None:
     for a, b in (
         (

@@ -683,16 +683,43 @@ def _changed_first_word(members: Sequence[_Member], item: dict[int, Name]) -> st
 # --- attribution and polarity --------------------------------------------------------------------
 
 
+def _speakers(member: _Member) -> list[Name]:
+    """The people named inside the member's speaker phrase ("Vladimir Putin" of "Russian
+    President Vladimir Putin says…"). Not places or bodies: "Russia says it downed five drones"
+    against "five drones were downed over Russia" is attribution drift, the country named as
+    where it happened."""
+    a = member.attribution
+    if a is None:
+        return []
+    return [n for n in member.names if n.kind == "person" and n.start >= a.start and n.end <= a.end]
+
+
+def _names_a_speaker(member: _Member, speakers: Sequence[Name]) -> bool:
+    """Whether the member names one of ``speakers`` (the others' speakers) itself: "Putin
+    announces an operation" against "Putin says he is launching an operation" reports what the
+    speaker did, it does not state the speaker's words as fact."""
+    return any(
+        n.key == s.key or same_entity(n.text, s.text) for n in member.names for s in speakers
+    )
+
+
 def _attribution_difference(members: Sequence[_Member]) -> Difference | None:
     having = [m for m in members if m.attribution is not None]
     if not having:
         return None
     values = tuple((m.claim.source, m.attribution.text) for m in having if m.attribution)
-    silent = [m.claim.source for m in members if m.attribution is None]
+    speakers = [n for m in having for n in _speakers(m)]
+    silent = [
+        m.claim.source
+        for m in members
+        if m.attribution is None and not _names_a_speaker(m, speakers)
+    ]
     if len(having) == 1:
         assert having[0].attribution is not None
         if names_nobody(having[0].attribution.text):
             return None  # "it added": credited to no one a reader could check
+        if not silent:
+            return None  # every other member names the speaker as the one who acted
         return Difference(
             "attribution",
             "only_in",
