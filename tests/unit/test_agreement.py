@@ -419,6 +419,14 @@ def test_a_phone_call_and_a_meeting_are_not_joined_however_confident() -> None:
         ("Flight MH17 was shot down.", "en", "A Boeing 777 was shot down.", "en", ()),
         ("The Penguins led 4-2.", "en", "The Penguins won 5-2.", "en", ()),
         ("Flight MH17 was shot down.", "en", "298 people died on MH17.", "en", ()),
+        # a number in the name of who says it is no fact of the claim
+        (
+            "Prices rose by 5%, France 24 reported.",
+            "en",
+            "Les prix ont augmenté de 5 %, a rapporté France 2.",
+            "fr",
+            (),
+        ),
     ],
 )
 def test_one_label_with_two_numbers_names_two_things(

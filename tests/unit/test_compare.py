@@ -501,6 +501,20 @@ def test_a_claim_naming_the_speaker_as_the_actor_does_not_state_his_words_as_fac
     assert find(diffs(drones, over), "attribution", "only_in")
 
 
+def test_a_number_in_the_name_of_who_says_it_is_no_figure_of_the_claim() -> None:
+    # every phrase that names a speaker counts, not only the first ("voters said yes")
+    a = ("a", "Just over 52 per cent of voters said yes, The Gazette 6 reported.", "en")
+    b = ("b", "Just over 52 per cent of voters said yes, The Gazette 10 reported.", "en")
+    c = ("c", "Le oui l'emporte avec 52 % des voix, a rapporté France 24.", "fr")
+    assert not find(diffs(a, b, c), "figure", "differs")
+    # an id the claim states is still one
+    d = ("d", "Flight MH17 was shot down, The Gazette 6 reported.", "en")
+    e = ("e", "Flight MH370 was shot down, The Gazette 10 reported.", "en")
+    assert [x.values for x in find(diffs(d, e), "figure", "differs")] == [
+        (("d", "MH17"), ("e", "MH370"))
+    ]
+
+
 def test_negation_said_with_other_words_agrees() -> None:
     for a, b in (
         (

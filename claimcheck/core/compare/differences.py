@@ -24,8 +24,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from claimcheck.core.errors import InputError
-from claimcheck.core.extract.facts import content_words
-from claimcheck.core.extract.figures import compare_figures, extract_figures, figure_affinity
+from claimcheck.core.extract.facts import claim_figures, content_words
+from claimcheck.core.extract.figures import compare_figures, figure_affinity
 from claimcheck.core.extract.names import (
     DEMONYM_KEYS,
     NAME_WORDS_EN,
@@ -123,7 +123,7 @@ def compare_cluster(
                 tuple(
                     figures[c.id]
                     if figures is not None and c.id in figures
-                    else extract_figures(c.text, c.language, dates.get(c.source))
+                    else claim_figures(c.text, c.language, dates.get(c.source))
                 ),
                 _dedupe_names(extract_names(c.text, c.language)),
                 attribution_span(c.text, c.language),

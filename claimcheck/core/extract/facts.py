@@ -37,14 +37,45 @@ def content_words(text: str, language: str) -> tuple[str, ...]:
 
 def extract_facts(text: str, language: str, reference_date: str | None = None) -> ClaimFacts:
     """The facts of one claim that matching and comparison read: figures, names, content words."""
-    from claimcheck.core.extract.figures import extract_figures
     from claimcheck.core.extract.names import extract_names
 
     return ClaimFacts(
-        figures=tuple(extract_figures(text, language, reference_date)),
+        figures=claim_figures(text, language, reference_date),
         names=tuple(extract_names(text, language)),
         words=content_words(text, language),
     )
+
+
+def claim_figures(
+    text: str, language: str, reference_date: str | None = None
+) -> tuple[Figure, ...]:
+    """The figures a claim states: every figure read in it, less the numbers in the name of who
+    says it (:func:`_without_speaker_ids`)."""
+    from claimcheck.core.extract.figures import extract_figures
+
+    figures = extract_figures(text, language, reference_date)
+    if any(_is_id(f) for f in figures):
+        figures = _without_speaker_ids(figures, text, language)
+    return tuple(figures)
+
+
+def _is_id(f: Figure) -> bool:
+    """A number that names a thing ("MH17", "Episode 7", "France 24"), not a measure."""
+    return f.kind == "figure" and f.unit is not None and f.unit.startswith("#")
+
+
+def _without_speaker_ids(figures: Sequence[Figure], text: str, language: str) -> list[Figure]:
+    """``figures`` less the ids inside a phrase that names who says something (every one the
+    attribution patterns find: "…of voters said yes, The Gazette 6 reported"): "…, France 24
+    reported" names a source, not a fact of the claim, and against "…, France 2 reported" it is
+    no other thing named (the verifier sets apart two claims that give one label two
+    numbers)."""
+    from claimcheck.core.extract.stance import speaker_spans
+
+    spans = speaker_spans(text, language)
+    return [
+        f for f in figures if not (_is_id(f) and any(a <= f.start and f.end <= b for a, b in spans))
+    ]
 
 
 #: The segmenter's reason for a line that is only a date or a time ("30 January", "10:32").

@@ -16,6 +16,7 @@ reported information "aurait été", "seraient morts").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -265,15 +266,15 @@ def _clean_np(raw: str, vocabulary: _Vocabulary) -> str:
     return text
 
 
-@lru_cache(maxsize=16384)
-def _find_attribution(text: str, language: str) -> Attribution | None:
+def _candidates(text: str, language: str) -> Iterator[tuple[int, Attribution]]:
+    """Every speaker phrase the attribution patterns find in ``text``, with the index of the
+    pattern that found it, pattern by pattern."""
     vocabulary = _vocabulary(language)
     folded = fold_same_length(text)
     words = _CUE_WORD.findall(folded)
     if vocabulary.cues.isdisjoint(words):
-        return None
+        return
     patterns = vocabulary.patterns
-    best: Attribution | None = None
     for k, pat in enumerate(patterns):
         subject_form = pat.subject
         for m in pat.regex.finditer(folded):
@@ -319,12 +320,26 @@ def _find_attribution(text: str, language: str) -> Attribution | None:
             normal = re.sub(r"\s+", " ", normal).strip()
             if not normal or normal.lower() in _LEAD_WORDS:
                 continue  # "according to a statement from ...": the article alone is no one
-            cand = Attribution(s, e, clean, normal)
-            if best is None or cand.start < best.start:
-                best = cand
-        if best is not None and k < _EXPLICIT:
+            yield k, Attribution(s, e, clean, normal)
+
+
+@lru_cache(maxsize=16384)
+def _find_attribution(text: str, language: str) -> Attribution | None:
+    best: Attribution | None = None
+    found_by = -1
+    for k, cand in _candidates(text, language):
+        if best is not None and k != found_by and found_by < _EXPLICIT:
             break  # "according to", "a statement from" name the source explicitly
+        if best is None or cand.start < best.start:
+            best, found_by = cand, k
     return best
+
+
+@lru_cache(maxsize=16384)
+def speaker_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` names who says something, every such phrase ("Just over half of voters
+    said yes, The Gazette 6 reported": "voters" and "The Gazette 6"), as (start, end)."""
+    return tuple((c.start, c.end) for _, c in _candidates(text, (language or "")[:2].lower()))
 
 
 def names_nobody(attribution_text: str) -> bool:
