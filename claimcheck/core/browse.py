@@ -269,24 +269,29 @@ def why_apart(result: Result, suggestion: Suggestion) -> str | None:
                 f"{above}, but {outlet} already has another claim in that cluster (one claim per "
                 f"outlet); {then}"
             )
-    if suggestion.evidence.different_dates:
-        return (
-            f"{above}, but the two claims give different dates ("
-            + ", ".join(suggestion.evidence.different_dates)
-            + ") and no figure in common: read as two events unless you confirm it"
-        )
-    if suggestion.evidence.different_contacts:
-        first, second = suggestion.evidence.different_contacts
-        return (
-            f"{above}, but of the two claims one reports a contact from afar and the other one "
-            f'in person ("{first}" / "{second}"): read as two contacts unless you confirm it'
-        )
-    if suggestion.evidence.different_ids:
-        return (
-            f"{above}, but the two claims give one label different numbers ("
-            + ", ".join(suggestion.evidence.different_ids)
-            + "): read as two things named unless you confirm it"
-        )
+    ev = suggestion.evidence
+    quoted = " / ".join(f'"{w}"' for w in ev.different_contacts)
+    for found, why, read_as in (
+        (
+            ev.different_dates,
+            f"the two claims give different dates ({', '.join(ev.different_dates)}) and no "
+            "figure in common",
+            "two events",
+        ),
+        (
+            ev.different_contacts,
+            "of the two claims one reports a contact from afar and the other one in person "
+            f"({quoted})",
+            "two contacts",
+        ),
+        (
+            ev.different_ids,
+            f"the two claims give one label different numbers ({', '.join(ev.different_ids)})",
+            "two things named",
+        ),
+    ):
+        if found:
+            return f"{above}, but {why}: read as {read_as} unless you confirm it"
     return (
         f"{above}, but it was not accepted against every member of the other claim's cluster "
         "(the verifier's confidence, different dates, contacts of different kinds or different "

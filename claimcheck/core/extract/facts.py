@@ -51,17 +51,12 @@ def claim_figures(
 ) -> tuple[Figure, ...]:
     """The figures a claim states: every figure read in it, less the numbers in the name of who
     says it (:func:`_without_speaker_ids`)."""
-    from claimcheck.core.extract.figures import extract_figures
+    from claimcheck.core.extract.figures import extract_figures, is_label
 
     figures = extract_figures(text, language, reference_date)
-    if any(_is_id(f) for f in figures):
+    if any(is_label(f) for f in figures):
         figures = _without_speaker_ids(figures, text, language)
     return tuple(figures)
-
-
-def _is_id(f: Figure) -> bool:
-    """A number that names a thing ("MH17", "Episode 7", "France 24"), not a measure."""
-    return f.kind == "figure" and f.unit is not None and f.unit.startswith("#")
 
 
 def _without_speaker_ids(figures: Sequence[Figure], text: str, language: str) -> list[Figure]:
@@ -70,11 +65,14 @@ def _without_speaker_ids(figures: Sequence[Figure], text: str, language: str) ->
     reported" names a source, not a fact of the claim, and against "…, France 2 reported" it is
     no other thing named (the verifier sets apart two claims that give one label two
     numbers)."""
+    from claimcheck.core.extract.figures import is_label
     from claimcheck.core.extract.stance import speaker_spans
 
     spans = speaker_spans(text, language)
     return [
-        f for f in figures if not (_is_id(f) and any(a <= f.start and f.end <= b for a, b in spans))
+        f
+        for f in figures
+        if not (is_label(f) and any(a <= f.start and f.end <= b for a, b in spans))
     ]
 
 

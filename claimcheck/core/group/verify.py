@@ -328,7 +328,9 @@ def _id_label(f: Figure) -> str | None:
     """The word a number names a thing with ("Episode" of "Episode 7", "mh" of "MH17", "article"
     of "Article 50"), folded; ``None`` for a figure that is no id, and for a score ("6-4"),
     which another claim may give at another moment of one match."""
-    if f.kind != "figure" or f.unit is None or not f.unit.startswith("#") or f.unit == "#score":
+    from claimcheck.core.extract.figures import is_label
+
+    if f.unit is None or not is_label(f) or f.unit == "#score":
         return None
     if len(f.unit) > 1:
         return f.unit[1:]

@@ -45,6 +45,7 @@ from claimcheck.core.extract.figures.compare import (
     dates_differ_as_written,
     figure_affinity,
     figure_granularity,
+    is_label,
     month_and_day,
     writes_day_numbers,
 )
@@ -56,6 +57,7 @@ __all__ = [
     "extract_figures",
     "figure_affinity",
     "figure_granularity",
+    "is_label",
     "month_and_day",
     "parse_reference_date",
     "writes_day_numbers",

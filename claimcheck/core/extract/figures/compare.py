@@ -336,7 +336,7 @@ def compare_figures(a: Figure, b: Figure) -> str:
     if a.kind != b.kind:
         ya, yb = _four_digits(a), _four_digits(b)
         return "agree" if ya is not None and ya == yb else "differs"
-    if _is_label(a) or _is_label(b):  # "Boeing 737", "6-4": the same number or another one
+    if is_label(a) or is_label(b):  # "Boeing 737", "6-4": the same number or another one
         return "agree" if a.unit == b.unit and a.value == b.value else "differs"
     if a.kind == "date":
         return _compare_dates(a, b)
@@ -397,7 +397,7 @@ def _year_or_number(a: Figure, b: Figure) -> bool:
     )
 
 
-def _is_label(f: Figure) -> bool:
+def is_label(f: Figure) -> bool:
     """Whether ``f`` names one thing rather than measuring it: an id ("Boeing 737", "#3") or a
     score ("6-4"), whose unit starts with ``#``."""
     return f.unit is not None and f.unit.startswith("#")
@@ -448,7 +448,7 @@ def figure_affinity(a: Figure, b: Figure) -> tuple[float, bool] | None:
         if _year_or_number(a, b):  # "in 1790" read as a year, "en 2327" as a number
             return _SCORE[compare_figures(a, b)], False
         return None
-    if _is_label(a) or _is_label(b):  # ids and scores line up only with the same label
+    if is_label(a) or is_label(b):  # ids and scores line up only with the same label
         return (_SCORE[compare_figures(a, b)] + 0.5, True) if a.unit == b.unit else None
     strong = True
     bonus = 0.0
