@@ -16,6 +16,12 @@ A flag on a contradiction is not always right for the right reason (the negation
 what contradicts), and a flag on a compatible pair is not always wrong (NLI "neutral" pairs
 may negate something the premise does not say): read the two columns together.
 
+Across languages (XNLI's English premise against its French hypothesis, and the French premise
+against the English hypothesis: the dev sets are one set of pairs in both languages), words
+cannot be compared by their letters. The reference there is the rule before words were read
+across languages (every negation counts, as above); the product reads the negation's words
+against the other claim's through the default encoder's word vectors (``CROSS_WORD_FLOOR``).
+
 Run: ``python benchmarks/eval_polarity.py [--datasets ../shared/datasets]``.
 """
 
@@ -32,7 +38,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from claimcheck.core.compare.differences import compare_cluster  # noqa: E402
+from claimcheck.core.compare.differences import WordSimilarity, compare_cluster  # noqa: E402
+from claimcheck.core.extract.facts import content_words  # noqa: E402
 from claimcheck.core.extract.stance import polarity  # noqa: E402
 from claimcheck.core.types import Claim  # noqa: E402
 
@@ -59,15 +66,59 @@ def pairs(datasets: Path) -> Iterator[tuple[str, str, str, str, bool]]:
             )
 
 
-def product_flag(a: str, b: str, lang: str) -> bool:
-    claims = [Claim(f"{k}#0", str(k), 0, 0, text, lang, "body") for k, text in enumerate((a, b))]
-    return any(d.kind == "polarity" and d.status == "differs" for d in compare_cluster(claims))
+def cross_pairs(datasets: Path) -> Iterator[tuple[str, tuple[str, str], str, str, bool]]:
+    """(set, (first language, second language), first sentence, second, contradiction?): XNLI's
+    premise in one language against its hypothesis in the other."""
+    rows = {}
+    for lang in ("en", "fr"):
+        with open(datasets / f"xnli-dev.{lang}.tsv", encoding="utf-8", newline="") as f:
+            rows[lang] = list(csv.reader(f, delimiter="\t"))
+    for first, second in (("en", "fr"), ("fr", "en")):
+        for p, h in zip(rows[first], rows[second], strict=True):
+            label = "contradiction"
+            yield (
+                f"XNLI {first.upper()}-{second.upper()}",
+                (first, second),
+                p[0],
+                h[1],
+                p[2] == label,
+            )
 
 
-def reference_flag(a: str, b: str, lang: str) -> bool:
+def product_flag(
+    a: str, b: str, lang: str | tuple[str, str], similarity: WordSimilarity | None = None
+) -> bool:
+    langs = (lang, lang) if isinstance(lang, str) else lang
+    claims = [
+        Claim(f"{k}#0", str(k), 0, 0, text, language, "body")
+        for k, (text, language) in enumerate(zip((a, b), langs, strict=True))
+    ]
+    differences = compare_cluster(claims, word_similarity=similarity)
+    return any(d.kind == "polarity" and d.status == "differs" for d in differences)
+
+
+def cross_similarity(rows: Sequence[tuple[str, tuple[str, str], str, str, bool]]) -> WordSimilarity:
+    """Word similarity over every content word of ``rows``, by the default encoder."""
+    from claimcheck.core.compare.assemble import word_similarity
+    from claimcheck.core.defaults import DEFAULT_MODEL
+    from claimcheck.core.embed.encoder import embed, get_encoder
+
+    words = sorted(
+        {
+            w
+            for _, langs, a, b, _ in rows
+            for text, lang in zip((a, b), langs, strict=True)
+            for w in content_words(text, lang)
+        }
+    )
+    return word_similarity(words, embed(words, get_encoder(DEFAULT_MODEL), None))
+
+
+def reference_flag(a: str, b: str, lang: str | tuple[str, str]) -> bool:
     """One claim negated (or denying) and the other neither nor negative by its words, wherever
     the negation stands."""
-    pa, pb = polarity(a, lang), polarity(b, lang)
+    la, lb = (lang, lang) if isinstance(lang, str) else lang
+    pa, pb = polarity(a, la), polarity(b, lb)
     for key in ("negated", "denial"):
         for yes, no in ((pa, pb), (pb, pa)):
             if yes[key] and not no[key] and not no["negative_meaning"]:
@@ -96,6 +147,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             share = yes / (yes + no) if yes + no else 0.0
             parts.append(f"{yes}/{c} contradictions, {no}/{n} others, {share:.2f} contradictions")
         print(f"{name:<9} {parts[0]}  ->  {parts[1]}")
+    cross = list(cross_pairs(args.datasets))
+    similarity = cross_similarity(cross)
+    count.clear()
+    for name, langs, a, b, contra in cross:
+        count[(name, "pairs", contra)] += 1
+        count[(name, "reference", contra)] += product_flag(a, b, langs)
+        count[(name, "product", contra)] += product_flag(a, b, langs, similarity)
+    print("across languages: every negation counts -> words read through the encoder's vectors")
+    for name in dict.fromkeys(row[0] for row in cross):
+        c, n = count[(name, "pairs", True)], count[(name, "pairs", False)]
+        parts = []
+        for rule in ("reference", "product"):
+            yes, no = count[(name, rule, True)], count[(name, rule, False)]
+            share = yes / (yes + no) if yes + no else 0.0
+            parts.append(f"{yes}/{c} contradictions, {no}/{n} others, {share:.2f} contradictions")
+        print(f"{name:<12} {parts[0]}  ->  {parts[1]}")
     return 0
 
 

@@ -323,7 +323,7 @@ def recluster(
     """The same claims verified and grouped at another ``threshold`` (a confidence), reusing the
     stored vectors. ``decisions`` are the reader's (claim id, claim id, confirmed?) verdicts;
     by default those the result already carries."""
-    from claimcheck.core.compare.assemble import build_clusters, with_origins
+    from claimcheck.core.compare.assemble import build_clusters, with_origins, word_similarity
     from claimcheck.core.group.agreement import verify_and_group
     from claimcheck.core.group.verify import default_verifier
 
@@ -372,6 +372,7 @@ def recluster(
         confidence={claims[k].id: p for k, p in agreement.confidence.items()},
         suggestions=suggestions,
         facts=facts,
+        word_similarity=word_similarity(result.vocabulary, result.word_vectors),
     )
     clusters, dispatch = with_origins(clusters, result.sources)
     settings = replace(result.settings, threshold=threshold)

@@ -719,7 +719,7 @@ def apply_corrections(result: Result, review: Review) -> Result:
     """
     if not review.corrections:
         return result
-    from claimcheck.core.compare.assemble import build_clusters, with_origins
+    from claimcheck.core.compare.assemble import build_clusters, with_origins, word_similarity
 
     position = result.claim_index
     by_key = {claim_key(c): c for c in result.claims}
@@ -752,6 +752,7 @@ def apply_corrections(result: Result, review: Review) -> Result:
         confidence=known,
         suggestions=result.suggestions,
         facts=result.facts,
+        word_similarity=word_similarity(result.vocabulary, result.word_vectors),
     )
     clusters, dispatch = with_origins(clusters, result.sources)
     return replace(

@@ -488,6 +488,37 @@ def test_a_negation_is_read_against_the_members_of_its_own_language() -> None:
     assert find(diffs(denied, st, ftv), "polarity", "differs")
 
 
+def test_across_languages_a_negation_is_read_through_word_vectors() -> None:
+    # a stand-in for the encoder's word vectors: each word's translation is close, the rest far
+    close = {
+        frozenset(p)
+        for p in (("single", "unique"), ("market", "marché"), ("kingdom", "royaume-uni"))
+    }
+
+    def similarity(a: str, b: str) -> float:
+        return 1.0 if a == b else 0.9 if frozenset((a, b)) in close else 0.3
+
+    def polarity_differs(*members: tuple[str, str, str]) -> bool:
+        claims = [claim(s, t, lang) for s, t, lang in members]
+        found = compare_cluster(claims, word_similarity=similarity)
+        return bool(find(found, "polarity", "differs"))
+
+    said = (
+        "fr",
+        'Theresa May affirme que "le Royaume-Uni ne peut pas continuer à faire partie du '
+        'marché unique".',
+        "fr",
+    )
+    # the other claim states nothing the negation bears on: no disagreement
+    speech = ("en", "Theresa May delivers her Lancaster House speech.", "en")
+    assert not polarity_differs(said, speech)
+    # it states what the negation bears on, in its own words: a disagreement
+    stays = ("en", "Theresa May says the United Kingdom will stay in the single market.", "en")
+    assert polarity_differs(said, stays)
+    # without word vectors, a negation no member's language shares still counts
+    assert find(diffs(said, speech), "polarity", "differs")
+
+
 def test_a_claim_naming_the_speaker_as_the_actor_does_not_state_his_words_as_fact() -> None:
     # what the speaker did, against what he said of it: no drift
     said = ("a", "Vladimir Putin says he is launching a military operation in Ukraine.", "en")
@@ -559,3 +590,17 @@ def test_names_of_unknown_kind_left_over_on_each_side_are_not_one_name_changed()
         ("b", "The talks were useful, Senator Chuck Grassley said.", "en"),
     )
     assert find(ds, "name", "differs")
+
+
+def test_word_similarity_reads_a_runs_word_vectors() -> None:
+    import numpy as np
+
+    from claimcheck.core.compare.assemble import word_similarity
+
+    vectors = np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]], dtype=np.float32)
+    similar = word_similarity(("deaths", "décès", "market"), vectors)
+    assert similar("deaths", "décès") == pytest.approx(0.6)
+    assert similar("deaths", "market") == pytest.approx(0.0)
+    assert similar("unknown", "unknown") == 1.0  # one word, whatever its vector
+    assert similar("deaths", "unknown") is None
+    assert word_similarity((), None)("a", "b") is None

@@ -7,8 +7,34 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from claimcheck.core.types import Claim, ClaimFacts, Cluster, Related, Source, Suggestion
+
+if TYPE_CHECKING:
+    from claimcheck.core.compare.differences import WordSimilarity
+
+
+def word_similarity(vocabulary: Sequence[str], vectors: object) -> WordSimilarity:
+    """The similarity of two words of ``vocabulary`` by their unit ``vectors`` (row k is word
+    k's; a run's :attr:`Result.vocabulary <claimcheck.core.types.Result.vocabulary>` and
+    ``word_vectors``), ``None`` for a word without one."""
+    import numpy as np
+
+    index = {w: k for k, w in enumerate(vocabulary)}
+    rows = np.asarray(vectors if vectors is not None else (), dtype=np.float32)
+    if rows.ndim != 2:
+        rows = np.zeros((0, 1), dtype=np.float32)
+
+    def similarity(a: str, b: str) -> float | None:
+        if a == b:
+            return 1.0
+        i, j = index.get(a), index.get(b)
+        if i is None or j is None or i >= len(rows) or j >= len(rows):
+            return None
+        return float(rows[i] @ rows[j])
+
+    return similarity
 
 
 def build_clusters(
@@ -21,6 +47,7 @@ def build_clusters(
     confidence: Mapping[str, float] | None = None,
     suggestions: Sequence[Suggestion] = (),
     facts: Sequence[ClaimFacts] = (),
+    word_similarity: WordSimilarity | None = None,
 ) -> tuple[Cluster, ...]:
     """Turn index groups into ordered :class:`Cluster` objects with their differences, each
     member's confidence and how it got there, and the related claims suggested for it.
@@ -31,6 +58,8 @@ def build_clusters(
     a move or a new threshold while that claim heads the cluster. ``facts`` (in the order of
     ``claims``) give each claim's figures as extracted once (a timeline's heading dates, read
     against its year), which the comparison reads rather than reading them again.
+    ``word_similarity`` (:func:`word_similarity`) lets the comparison read words across
+    languages.
     """
     from claimcheck.core.compare.differences import compare_cluster
 
@@ -53,7 +82,11 @@ def build_clusters(
     related_of = _related_index(suggestions)
     clusters = []
     for members, cluster_id in zip(ordered, ids, strict=True):
-        differences = compare_cluster(members, dates, figures) if len(members) > 1 else ()
+        differences = (
+            compare_cluster(members, dates, figures, word_similarity=word_similarity)
+            if len(members) > 1
+            else ()
+        )
         sure, confirmed_by = _member_confidence(members, scores, reader, known)
         clusters.append(
             Cluster(

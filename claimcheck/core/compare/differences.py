@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple, cast
 
@@ -57,6 +57,15 @@ __all__ = [
 #: rapidfuzz token-sort ratio (0..100) from which two same-language claims share their wording.
 WORDING_THRESHOLD = 90.0
 
+#: Two words of different languages say one thing when their vectors are at least this similar
+#: ("deaths" / "décès" 0.81, "limited" / "limitée" 0.93; "advances" / "dirige" 0.56): a stricter
+#: floor than word alignment's, since here one word decides (measured in eval_polarity.py).
+CROSS_WORD_FLOOR = 0.7
+
+#: The similarity of two content words' vectors (1.0 for one word), or ``None`` when either has
+#: no vector.
+WordSimilarity = Callable[[str, str], "float | None"]
+
 _DIFF_KIND = {
     "figure": "figure",
     "percent": "figure",
@@ -95,6 +104,8 @@ def compare_cluster(
     claims: Sequence[Claim],
     dates: Mapping[str, str | None] | None = None,
     figures: Mapping[str, Sequence[Figure]] | None = None,
+    *,
+    word_similarity: WordSimilarity | None = None,
 ) -> tuple[Difference, ...]:
     """The aligned items of a cluster and whether its members agree on each.
 
@@ -109,6 +120,9 @@ def compare_cluster(
     reading them again: in a timeline they hold the date of the heading the claim sits under and
     are read against the timeline's year (:func:`~claimcheck.core.extract.facts.with_heading`,
     :func:`~claimcheck.core.extract.facts.timeline_references`), not only the article's date.
+    ``word_similarity`` compares words across languages (the encoder's word vectors): with it, a
+    negation in a claim that no other member's language shares counts only where it bears on
+    what the others state; without it, such a negation always counts.
     """
     if len(claims) < 2:
         return ()
@@ -137,7 +151,7 @@ def compare_cluster(
     attr = _attribution_difference(members)
     if attr is not None:
         out.append(attr)
-    pol = _polarity_difference(members)
+    pol = _polarity_difference(members, word_similarity)
     if pol is not None:
         out.append(pol)
     hedging = _hedging_difference(members)
@@ -751,13 +765,19 @@ def _attribution_difference(members: Sequence[_Member]) -> Difference | None:
     return Difference("attribution", worst, values, note)
 
 
-def _polarity_difference(members: Sequence[_Member]) -> Difference | None:
+def _polarity_difference(
+    members: Sequence[_Member], word_similarity: WordSimilarity | None = None
+) -> Difference | None:
     """Negation or denial in some members only: a difference when the meanings disagree. A
     member that says the same negatively by its words ("prevent", "refuse", "sans") agrees with a
     negated one. Hedging is not polarity: see :func:`_hedging_difference`."""
     words = [content_words(m.claim.text, m.claim.language) for m in members]
     touches = [
-        _negation_touches(m, [(o, ws) for o, ws in zip(members, words, strict=True) if o is not m])
+        _negation_touches(
+            m,
+            [(o, ws) for o, ws in zip(members, words, strict=True) if o is not m],
+            word_similarity,
+        )
         for m in members
     ]
     flags = [
@@ -795,31 +815,44 @@ _SCOPE_AFTER = 10
 _CLAUSE_END = re.compile(r"[.;:!?,]")
 
 
-def _negation_touches(member: _Member, others: Sequence[tuple[_Member, Sequence[str]]]) -> bool:
+def _negation_touches(
+    member: _Member,
+    others: Sequence[tuple[_Member, Sequence[str]]],
+    word_similarity: WordSimilarity | None = None,
+) -> bool:
     """Whether one of the member's negations bears on what the others state: a content word
     near it (a few words before, its clause after) that the others write too, by its first five
     letters ("resign" / "resigned"). A negation in a clause of its own ("… and demands a
     guarantee that it will not join NATO", "with no deaths") is not a disagreement with a
     claim that does not state that clause. ``others`` are the other members with their content
-    words; those of the member's language are read (words cannot be compared across
-    languages, and members of one cluster state one fact, so what the member's own language
-    says of it stands for the rest); when every other member is in another language, the
-    negation counts."""
+    words; those of the member's language are read (members of one cluster state one fact, so
+    what the member's own language says of it stands for the rest). When every other member is
+    in another language, a word of the scope bears on them if ``word_similarity`` finds its
+    translation among their words (:data:`CROSS_WORD_FLOOR`: "le Royaume-Uni ne peut pas
+    continuer à faire partie du marché unique" bears on nothing of "Theresa May delivers her
+    Lancaster House speech"); without ``word_similarity`` such a negation counts."""
     spans = cast("list[tuple[int, int]]", member.polarity.get("negations") or [])
     if not spans:
         return True
     language = member.claim.language[:2]
     theirs = [w for o, ws in others if o.claim.language[:2] == language for w in ws]
-    if not theirs:
+    foreign = [] if theirs else [w for _, ws in others for w in ws]
+    if not theirs and (not foreign or word_similarity is None):
         return True
+    similar = word_similarity or (lambda a, b: None)
+
+    def bears(w: str) -> bool:
+        if theirs:
+            return any(_one_word(w, x) for x in theirs)
+        return any(w == x or (similar(w, x) or 0.0) >= CROSS_WORD_FLOOR for x in foreign)
+
     text = member.claim.text
     for start, end in spans:
         before = _CLAUSE_END.split(text[:start])[-1].split()[-_SCOPE_BEFORE:]
         tail = _CLAUSE_END.split(text[end:], maxsplit=1)[0].split()[:_SCOPE_AFTER]
         scope = " ".join([*before, text[start:end], *tail])
-        for w in content_words(scope, member.claim.language):
-            if any(_one_word(w, x) for x in theirs):
-                return True
+        if any(bears(w) for w in content_words(scope, member.claim.language)):
+            return True
     return False
 
 
