@@ -442,11 +442,14 @@ def word_diff(left: str, right: str) -> list[tuple[DiffOp, str]]:
 
 
 def _spans(claim: Claim, source: Source, statuses: Mapping[str, str]) -> tuple[Span, ...]:
-    from claimcheck.core.extract.figures import extract_figures
+    """Where the claim's figures and names stand in its text, each with the status the
+    comparison gave its value. The figures are those compared (not a number in the name of who
+    says it: "…, France 24 reported")."""
+    from claimcheck.core.extract.facts import claim_figures
     from claimcheck.core.extract.names import extract_names
 
     found: dict[tuple[int, int], Span] = {}
-    for fig in extract_figures(claim.text, claim.language, source.date):
+    for fig in claim_figures(claim.text, claim.language, source.date):
         found[(fig.start, fig.end)] = Span(fig.start, fig.end, "figure", "")
     for name in extract_names(claim.text, claim.language):
         found.setdefault((name.start, name.end), Span(name.start, name.end, "name", ""))

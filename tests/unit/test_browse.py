@@ -301,3 +301,14 @@ def test_confirming_a_claim_of_another_cluster_says_it_leaves_that_cluster(resul
     # a claim alone, or one already in the anchor's cluster, leaves nothing
     assert "leaves" not in browse.decision_note(result, "lemonde#2", "bbc#2", True)
     assert "leaves" not in browse.decision_note(result, "lemonde#0", "bbc#0", True)
+
+
+def test_a_number_in_the_name_of_who_says_it_is_not_shown_as_a_figure() -> None:
+    from claimcheck.core.types import Claim, Source
+
+    text = "Flight MH17 was shot down over Ukraine, France 24 reported."
+    claim = Claim("f24#0", "f24", 0, 0, text, "en", "body")
+    source = Source("f24", "f24.txt", "France 24", "en", "2014-07-18", text)
+    spans = browse._spans(claim, source, {})
+    figures = {text[s.start : s.end] for s in spans if s.kind == "figure"}
+    assert "MH17" in figures and not any("24" in f for f in figures)
