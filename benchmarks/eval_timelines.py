@@ -14,6 +14,15 @@ pairs clusters with one claim per outlet can hold at all. Figures on this data a
 apart from those on real text (models.md). Run:
 ``python benchmarks/eval_timelines.py [--show-wrong]``; ``--data DIR`` measures another folder
 laid out the same way (a ``labels.json`` and one folder per story).
+
+A folder may also hold ``pairs.jsonl``: pairs of claims judged one by one, "same", "different"
+or "unsure" (``{"story", "a": {"source", "text"}, "b": {...}, "label"}``), such as every pair a
+run showed, every pair of one labelled event and every candidate pair the verifier found at
+least 0.45 likely, judged blind to which was which. Event labels count as one fact every pair
+of claims about one event (a heading and each sentence of its entry, a cause and its
+consequence); a pair judged "same" states one fact as a fact-checker reads it. The script then
+also prints precision over the shown pairs judged (pairs a run shows that nobody judged are
+counted apart) and recall over the pairs judged "same".
 """
 
 from __future__ import annotations
@@ -146,6 +155,47 @@ def reach(result: Result, facts: Mapping[str, frozenset[str]]) -> tuple[Counter,
     return answered, Counter({key: ceiling(found, source) for key, found in pairs.items()})
 
 
+def read_judged(path: Path) -> dict[tuple[str, frozenset[tuple[str, str]]], str]:
+    """(story, the two claims as (source, text)) -> "same", "different" or "unsure"."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            d = json.loads(line)
+            claims = frozenset((d[k]["source"], d[k]["text"]) for k in ("a", "b"))
+            out[(d["story"], claims)] = d["label"]
+    return out
+
+
+def score_judged(
+    result: Result, story: str, judged: Mapping[tuple[str, frozenset[tuple[str, str]]], str]
+) -> Counter[tuple[str, str]]:
+    """Per language pairing: pairs shown, shown and judged, shown and judged "same"; pairs
+    judged "same", those shown, those shown or among the top-3 suggestions."""
+    out: Counter[tuple[str, str]] = Counter()
+    shown = {
+        frozenset((a.id, b.id))
+        for cluster in result.clusters
+        for a, b in combinations(cluster.claims, 2)
+        if a.source != b.source
+    }
+    top3 = top_three(result)
+    for a, b in combinations(result.claims, 2):
+        if a.source == b.source:
+            continue
+        key = pairing(a, b)
+        pair = frozenset((a.id, b.id))
+        label = judged.get((story, frozenset(((a.source, a.text), (b.source, b.text)))))
+        if pair in shown:
+            out[(key, "shown")] += 1
+            out[(key, "shown judged")] += label is not None
+            out[(key, "shown same")] += label == "same"
+        if label == "same":
+            out[(key, "same")] += 1
+            out[(key, "same shown")] += pair in shown
+            out[(key, "same reached")] += pair in shown or pair in top3
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
@@ -161,6 +211,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     labels = json.loads((data / "labels.json").read_text(encoding="utf-8"))
     stories = STORIES if args.data is None else sorted({key.split("/")[0] for key in labels})
     totals: list[Counter[str]] = [Counter() for _ in range(6)]
+    pairs_file = data / "pairs.jsonl"
+    judged = read_judged(pairs_file) if pairs_file.is_file() else {}
+    by_judge: Counter[tuple[str, str]] = Counter()
     name = "written timelines (not real text)" if args.data is None else f"timelines in {data}"
     print(f"{name}, threshold {args.threshold:g}")
     for story in stories:
@@ -171,6 +224,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parts = (right, wrong, true, reached, *reach(result, facts))
         for total, part in zip(totals, parts, strict=True):
             total.update(part)
+        if judged:
+            by_judge.update(score_judged(result, story, judged))
         if args.show_wrong:
             for a, b in bad:
                 print(f"  wrong ({story}): {a[:80]} || {b[:80]}")
@@ -183,6 +238,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"read top3 {answered[key] / true[key]:.3f}  at most {most[key] / true[key]:.3f}  "
             f"same-fact pairs {true[key]}"
         )
+    if judged:
+        print(f"pairs judged one by one ({pairs_file.name}): precision over the shown pairs judged")
+        for key in sorted(true):
+            n = by_judge[(key, "shown judged")]
+            same = by_judge[(key, "same")]
+            print(
+                f"{key}  pairs shown {by_judge[(key, 'shown')]:3d}  judged {n:3d}  "
+                f"P {by_judge[(key, 'shown same')] / max(1, n):.3f}  "
+                f"R {by_judge[(key, 'same shown')] / max(1, same):.3f}  "
+                f"R+top3 {by_judge[(key, 'same reached')] / max(1, same):.3f}  "
+                f"pairs judged same {same}"
+            )
     return 0
 
 
