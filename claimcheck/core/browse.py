@@ -234,10 +234,30 @@ def decision_note(result: Result, anchor: str, newcomer: str, confirmed: bool) -
     return note
 
 
-def why_apart(result: Result, suggestion: Suggestion) -> str | None:
+@dataclass(frozen=True)
+class Apart:
+    """Why a pair above the threshold stays a suggestion (:func:`kept_apart`)."""
+
+    rule: Literal["outlet", "dates", "contacts", "ids", "members"]
+    """One claim per outlet; different dates; a contact from afar against one in person; one
+    label with different numbers; not accepted against every member of a cluster."""
+    above: str
+    """"above the threshold (0.76)", or the lower threshold of two claims of one written day."""
+    threshold: float
+    """The confidence the pair needed."""
+    detail: str = ""
+    """The outlet (``outlet``), or the values that differ (dates, contact words, ids)."""
+    then: str = ""
+    """For ``outlet``: what confirming it does."""
+    cluster: str = ""
+    """For ``outlet``: the cluster that already has a claim of that outlet."""
+
+
+def kept_apart(result: Result, suggestion: Suggestion) -> Apart | None:
     """Why a pair the verifier found likely enough is a suggestion and not one claim: ``None``
     below the threshold, else the rule that kept it out (one claim per outlet; every member of
-    a cluster must accept a claim; different dates; a phone call against a meeting)."""
+    a cluster must accept a claim; different dates; a phone call against a meeting; one label,
+    two numbers)."""
     threshold = round(needed_confidence(result.settings.threshold, suggestion.evidence), 2)
     if suggestion.evidence.same_day:
         above = f"above the threshold for two claims that write the same day ({threshold:g})"
@@ -265,38 +285,66 @@ def why_apart(result: Result, suggestion: Suggestion) -> str | None:
                 if by_reader
                 else f"y moves {mine} there in place of {theirs}"
             )
-            return (
-                f"{above}, but {outlet} already has another claim in that cluster (one claim per "
-                f"outlet); {then}"
-            )
+            return Apart("outlet", above, threshold, outlet, then, other.id)
     ev = suggestion.evidence
-    quoted = " / ".join(f'"{w}"' for w in ev.different_contacts)
-    for found, why, read_as in (
-        (
-            ev.different_dates,
-            f"the two claims give different dates ({', '.join(ev.different_dates)}) and no "
-            "figure in common",
+    if ev.different_dates:
+        return Apart("dates", above, threshold, ", ".join(ev.different_dates))
+    if ev.different_contacts:
+        quoted = " / ".join(f'"{w}"' for w in ev.different_contacts)
+        return Apart("contacts", above, threshold, quoted)
+    if ev.different_ids:
+        return Apart("ids", above, threshold, ", ".join(ev.different_ids))
+    return Apart("members", above, threshold)
+
+
+def why_apart(result: Result, suggestion: Suggestion) -> str | None:
+    """:func:`kept_apart` as the review view says it, with what confirming the pair does."""
+    apart = kept_apart(result, suggestion)
+    if apart is None:
+        return None
+    if apart.rule == "outlet":
+        return (
+            f"{apart.above}, but {apart.detail} already has another claim in that cluster (one "
+            f"claim per outlet); {apart.then}"
+        )
+    why, read_as = {
+        "dates": (
+            f"the two claims give different dates ({apart.detail}) and no figure in common",
             "two events",
         ),
-        (
-            ev.different_contacts,
-            "of the two claims one reports a contact from afar and the other one in person "
-            f"({quoted})",
+        "contacts": (
+            "of the two claims one reports a contact from afar and the other one in "
+            f"person ({apart.detail})",
             "two contacts",
         ),
-        (
-            ev.different_ids,
-            f"the two claims give one label different numbers ({', '.join(ev.different_ids)})",
+        "ids": (
+            f"the two claims give one label different numbers ({apart.detail})",
             "two things named",
         ),
-    ):
-        if found:
-            return f"{above}, but {why}: read as {read_as} unless you confirm it"
+    }.get(apart.rule, ("", ""))
+    if why:
+        return f"{apart.above}, but {why}: read as {read_as} unless you confirm it"
     return (
-        f"{above}, but it was not accepted against every member of the other claim's cluster "
-        "(the verifier's confidence, different dates, contacts of different kinds or different "
-        "ids)"
+        f"{apart.above}, but it was not accepted against every member of the other claim's "
+        "cluster (the verifier's confidence, different dates, contacts of different kinds or "
+        "different ids)"
     )
+
+
+def apart_note(result: Result, suggestion: Suggestion) -> str | None:
+    """:func:`kept_apart` in a few words, for a report's list of related claims: ``None`` below
+    the threshold."""
+    apart = kept_apart(result, suggestion)
+    if apart is None:
+        return None
+    short = {
+        "outlet": f"one claim per outlet ({apart.detail} already has one in {apart.cluster})",
+        "dates": f"the dates differ ({apart.detail})",
+        "contacts": f"a contact from afar against one in person ({apart.detail})",
+        "ids": f"one label, different numbers ({apart.detail})",
+        "members": "not accepted against every member",
+    }[apart.rule]
+    return f"above {apart.threshold:g} but {short}"
 
 
 def find_cluster(result: Result, cluster_id: str) -> Cluster | None:

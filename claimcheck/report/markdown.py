@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from claimcheck.core.browse import joined_on_same_day, written_before_day
+from claimcheck.core.browse import apart_note, joined_on_same_day, written_before_day
 from claimcheck.core.defaults import shown_confidence
 from claimcheck.core.types import Cluster, ClusterReview, Difference, Result, Source
 
@@ -232,6 +232,19 @@ def _finding(diff: Difference) -> bool:
     return diff.status == "only_in" and diff.kind not in ("name", "wording")
 
 
+def related_notes(result: Result, cluster: Cluster) -> dict[str, str]:
+    """Related claim id -> why the tool did not join it, for those the verifier found above the
+    threshold (:func:`~claimcheck.core.browse.apart_note`): below it, the confidence says why."""
+    by_pair = {frozenset(s.claims): s for s in result.suggestions}
+    out = {}
+    for related in cluster.related[:RELATED_SHOWN]:
+        pair = by_pair.get(frozenset((related.claim.id, related.anchor)))
+        note = apart_note(result, pair) if pair is not None else None
+        if note:
+            out[related.claim.id] = note
+    return out
+
+
 def render_cluster(
     cluster: Cluster,
     sources: Mapping[str, Source],
@@ -243,12 +256,15 @@ def render_cluster(
     before: Sequence[str] = (),
     day: str | None = None,
     threshold: float | None = None,
+    related_notes: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The report section of one cluster of two or more outlets. Rows of the differences table
     on which every outlet agrees are left out unless ``all_rows``. ``headings`` (source id ->
     column heading, see :func:`short_names`) is worked out from ``sources`` when not given.
     ``before``: sources dated before ``day``, the day the claim reports (not silent on it).
-    ``threshold``: the run's, to say which members were joined below it on a shared day."""
+    ``threshold``: the run's, to say which members were joined below it on a shared day.
+    ``related_notes``: related claim id -> why it was not joined though above the threshold
+    (:func:`related_notes`)."""
     n = len(cluster.claims)
     outlets = _plural(n, "outlet")
     if n > 1 and cluster.independent < n:
@@ -285,9 +301,11 @@ def render_cluster(
         )
         for related in cluster.related[:RELATED_SHOWN]:
             source = sources[related.claim.source]
+            note = (related_notes or {}).get(related.claim.id)
             lines.append(
                 f"- **{escape_inline(source.outlet)}** (`{related.claim.id}`, "
-                f"confidence {shown_confidence(related.confidence)}): "
+                f"confidence {shown_confidence(related.confidence)}"
+                f"{'; ' + escape_inline(note) if note else ''}): "
                 f"{escape_inline(label(related.claim.text, 110))}"
             )
     related_sources = {r.claim.source for r in cluster.related}
@@ -522,6 +540,7 @@ def render_markdown(
             before=too_early,
             day=day.isoformat() if day and too_early else None,
             threshold=result.settings.threshold,
+            related_notes=related_notes(result, cluster),
         )
     single = [c for c in result.clusters if not c.shared]
     if single:

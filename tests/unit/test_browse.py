@@ -292,6 +292,40 @@ def test_why_a_likely_pair_is_only_a_suggestion(result) -> None:
     assert browse.why_apart(result, replace(one_day, evidence=Evidence(cosine=0.5))) is None
 
 
+def test_a_report_says_in_a_few_words_why_a_likely_related_claim_was_not_joined(result) -> None:
+    from dataclasses import replace
+
+    from claimcheck.core.types import Evidence, Related, Suggestion
+    from claimcheck.report.markdown import render_markdown
+
+    threshold = result.settings.threshold
+    below = Suggestion(("lemonde#2", "bbc#2"), 0.3, Evidence(cosine=0.5))
+    assert browse.apart_note(result, below) is None  # its confidence says why
+    c1 = next(c for c in result.clusters if "bbc#0" in [m.id for m in c.claims])
+    same_outlet = Suggestion(("lemonde#0", "bbc#2"), 0.9, Evidence(cosine=0.5))
+    assert browse.apart_note(result, same_outlet) == (
+        f"above {threshold:g} but one claim per outlet (BBC News already has one in {c1.id})"
+    )
+    alone = Suggestion(("lemonde#2", "bbc#2"), 0.9, Evidence(cosine=0.5))
+    assert browse.apart_note(result, alone) == (
+        f"above {threshold:g} but not accepted against every member"
+    )
+    dated = Suggestion(
+        ("lemonde#2", "bbc#2"), 0.9, Evidence(cosine=0.5, different_dates=("lundi ≠ Thursday",))
+    )
+    assert browse.apart_note(result, dated) == (
+        f"above {threshold:g} but the dates differ (lundi ≠ Thursday)"
+    )
+    # in the report, beside the related claim's confidence (not when below the threshold)
+    bbc2 = next(c for c in result.claims if c.id == "bbc#2")
+    shown = replace(c1, related=(Related(bbc2, 0.9, "lemonde#0"),))
+    for suggestion, note in ((same_outlet, "; above"), (replace(same_outlet, confidence=0.3), "")):
+        clusters = tuple(shown if c is c1 else c for c in result.clusters)
+        text = render_markdown(replace(result, clusters=clusters, suggestions=(suggestion,)))
+        line = next(x for x in text.splitlines() if "`bbc#2`, confidence" in x)
+        assert f"confidence 0.90{note}" in line and ("; above" in line) == bool(note), line
+
+
 def test_confirming_a_claim_of_another_cluster_says_it_leaves_that_cluster(result) -> None:
     # bbc#0 sits in c1 with two other outlets' claims; confirmed with lemonde#2 (alone in c3),
     # it moves: the reader is told c1 loses it, not only that it states the same fact.
