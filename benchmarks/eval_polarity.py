@@ -126,6 +126,18 @@ def reference_flag(a: str, b: str, lang: str | tuple[str, str]) -> bool:
     return False
 
 
+def print_counts(count: Counter[tuple[str, str, bool]], sets: Sequence[str], width: int) -> None:
+    """One line per set: pairs flagged by the reference, then by the product."""
+    for name in sets:
+        c, n = count[(name, "pairs", True)], count[(name, "pairs", False)]
+        parts = []
+        for rule in ("reference", "product"):
+            yes, no = count[(name, rule, True)], count[(name, rule, False)]
+            share = yes / (yes + no) if yes + no else 0.0
+            parts.append(f"{yes}/{c} contradictions, {no}/{n} others, {share:.2f} contradictions")
+        print(f"{name:<{width}} {parts[0]}  ->  {parts[1]}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
@@ -139,14 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         count[(name, "reference", contra)] += reference_flag(a, b, lang)
         count[(name, "product", contra)] += product_flag(a, b, lang)
     print("polarity DIFFERS on same-language labelled pairs: reference (any negation) -> product")
-    for name in sets:
-        c, n = count[(name, "pairs", True)], count[(name, "pairs", False)]
-        parts = []
-        for rule in ("reference", "product"):
-            yes, no = count[(name, rule, True)], count[(name, rule, False)]
-            share = yes / (yes + no) if yes + no else 0.0
-            parts.append(f"{yes}/{c} contradictions, {no}/{n} others, {share:.2f} contradictions")
-        print(f"{name:<9} {parts[0]}  ->  {parts[1]}")
+    print_counts(count, sets, 9)
     cross = list(cross_pairs(args.datasets))
     similarity = cross_similarity(cross)
     count.clear()
@@ -155,14 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         count[(name, "reference", contra)] += product_flag(a, b, langs)
         count[(name, "product", contra)] += product_flag(a, b, langs, similarity)
     print("across languages: every negation counts -> words read through the encoder's vectors")
-    for name in dict.fromkeys(row[0] for row in cross):
-        c, n = count[(name, "pairs", True)], count[(name, "pairs", False)]
-        parts = []
-        for rule in ("reference", "product"):
-            yes, no = count[(name, rule, True)], count[(name, rule, False)]
-            share = yes / (yes + no) if yes + no else 0.0
-            parts.append(f"{yes}/{c} contradictions, {no}/{n} others, {share:.2f} contradictions")
-        print(f"{name:<12} {parts[0]}  ->  {parts[1]}")
+    print_counts(count, list(dict.fromkeys(row[0] for row in cross)), 12)
     return 0
 
 
