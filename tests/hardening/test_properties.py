@@ -73,7 +73,8 @@ _MARKERS = {"", ">", "*", "•", "·", "▪", "►", "◦", "‣", "-"} | {"#" *
 def _lost_text(text: str, spans: list[tuple[int, int]]) -> list[str]:
     """Non-space text that no sentence covers, other than what splitting may drop: a list or
     heading marker before a line's first sentence, the comma or semicolon a clause is cut at,
-    and the colon or spaced dash after a date that heads a timeline entry ("Jan. 30: The …")."""
+    and the colon or spaced dash after a date that heads a timeline entry ("Jan. 30: The …"),
+    with the entry's own marker ("2024 — # The …": the entry starts as a line does)."""
     problems = []
     offset = 0
     for line in text.split("\n"):
@@ -90,7 +91,11 @@ def _lost_text(text: str, spans: list[tuple[int, int]]) -> list[str]:
                     f"lost before a line's first sentence: {text[offset : pieces[0][0]]!r}"
                 )
             for (_, end), (start, _) in itertools.pairwise(pieces):
-                if _core(text[end:start]) not in ("", ",", ";", ":", "–", "—", "-"):
+                gap = _core(text[end:start])
+                # after a date that heads an entry, the entry starts as a line does: its
+                # marker goes too ("2024 — # The …")
+                dated = gap[:1] in (":", "–", "—", "-") and gap[1:] in _MARKERS
+                if gap not in ("", ",", ";") and not dated:
                     problems.append(f"lost between sentences: {text[end:start]!r}")
             if _core(text[pieces[-1][1] : line_end]):
                 problems.append(
@@ -111,6 +116,7 @@ def _lost_text(text: str, spans: list[tuple[int, int]]) -> list[str]:
     language="fr",
 )
 @example(text="Jan. : The ", language="en")
+@example(text="© 2024 — # The ", language="en")
 def test_every_character_is_in_exactly_one_sentence(text: str, language: str) -> None:
     """Sentences (kept and dropped) cover the text: no span overlaps another, and what no span
     covers is only spacing, a list or heading marker at a line start, or the comma or
