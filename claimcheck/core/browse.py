@@ -253,11 +253,30 @@ class Apart:
     """For ``outlet``: the cluster that already has a claim of that outlet."""
 
 
-def kept_apart(result: Result, suggestion: Suggestion) -> Apart | None:
+@dataclass(frozen=True)
+class Lookup:
+    """A result's claims and clusters by id, built once (:func:`lookup`) for many questions."""
+
+    where: Mapping[str, str]
+    """Claim id -> id of its cluster."""
+    clusters: Mapping[str, Cluster]
+    claims: Mapping[str, Claim]
+
+
+def lookup(result: Result) -> Lookup:
+    """The claims and clusters of ``result`` by id."""
+    return Lookup(
+        cluster_of_claims(result),
+        {c.id: c for c in result.clusters},
+        {c.id: c for c in result.claims},
+    )
+
+
+def kept_apart(result: Result, suggestion: Suggestion, found: Lookup | None = None) -> Apart | None:
     """Why a pair the verifier found likely enough is a suggestion and not one claim: ``None``
     below the threshold, else the rule that kept it out (one claim per outlet; every member of
     a cluster must accept a claim; different dates; a phone call against a meeting; one label,
-    two numbers)."""
+    two numbers). ``found``: :func:`lookup` of ``result``, when many pairs are asked about."""
     threshold = round(needed_confidence(result.settings.threshold, suggestion.evidence), 2)
     if suggestion.evidence.same_day:
         above = f"above the threshold for two claims that write the same day ({threshold:g})"
@@ -265,9 +284,8 @@ def kept_apart(result: Result, suggestion: Suggestion) -> Apart | None:
         above = f"above the threshold ({threshold:g})"
     if suggestion.confidence < threshold:
         return None
-    where = cluster_of_claims(result)
-    clusters = {c.id: c for c in result.clusters}
-    claims = {c.id: c for c in result.claims}
+    found = found or lookup(result)
+    where, clusters, claims = found.where, found.clusters, found.claims
     a, b = suggestion.claims
     for claim, other in (
         (claims[b], clusters.get(where.get(a, ""))),
@@ -331,10 +349,10 @@ def why_apart(result: Result, suggestion: Suggestion) -> str | None:
     )
 
 
-def apart_note(result: Result, suggestion: Suggestion) -> str | None:
+def apart_note(result: Result, suggestion: Suggestion, found: Lookup | None = None) -> str | None:
     """:func:`kept_apart` in a few words, for a report's list of related claims: ``None`` below
     the threshold."""
-    apart = kept_apart(result, suggestion)
+    apart = kept_apart(result, suggestion, found)
     if apart is None:
         return None
     short = {

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from claimcheck.core.browse import apart_note, joined_on_same_day, written_before_day
+from claimcheck.core.browse import apart_note, joined_on_same_day, lookup, written_before_day
 from claimcheck.core.defaults import shown_confidence
 from claimcheck.core.types import Cluster, ClusterReview, Difference, Result, Source
 
@@ -232,16 +232,19 @@ def _finding(diff: Difference) -> bool:
     return diff.status == "only_in" and diff.kind not in ("name", "wording")
 
 
-def related_notes(result: Result, cluster: Cluster) -> dict[str, str]:
-    """Related claim id -> why the tool did not join it, for those the verifier found above the
-    threshold (:func:`~claimcheck.core.browse.apart_note`): below it, the confidence says why."""
+def related_notes(result: Result, clusters: Sequence[Cluster]) -> dict[str, dict[str, str]]:
+    """Cluster id -> related claim id -> why the tool did not join it, for the related claims
+    the report lists that the verifier found above the threshold
+    (:func:`~claimcheck.core.browse.apart_note`): below it, the confidence says why."""
     by_pair = {frozenset(s.claims): s for s in result.suggestions}
-    out = {}
-    for related in cluster.related[:RELATED_SHOWN]:
-        pair = by_pair.get(frozenset((related.claim.id, related.anchor)))
-        note = apart_note(result, pair) if pair is not None else None
-        if note:
-            out[related.claim.id] = note
+    found = lookup(result)
+    out: dict[str, dict[str, str]] = {}
+    for cluster in clusters:
+        for related in cluster.related[:RELATED_SHOWN]:
+            pair = by_pair.get(frozenset((related.claim.id, related.anchor)))
+            note = apart_note(result, pair, found) if pair is not None else None
+            if note:
+                out.setdefault(cluster.id, {})[related.claim.id] = note
     return out
 
 
@@ -526,6 +529,7 @@ def render_markdown(
         out.append("No claim is stated by two or more outlets.")
 
     out += ["", "## Claims stated by two or more outlets", ""]
+    notes = related_notes(result, shared)
     for cluster in shared:
         story_order = [s.id for s in result.story_sources(cluster)]
         day, written = early[cluster.id]
@@ -540,7 +544,7 @@ def render_markdown(
             before=too_early,
             day=day.isoformat() if day and too_early else None,
             threshold=result.settings.threshold,
-            related_notes=related_notes(result, cluster),
+            related_notes=notes.get(cluster.id),
         )
     single = [c for c in result.clusters if not c.shared]
     if single:

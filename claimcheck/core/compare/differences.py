@@ -836,15 +836,20 @@ def _negation_touches(
         return True
     language = member.claim.language[:2]
     theirs = [w for o, ws in others if o.claim.language[:2] == language for w in ws]
-    foreign = [] if theirs else [w for _, ws in others for w in ws]
-    if not theirs and (not foreign or word_similarity is None):
-        return True
-    similar = word_similarity or (lambda a, b: None)
+    foreign = [w for _, ws in others for w in ws]
+    if theirs:
 
-    def bears(w: str) -> bool:
-        if theirs:
+        def bears(w: str) -> bool:
             return any(_one_word(w, x) for x in theirs)
-        return any(w == x or (similar(w, x) or 0.0) >= CROSS_WORD_FLOOR for x in foreign)
+
+    elif foreign and word_similarity is not None:
+        similar = word_similarity
+
+        def bears(w: str) -> bool:
+            return any(w == x or (similar(w, x) or 0.0) >= CROSS_WORD_FLOOR for x in foreign)
+
+    else:
+        return True
 
     text = member.claim.text
     for start, end in spans:
