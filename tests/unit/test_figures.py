@@ -731,6 +731,18 @@ def test_a_rate_or_an_ordinal_after_an_article_is_no_duration() -> None:
     assert [(f.kind, f.value) for f in jailed][1] == ("duration", 31557600)
 
 
+def test_a_unit_after_an_article_right_after_a_figure_is_a_rate_not_one_unit() -> None:
+    for text in (
+        "Americans will pay an average of $2.60 a gallon in 2020.",
+        "Brent rose to 65 dollars a barrel.",
+        "Steel costs $600 a ton.",
+    ):
+        kinds = [f.kind for f in extract_figures(text, "en")]
+        assert kinds.count("quantity") == 0 and "money" in kinds, text
+    # a measure with a number stays one
+    assert one("The lorry carried 2 tons.", "en").kind == "quantity"
+
+
 def test_a_duration_with_an_adjective_before_its_unit_in_french() -> None:
     fr = one("au cours des quatre derniers mois", "fr")
     assert fr.kind == "duration"

@@ -356,6 +356,13 @@ def _article_is_no_duration(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWo
     k = r.start - 1
     if k >= 0 and toks[k].low in vocab.words("rate_before"):
         return True
+    return _after_figure(toks, r)
+
+
+def _after_figure(toks: tuple[_Tok, ...], r: _Reading) -> bool:
+    """Whether the article of "a year", "a gallon" comes right after a figure, making a rate of
+    it: "$2,903 a month", "$610.6 million a year", "1,000 concerts a year", "$2.60 a gallon"."""
+    k = r.start - 1
     if k >= 1 and toks[k].low in _ALL_MULTIPLIERS and toks[k - 1].kind == "num":
         return True  # "$610.6 million a year"
     if k >= 0 and toks[k].kind == "num":
@@ -416,6 +423,8 @@ def _quantity(toks: tuple[_Tok, ...], r: _Reading, vocab: FigureWords) -> _Readi
     unit_word = toks[after_u - 1].text
     if r.core.article and (len(unit_word) < 3 or not unit_word.islower()):
         return None  # "a kilometre" is one, "Texas A&M" no metre
+    if r.core.article and _after_figure(toks, r):
+        return None  # "$2.60 a gallon": per gallon, not one gallon
     canon, factor = u
     if canon == "degF":
         return r._replace(
