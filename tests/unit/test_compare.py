@@ -87,6 +87,27 @@ def test_counts_of_unknown_things_far_apart_are_two_counts_not_a_difference() ->
     assert len(find(ds, "figure", "differs")) == 1
 
 
+def test_a_value_one_outlet_repeats_is_one_row() -> None:
+    ds = diffs(
+        ("a", "Cheaper fuel in 2020: the app predicts that 2020 will average $2.60.", "en"),
+        ("b", "Drivers will pay an average of $2.60 in 2020, the app says.", "en"),
+    )
+    dates = find(ds, "date")
+    assert [d.status for d in dates] == ["agree"], dates
+    # a value given twice by one outlet and never by the other is one "only in" row
+    ds = diffs(
+        ("a", "In 2020 the app predicts that 2020 will average $2.60.", "en"),
+        ("b", "Drivers will pay an average of $2.60, the app says.", "en"),
+    )
+    assert [d.status for d in find(ds, "date")] == ["only_in"]
+    # two different values of one outlet stay two rows
+    ds = diffs(
+        ("a", "In 2019 the app predicted that 2020 will average $2.60.", "en"),
+        ("b", "Drivers will pay an average of $2.60, the app says.", "en"),
+    )
+    assert [d.status for d in find(ds, "date")] == ["only_in", "only_in"]
+
+
 def test_only_in_refines_and_kinds() -> None:
     ds = diffs(
         ("a", "On January 17, officials held talks in Vienna and 40 people protested.", "en"),

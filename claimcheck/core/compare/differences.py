@@ -328,9 +328,36 @@ def _status(figs: Sequence[Figure]) -> str:
     return worst
 
 
+def _repeats(items: Sequence[_Item]) -> set[int]:
+    """The items that only repeat a value their one member already gives in another item ("2020
+    to Bring Good News…, predicts that 2020 will…" against "in 2020"): the member states it once
+    more, the others do not leave it out, so it is no row of its own."""
+    repeats: set[int] = set()
+    for ii, item in enumerate(items):
+        if len(item) != 1:
+            continue
+        ((pos, f),) = item.items()
+        for jj, other in enumerate(items):
+            if jj == ii or jj in repeats or pos not in other:
+                continue
+            if (len(other) > 1 or jj < ii) and _same_value(f, other[pos]):
+                repeats.add(ii)
+                break
+    return repeats
+
+
+def _same_value(f: Figure, g: Figure) -> bool:
+    return (
+        f.kind == g.kind and figure_affinity(f, g) is not None and compare_figures(f, g) == "agree"
+    )
+
+
 def _figure_differences(members: Sequence[_Member], items: Sequence[_Item]) -> list[Difference]:
     rows: list[tuple[tuple[int, int], Difference]] = []
-    for item in items:
+    repeats = _repeats(items)
+    for ii, item in enumerate(items):
+        if ii in repeats:
+            continue
         order = sorted(item)
         figs = [item[k] for k in order]
         values = tuple((members[k].claim.source, item[k].text) for k in order)
