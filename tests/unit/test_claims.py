@@ -132,6 +132,35 @@ def test_french_segmentation(text: str, expected: list[str]) -> None:
     assert sentences(text, "fr") == expected
 
 
+def test_a_headline_glued_to_its_lead_is_cut_at_the_dateline() -> None:
+    # scraped pages often run the headline into the lead: the dateline says where the lead starts
+    assert sentences(
+        "Turkey May Not Send Forces if Conflict Eases ISTANBUL - Turkey may wait."
+    ) == [
+        "Turkey May Not Send Forces if Conflict Eases",
+        "ISTANBUL - Turkey may wait.",
+    ]
+    assert sentences(
+        "Golden Globes will serve a vegan meal LOS ANGELES (AP) — The Globes will."
+    ) == [
+        "Golden Globes will serve a vegan meal",
+        "LOS ANGELES (AP) — The Globes will.",
+    ]
+    assert sentences(
+        "La compagnie va supprimer des emplois LUTON (dpa-AFX) - La compagnie aérienne a dit.",
+        "fr",
+    ) == ["La compagnie va supprimer des emplois", "LUTON (dpa-AFX) - La compagnie aérienne a dit."]
+    # capitals inside a sentence are no dateline: after an article, or too few words before
+    for text in (
+        "It was opened by the director of the BBC - TV Gerald Beadle.",
+        "Il a été choisi au 77e tour de la NBA - Draft de 1967.",
+        "The Lure of B.A.S.S. – Local Students Fish.",
+        "Will people use it? SAN FRANCISCO — Forty million Californians will.",
+    ):
+        assert len(sentences(text)) == (2 if "?" in text else 1), text
+    assert sentences("Will people use it? SAN FRANCISCO — Forty million will.")[1].startswith("SAN")
+
+
 def test_line_breaks_end_sentences_and_spans_are_exact() -> None:
     text = (
         "  A headline without a stop\n\n\u00a0First paragraph here.  Second one.\n"
@@ -802,6 +831,7 @@ def test_clauses_become_claims_of_their_own(text: str, language: str, parts: int
         ("GENEVA - The WHO said on Monday the outbreak was a pandemic.", "The WHO said"),
         ("BERLIN – L’expulsion de Sarrazin du SPD confirmée", "L’expulsion de Sarrazin"),
         ("SAN FRANCISCO — Shares of the company fell sharply.", "Shares of the company"),
+        ("LOS ANGELES (KABC) -- Thousands of people flocked downtown.", "Thousands of people"),
         ("(Israel Hayom via JNS) Russia's president agreed to talks.", "Russia's president"),
         ("(Reuters) - The Senate voted on Tuesday.", "The Senate voted"),
         ("(left to right) the ministers met in Paris.", None),  # a caption's aside

@@ -22,6 +22,17 @@ def texts(text: str, lang: str) -> list[tuple[str, str]]:
     return [(n.text, n.kind) for n in extract_names(text, lang)]
 
 
+def test_a_dateline_names_where_the_report_was_filed_not_what_it_states() -> None:
+    assert texts("ISTANBUL - Turkey may hold off, the vice president said.", "en") == [
+        ("Turkey", "place")
+    ]
+    assert texts("PARIS (AFP) – La France a annoncé lundi de nouvelles mesures.", "fr") == [
+        ("France", "place")
+    ]
+    # a place the sentence opens with is kept when no dateline follows
+    assert ("Paris", "place") in texts("Paris - the capital - was quiet on Monday.", "en")
+
+
 def test_titles_and_demonyms_are_cut_off_people() -> None:
     got = texts(
         "Russian Foreign Minister Sergei Lavrov met Israeli Prime Minister Benjamin Netanyahu "

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 
 from claimcheck.core import lang
+from claimcheck.core.text import dateline_end
 from claimcheck.core.text.fold import fold as _fold
 from claimcheck.core.text.fold import fold_same_length as fold_text
 from claimcheck.core.types import Name
@@ -400,10 +401,14 @@ def extract_names(text: str, language: str) -> list[Name]:
 
     Titles ("Prime Minister", "ministre") and demonyms are cut off a name; demonyms ("Russian",
     "russes") are returned as mentions of their country (kind ``place``). In text written in
-    title case or capitals (headlines), only names from the table are returned.
+    title case or capitals (headlines), only names from the table are returned. The place and
+    agency of a dateline the text opens with ("PARIS (AFP) – …") say where the report was filed,
+    not what it states: they are no names of the text.
     """
     code = (language or "")[:2].lower()
-    return list(_extract_names(text, lang.flag(code, "names", "names_in_lowercase", True)))
+    skip = dateline_end(text)
+    names = _extract_names(text, lang.flag(code, "names", "names_in_lowercase", True))
+    return [n for n in names if n.start >= skip]
 
 
 def extract_capitalised_names(text: str) -> list[Name]:

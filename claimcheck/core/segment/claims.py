@@ -161,6 +161,33 @@ def _date_prefix(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start + len(match.group(1)), match.end()
 
 
+#: A wire dateline inside a line, after a headline glued to its lead when the page was scraped
+#: ("… if Conflict Eases ISTANBUL - Turkey may …", "… Not All BOSTON – GasBuddy …", "… la crise
+#: LUTON (dpa-AFX) - La compagnie …"): a place in capitals, an agency in brackets perhaps, a spaced
+#: dash, a capital.
+_GLUED_DATELINE_RE = re.compile(
+    r"[ \u00a0](?=[A-ZÀ-Þ][A-ZÀ-Þ'’.-]{2,}(?:,?[ \u00a0][A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,3}"
+    r"(?:[ \u00a0]?\([^()\n]{1,40}\))?[ \u00a0](?:--|[-–—])[ \u00a0][A-ZÀ-Þ\"“«])"
+)
+_DATELINE_NOT_AFTER = _words("dateline_not_after")
+#: A headline has at least this many words before a dateline glued to it.
+_GLUED_HEADLINE_WORDS = 4
+
+
+def _glued_dateline(text: str, start: int, end: int) -> int | None:
+    """Where a dateline glued to the headline before it starts, in ``text[start:end]``."""
+    for match in _GLUED_DATELINE_RE.finditer(text, start, end):
+        before = text[start : match.start()].split()
+        if len(before) < _GLUED_HEADLINE_WORDS:
+            continue
+        word = before[-1]
+        # the capitals start after a word in lower case that is no article or preposition: the
+        # whole place is taken ("SAN FRANCISCO"), not "the BBC - TV"
+        if any(c.islower() for c in word) and word.lower() not in _DATELINE_NOT_AFTER:
+            return match.end()
+    return None
+
+
 def _split_line(text: str, start: int, end: int, entry: bool = True) -> list[tuple[int, int]]:
     if entry:
         first, _ = _trim(text, start, end, True)
@@ -179,6 +206,9 @@ def _split_line(text: str, start: int, end: int, entry: bool = True) -> list[tup
             break
         if _is_boundary(text, start, match, nxt, end):
             cuts.append(stop)
+    glued = _glued_dateline(text, start, cuts[1] if len(cuts) > 1 else end)
+    if glued is not None:
+        cuts.insert(1, glued)
     cuts.append(end)
     spans = []
     for i in range(len(cuts) - 1):

@@ -44,17 +44,26 @@ def collapse_spaces(text: str) -> str:
 #: "GENEVA - ", "CHRONOLOGIE - ").
 _DATELINE = re.compile(
     r"^[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:[ ,]+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,3}"
-    r"(?:\s*\([^()]{1,40}\))?\s*[-–—]\s+(?=\S)"
+    r"(?:\s*\([^()]{1,40}\))?\s*(?:--|[-–—])\s+(?=\S)"
     # or a credit in brackets alone: "(Reuters) - ", "(Israel Hayom via JNS) "
     r"|^\([^()]{1,40}\)\s*[-–—]?\s*(?=[A-ZÀ-Þ])"
 )
 
 
+def dateline_end(text: str) -> int:
+    """Where the dateline or rubric ``text`` opens with ends ("PARIS (AFP) – La France a…" -> 15),
+    when at least three words follow it; else 0."""
+    match = _DATELINE.match(text)
+    if match is None or len(text[match.end() :].split()) < 3:
+        return 0
+    return match.end()
+
+
 def without_dateline(text: str) -> str:
     """``text`` without the dateline or rubric it opens with ("PARIS (AFP) – La France a…" ->
     "La France a…"), when at least three words are left; else unchanged."""
-    match = _DATELINE.match(text)
-    if match is None or len(text[match.end() :].split()) < 3:
+    end = dateline_end(text)
+    if not end:
         return text
-    rest = text[match.end() :]
+    rest = text[end:]
     return rest[:1].upper() + rest[1:]
