@@ -504,6 +504,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--folds", type=int, default=5, help="score SemEval sets out of fold (0: in sample)"
     )
+    parser.add_argument(
+        "--show-wrong", action="store_true", help="print the pairs shown that state two facts"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         sets = load_sets(Path(args.datasets), Path(tmp))
@@ -542,7 +545,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     held_out = None
     if args.folds:
         held_out = fold_verifiers(semeval, args.folds)
-    report(scored, threshold, held_out)
+    report(scored, threshold, held_out, args.show_wrong)
     return 0
 
 
@@ -598,8 +601,21 @@ def fit_info(
     }
 
 
+def print_wrong(scored: Scored, result: Result) -> None:
+    """The pairs ``result`` shows as one claim that the labels say state two facts."""
+    for cluster in result.clusters:
+        members = sorted(cluster.claims, key=lambda c: c.id)
+        for x, a in enumerate(members):
+            for b in members[x + 1 :]:
+                if not scored.truth[a.id] & scored.truth[b.id]:
+                    print(f"  wrong in {scored.ls.name}:\n    {a.text}\n    {b.text}")
+
+
 def report(
-    scored: Sequence[Scored], threshold: float, held_out: Mapping[str, verify.Verifier] | None
+    scored: Sequence[Scored],
+    threshold: float,
+    held_out: Mapping[str, verify.Verifier] | None,
+    show_wrong: bool = False,
 ) -> None:
     how = "SemEval sets scored by verifiers fitted on other folds" if held_out else "in sample"
     print(f"\nagreement at confidence {threshold:.3f} ({how}; corpus always held out)")
@@ -617,6 +633,8 @@ def report(
         for kind in kinds:
             groups.setdefault(kind, Counts()).add(score_result(s, result, read=read))
             pairs.setdefault(kind, []).append((s, result))
+        if show_wrong:
+            print_wrong(s, result)
     for label in ("semeval-en", "semeval-fr", "corpus", "corpus EN-EN", "corpus EN-FR", "all real"):
         if label in groups:
             print(groups[label].line(label))
