@@ -183,6 +183,13 @@ def test_table_phrases_in_both_languages() -> None:
         ("Meir Ben-Shabbat", "Ben-Shabbat"),
         ("François", "Francis"),
         ("Avigdor Liberman", "Avigdor Lieberman"),
+        # an acronym and the words it is made of
+        ("WH", "White House"),
+        ("U.N.", "United Nations"),
+        ("GNA", "Government of National Accord"),
+        ("ONU", "Organisation des Nations unies"),
+        ("OTAN", "Organisation du traité de l'Atlantique nord"),
+        ("PSG", "Paris Saint-Germain"),
     ],
 )
 def test_same_entity_across_spellings(a: str, b: str) -> None:
@@ -200,6 +207,9 @@ def test_same_entity_across_spellings(a: str, b: str) -> None:
         ("Moscow", "Russia"),
         ("Sergei Lavrov", "Sergei Shoigu"),
         ("Lyon", "Marseille"),
+        ("EU", "United Nations"),
+        ("UK", "Ukraine"),
+        ("NATO", "North America"),
     ],
 )
 def test_different_entities_stay_apart(a: str, b: str) -> None:

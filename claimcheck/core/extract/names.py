@@ -324,7 +324,28 @@ def same_entity(a: str, b: str) -> bool:
     "George W. Bush"); different people with a shared first name or surname plus different
     first names stay apart ("George Bush" / "Jeb Bush").
     """
-    return _same_keys(_lookup(a)[2], _lookup(b)[2])
+    return _same_keys(_lookup(a)[2], _lookup(b)[2]) or _acronym_of(a, b) or _acronym_of(b, a)
+
+
+_ACRONYM = re.compile(r"(?:[A-ZÀ-Þ]\.?){2,8}")
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@lru_cache(maxsize=16384)
+def _acronym_of(short: str, long_: str) -> bool:
+    """Whether ``short`` is written in capitals from the initials of the words of ``long_``
+    that are no function words: "WH" / "White House", "UN" / "United Nations", "ONU" /
+    "Organisation des Nations unies", "OTAN" / "Organisation du traité de l'Atlantique nord";
+    words joined by a hyphen count as one or as two ("PSG" / "Paris Saint-Germain")."""
+    if not _ACRONYM.fullmatch(short) or " " not in long_.strip():
+        return False
+    letters = _fold(short.replace(".", "")).lower()
+    for text in (long_, long_.replace("-", " ").replace("‐", " ")):
+        words = [_KEY_ELISIONS.sub("", _fold(w)) for w in _NAME_WORD.findall(text)]
+        content = [w for w in words if w and w.lower() not in _EVERY_FUNCTION_WORD]
+        if len(content) >= 2 and "".join(w[0] for w in content).lower() == letters:
+            return True
+    return False
 
 
 @lru_cache(maxsize=16384)
