@@ -62,6 +62,17 @@ from claimcheck.core.extract.stance import (
             "Russian President Vladimir Putin",
         ),
         ("The army admitted it had struck the hospital.", "en", "army"),
+        # an apposition between the speaker and the verb; what follows the verb is what was said
+        ("Sarrazin, a member of the SPD since 1973, said he would appeal.", "en", "Sarrazin"),
+        ("Sarrazin, membre du SPD depuis 1973, a annoncé qu'il ferait appel.", "fr", "Sarrazin"),
+        ("The minister, speaking in Paris, said the law would pass.", "en", "minister"),
+        ("Le ministre, joint par téléphone, a affirmé avoir été menacé.", "fr", "ministre"),
+        ("It was found on Dec. 19, though investigators said it was older.", "en", "investigators"),
+        (
+            "Il est parti mais les enquêteurs ont affirmé que le feu était criminel.",
+            "fr",
+            "enquêteurs",
+        ),
     ],
 )
 def test_attribution_in_both_languages(text: str, lang: str, expected: str) -> None:

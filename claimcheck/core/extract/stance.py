@@ -50,11 +50,25 @@ _NP = r"((?:[\w'’.-]+)(?:\s+[\w'’.-]+){0,8})"
 _SUBJECT_WORD = re.compile(r"^[\w'’.-]+$")
 
 
+#: The most words an apposition between the subject and its speech verb may have ("Sarrazin, a
+#: member of the SPD since 1973, said").
+APPOSITION_WORDS = 10
+
+
 def _subject_before(text: str, end: int) -> tuple[int, int] | None:
-    """Offsets of the up to eight plain words right before ``end`` (the speech verb)."""
+    """Offsets of the up to eight plain words right before ``end`` (the speech verb), or before
+    an apposition between commas there ("Sarrazin, membre du SPD depuis 1973, a annoncé")."""
     k = end
     while k > 0 and text[k - 1].isspace():
         k -= 1
+    if k > 0 and text[k - 1] == ",":
+        opening = text.rfind(",", 0, k - 1)
+        inside = text[opening + 1 : k - 1]
+        if opening <= 0 or not inside.strip() or len(inside.split()) > APPOSITION_WORDS:
+            return None
+        if any(c in inside for c in '.;:!?"“”«»()'):
+            return None
+        k = opening
     stop = k
     words = 0
     while k > 0 and words < 8:
