@@ -221,6 +221,8 @@ CHROME: list[tuple[str, str]] = [
     ("byline", "By Jane Doe and John Roe, Staff Writers"),
     ("byline", "Par Marie Dupont avec AFP"),
     ("byline", "Reporting by Jane Doe; Editing by John Roe"),
+    ("byline", "V.Lh."),  # a signature of initials closing the article
+    ("byline", "J.-P. M."),
     ("byline", "About the author"),
     ("source_note", "This article was originally published on The Conversation."),
     ("source_note", "Cet article a été initialement publié sur notre site partenaire."),
@@ -278,6 +280,7 @@ CHROME: list[tuple[str, str]] = [
     ("share", "Copier le lien"),
     ("social_follow", "Follow us on Instagram"),
     ("social_follow", "Suivez-nous sur Facebook"),
+    ("social_follow", "Follow USA TODAY reporter Nathan Bomey on Twitter @NathanBomey"),
     ("navigation", "Breadcrumb"),
     ("navigation", "Menu"),
     ("navigation", "Home > World > Europe"),
@@ -448,6 +451,9 @@ MUST_KEEP = [
     "The main events of the festival were cancelled after the storm, organisers said.",
     "Voilà pourquoi les principales étapes du plan ont été reportées, selon le ministre.",
     "Le calendrier des négociations a de nouveau glissé.",
+    "J.K. Rowling wrote a new book.",
+    "Le P.S. a gagné.",
+    "Follow the money on Wall Street, investors said.",
 ]
 
 

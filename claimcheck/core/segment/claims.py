@@ -759,10 +759,15 @@ def _is_source_note(p: _Probe) -> bool:
     return len(p.tokens) <= 30 and bool(_SOURCE_NOTE_RE.match(p.lower))
 
 
+#: A signature of initials closing an article ("V.Lh.", "J.-P. M.", "M.B."): capitals, each
+#: perhaps with one more letter, each with its period.
+_INITIALS_RE = re.compile(r"(?:[A-ZÀ-Þ][a-zß-ÿ]?\.[ \u00a0-]*){2,}")
+
+
 def _is_byline(p: _Probe) -> bool:
     if len(p.tokens) > 14:
         return False
-    if _AUTHOR_BOX_RE.match(p.lower):
+    if _AUTHOR_BOX_RE.match(p.lower) or _INITIALS_RE.fullmatch(p.raw.strip()):
         return True
     match = _BYLINE_RE.match(p.core)
     if match is None:
