@@ -108,6 +108,15 @@ def test_a_value_one_outlet_repeats_is_one_row() -> None:
     assert [d.status for d in find(ds, "date")] == ["only_in", "only_in"]
 
 
+def test_an_acronym_is_the_name_it_shortens() -> None:
+    ds = diffs(
+        ("a", "Someone at the White House should read the op-ed, Grassley wrote.", "en"),
+        ("b", "Someone at the WH should read the op-ed, Grassley wrote on Thursday.", "en"),
+    )
+    assert not find(ds, "name", "differs"), ds
+    assert find(ds, "name", "refines") or find(ds, "name", "agree")
+
+
 def test_only_in_refines_and_kinds() -> None:
     ds = diffs(
         ("a", "On January 17, officials held talks in Vienna and 40 people protested.", "en"),
