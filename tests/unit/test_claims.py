@@ -222,6 +222,16 @@ CHROME: list[tuple[str, str]] = [
     ("byline", "Par Marie Dupont avec AFP"),
     ("byline", "Reporting by Jane Doe; Editing by John Roe"),
     ("byline", "V.Lh."),  # a signature of initials closing the article
+    ("byline", "With files from CTV News Vancouver's Spencer Harwood"),
+    ("credit", "Contributing: The Associated Press"),
+    ("read_more", "Read or Share this story: -gambling-study-group-assembles/4962603002"),
+    ("read_more", "Lire l'article complet"),
+    ("form_message", "Are you sure you want to log out?"),
+    ("form_message", "Veuillez vous connecter !"),
+    ("form_message", "Veuillez vérifier les champs obligatoires marqués en rouge."),
+    ("form_message", "Vous n'avez pas encore accès aux archives ?"),
+    ("source_note", "View source version on businesswire.com: https://www.businesswire.com/x/"),
+    ("source_note", "Voir la version source sur accesswire.com : /"),
     ("byline", "J.-P. M."),
     ("byline", "About the author"),
     ("source_note", "This article was originally published on The Conversation."),
@@ -454,6 +464,11 @@ MUST_KEEP = [
     "J.K. Rowling wrote a new book.",
     "Le P.S. a gagné.",
     "Follow the money on Wall Street, investors said.",
+    "Contributing factors included the weather, the report said.",
+    "With files from the archive, historians rebuilt the timeline.",
+    "Are you sure you want to leave the EU? the campaign asked voters.",
+    "Veuillez noter que les champs de maïs ont brûlé, a dit le maire.",
+    "The minister will view the original version of the treaty on Monday.",
 ]
 
 
