@@ -73,6 +73,21 @@ from claimcheck.core.extract.stance import (
             "fr",
             "enquêteurs",
         ),
+        (
+            "WASHINGTON -- US President Donald Trump said Tuesday he believes Kim.",
+            "en",
+            "US President Donald Trump",
+        ),
+        # when the verb was said, between the verb and the end or the speaker
+        ("Kubica will be a reserve driver, the team announced on Wednesday.", "en", "team"),
+        ("The plant will close in May, the company announced Tuesday.", "en", "company"),
+        ("L'usine fermera en mai, a annoncé mardi l'entreprise.", "fr", "entreprise"),
+        ("« Nous partirons », a déclaré lundi soir le ministre.", "fr", "ministre"),
+        # a title with its period, an adverb before the speaker, an adverb after it
+        ("Ce n'est pas vrai, a déclaré M. Trump.", "fr", "M. Trump"),
+        ("« Gros problème », a répondu brusquement Gantz.", "fr", "Gantz"),
+        ("« Nous partirons », a déclaré Clément Beaune.", "fr", "Clément Beaune"),
+        ("D'après le JDD toutefois, un report des élections serait à l'étude.", "fr", "JDD"),
     ],
 )
 def test_attribution_in_both_languages(text: str, lang: str, expected: str) -> None:
@@ -87,6 +102,17 @@ def test_attribution_in_both_languages(text: str, lang: str, expected: str) -> N
         ("Russia has been involved in the war in Syria since 2015.", "en"),
         ("Russia announced new security measures to protect its military.", "en"),
         ("Russia announced its withdrawal from the treaty.", "en"),
+        ("Russia announced on Tuesday new security measures.", "en"),
+        ("La Russie a annoncé mardi de nouvelles mesures.", "fr"),
+        # a relative pronoun is nobody a reader can check
+        ("Elle a salué l'ambassadrice, qui a déclaré que c'était regrettable.", "fr"),
+        # a conjunction alone, a long clause after one, a date before an apposition: no one
+        ("Elle ne se présentera pas, mais a ajouté qu'elle resterait présidente.", "fr"),
+        ("They pursued the car but then called off the chase after officers said so.", "en"),
+        (
+            "In his message posted on Facebook today, January 1, 2020, Pastor Ayo, explained it.",
+            "en",
+        ),
         ("La Russie a annoncé de nouvelles mesures de sécurité.", "fr"),
         ("Israël a rejeté les accusations selon lesquelles il aurait mené la frappe.", "fr"),
         # a verb in the present with a plain object, a participle without its auxiliary, "comme"

@@ -28,6 +28,7 @@ from claimcheck.core.extract.names import (
     related_entities,
     same_entity,
 )
+from claimcheck.core.text import dateline_end
 from claimcheck.core.text.fold import fold_same_length
 
 __all__ = [
@@ -107,8 +108,19 @@ _REPORTED_INFINITIVES = "|".join(_every("reported_infinitives"))
 # pronoun: "announces he is launching"), a quote, the end of the sentence, or (in French) an
 # infinitive of reported speech ("annonce avoir été testé positif").
 _CLAUSE_SUBJECTS = "|".join(_every("clause_subjects"))
+#: A word that says when, between a speech verb and the end of the sentence or its speaker ("the
+#: company announced on Tuesday.", "a annoncé mardi l'entreprise"), folded.
+_TIME = (
+    "(?:(?:" + "|".join(re.escape(w) for w in _every("time_determiners")) + r")\s+)?"
+    "(?:" + "|".join(re.escape(w) for w in _every("time_words")) + ")"
+)
+_TIME_LEAD = re.compile(rf"(?:(?:{_TIME})\s+)+")
+_ADVERB_LEAD = re.compile(
+    "(?:" + "|".join(rf"[a-z]+{re.escape(e)}" for e in _every("adverb_endings")) + r")\s+"
+)
 _AFTER_WEAK_VERB = re.compile(
     rf"(?:{_CLAUSE_OPENERS}|[,:;\"“”«»'’.!?]|$"
+    + rf"|(?:(?:{_TIME})\s+){{0,3}}(?:{_TIME})\s*(?:[,:;.!?]|$)"
     + (rf"|(?:{_REPORTED_INFINITIVES})\b" if _REPORTED_INFINITIVES else "")
     + (rf"|(?:{_CLAUSE_SUBJECTS})\b" if _CLAUSE_SUBJECTS else "")
     + ")"
@@ -123,6 +135,14 @@ _SUBJECT_CUT = re.compile(
     + r")\s*",
     re.IGNORECASE,
 )
+_SUBORDINATE_CUT = re.compile(
+    r".*(?:" + "|".join(_bounded(w) for w in _every("subordinators")) + r")(?:\s+|$)",
+    re.IGNORECASE,
+)
+_LETTERS = re.compile(r"[^\W\d_]")
+#: The most words of a speaker after a conjunction that opens a clause of its own ("though
+#: investigators said"; not "but then called off the chase after officers said").
+SUBORDINATE_SUBJECT_WORDS = 4
 # Words before a subject that are not the speaker ("Monday the ministry said"); case counts.
 _SUBJECT_OPENER = re.compile(
     r"^(?:"
@@ -259,6 +279,25 @@ class Attribution(NamedTuple):
     normal: str
 
 
+def _after_when_and_how(text: str, folded: str, start: int, end: int) -> int:
+    """Where the speaker starts after an inverted speech verb, past the words that say when and
+    how ("a annoncé mardi l'entreprise", "a répondu brusquement Gantz"; not "a dit Clément")."""
+    while True:
+        when = _TIME_LEAD.match(folded, start, end)
+        if when is not None:
+            start = when.end()
+            continue
+        how = _ADVERB_LEAD.match(folded, start, end)
+        if how is not None and text[start].islower():
+            start = how.end()
+            continue
+        return start
+
+
+#: A title or an initial written with its period ("M.", "Dr.", "J.").
+_INITIAL = re.compile(r"[A-Z][a-z]{0,2}\.")
+
+
 def _clean_np(raw: str, vocabulary: _Vocabulary) -> str:
     words = raw.split()
     stop = vocabulary.speaker_stops
@@ -274,6 +313,8 @@ def _clean_np(raw: str, vocabulary: _Vocabulary) -> str:
         if not out and fw in stop and fw not in _STOPS_ALLOWED_FIRST:
             break
         out.append(w)
+        if _INITIAL.fullmatch(w):
+            continue  # "M. Trump", "Dr. Lollo": a title or an initial, not the end
         if re.search(r"[.,;:!?\"“”«»()]$", w):
             break
     text = " ".join(out).strip(" .,;:!?\"“”«»()'’")
@@ -303,6 +344,7 @@ def _candidates(text: str, language: str) -> Iterator[tuple[int, Attribution]]:
                 s, e = span
             else:
                 s, e = m.start(1), m.end(1)
+                s = _after_when_and_how(text, folded, s, e)
             raw = text[s:e]
             if subject_form:
                 verb = m.group(1).replace(" ", "")
@@ -310,8 +352,16 @@ def _candidates(text: str, language: str) -> Iterator[tuple[int, Attribution]]:
                     rest = folded[m.end() :].lstrip()
                     if rest and not _AFTER_WEAK_VERB.match(rest):
                         continue
+                s = max(s, dateline_end(text))  # "WASHINGTON -- US President Trump said"
+                raw = text[s:e]
                 cut = _SUBJECT_CUT.match(raw)
                 if cut:
+                    s += cut.end()
+                    raw = text[s:e]
+                cut = _SUBORDINATE_CUT.match(raw)
+                if cut:
+                    if len(raw[cut.end() :].split()) > SUBORDINATE_SUBJECT_WORDS:
+                        continue
                     s += cut.end()
                     raw = text[s:e]
                 raw = _SUBJECT_OPENER.sub("", raw)
@@ -328,6 +378,8 @@ def _candidates(text: str, language: str) -> Iterator[tuple[int, Attribution]]:
             lead = clean.split()[0].lower() if clean.split() else ""
             if subject_form and (lead in _NOT_SPEAKERS or len(clean.split()) > 7):
                 continue
+            if not _LETTERS.search(clean):
+                continue  # "today, January 1, 2020, Apostle …, explained": a date is no one
             if lead in pat.not_leads:
                 continue
             normal = _LEAD.sub("", clean)
