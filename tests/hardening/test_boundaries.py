@@ -58,10 +58,14 @@ def test_links_leading_out_of_a_folder_are_skipped_with_a_warning(tmp_path: Path
     (outside / "notes" / "more.txt").write_text(SECRET, encoding="utf-8")
     (corpus / "z.txt").symlink_to(outside / "secret.txt")
     (corpus / "r").symlink_to(outside)
-    (corpus / "alias.txt").symlink_to(corpus / "en.txt")  # inside: still read
+    (corpus / "data").mkdir()
+    (corpus / "data" / "de.dat").write_text(EN_ARTICLE.replace("a", "e"), encoding="utf-8")
+    (corpus / "alias.txt").symlink_to(corpus / "data" / "de.dat")  # inside: still read
+    (corpus / "twin.txt").symlink_to(corpus / "en.txt")  # the same article: read once
     warns = Warnings()
     sources = load_sources([str(corpus)], warn=warns)
     assert sorted(s.id for s in sources) == ["alias", "en", "fr"]
+    assert any("twin.txt: the same article as" in w for w in warns), warns
     assert all("SECRET" not in s.text for s in sources)
     outside_lines = [w for w in warns if "outside the folder" in w]
     assert len(outside_lines) == 2, warns

@@ -184,6 +184,19 @@ def test_unreadable_file_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert warns == [f"{locked}: permission denied; skipped"]
 
 
+def test_an_article_named_twice_is_read_once(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", EN_BODY)
+    write(tmp_path, "b.txt", FR_TEXT)
+    warns = Warnings()
+    a = str(tmp_path / "a.txt")
+    sources = load_sources([a, str(tmp_path), a], warn=warns)
+    assert [s.id for s in sources] == ["a", "b"]
+    assert len(warns) == 2 and all("the same article as" in w for w in warns)
+    # two files with the same text are two articles (one dispatch carried by two outlets)
+    write(tmp_path, "c.txt", EN_BODY)
+    assert len(load_sources([str(tmp_path)], warn=Warnings())) == 3
+
+
 def test_symlink_loop_is_skipped(tmp_path: Path) -> None:
     write(tmp_path, "good.txt", EN_BODY)
     loop = tmp_path / "loop.txt"

@@ -456,7 +456,24 @@ def _expand(inputs: Sequence[str], warn: Warn) -> list[_Item]:
             items.extend(found)
         else:
             items.append(_Item(label=label, path=path))
-    return items
+    return _once(items, warn)
+
+
+def _once(items: list[_Item], warn: Warn) -> list[_Item]:
+    """``items`` with each file or address once: a file named twice, or named and also inside a
+    folder given ("corpus corpus/a.txt"), is one article, not two outlets that agree on all."""
+    first: dict[str, str] = {}
+    kept: list[_Item] = []
+    for item in items:
+        key = item.url if item.path is None else os.path.realpath(item.path)
+        if key is None:
+            kept.append(item)
+        elif key in first:
+            warn(f"{item.label}: the same article as {first[key]}; read once")
+        else:
+            first[key] = item.label
+            kept.append(item)
+    return kept
 
 
 def _walk(root: Path, label: str, warn: Warn) -> Iterator[_Item]:
