@@ -242,10 +242,7 @@ def _pair_equal_in_order(
     cols = [fi for fi in f_order if fi not in used_f]
 
     def same(ii: int, fi: int) -> bool:
-        return all(
-            figure_affinity(g, figs[fi]) is not None and compare_figures(g, figs[fi]) == "agree"
-            for g in items[ii].values()
-        )
+        return all(_same_value(g, figs[fi]) for g in items[ii].values())
 
     best = [[0] * (len(cols) + 1) for _ in range(len(rows) + 1)]
     for r in range(len(rows) - 1, -1, -1):
@@ -340,16 +337,16 @@ def _repeats(items: Sequence[_Item]) -> set[int]:
         for jj, other in enumerate(items):
             if jj == ii or jj in repeats or pos not in other:
                 continue
-            if (len(other) > 1 or jj < ii) and _same_value(f, other[pos]):
+            g = other[pos]
+            if (len(other) > 1 or jj < ii) and f.kind == g.kind and _same_value(f, g):
                 repeats.add(ii)
                 break
     return repeats
 
 
 def _same_value(f: Figure, g: Figure) -> bool:
-    return (
-        f.kind == g.kind and figure_affinity(f, g) is not None and compare_figures(f, g) == "agree"
-    )
+    """Whether two figures line up as one measurement and state the same value."""
+    return figure_affinity(f, g) is not None and compare_figures(f, g) == "agree"
 
 
 def _figure_differences(members: Sequence[_Member], items: Sequence[_Item]) -> list[Difference]:

@@ -330,6 +330,7 @@ def _candidates(text: str, language: str) -> Iterator[tuple[int, Attribution]]:
     if vocabulary.cues.isdisjoint(words):
         return
     patterns = vocabulary.patterns
+    dateline = dateline_end(text)
     for k, pat in enumerate(patterns):
         subject_form = pat.subject
         for m in pat.regex.finditer(folded):
@@ -352,7 +353,7 @@ def _candidates(text: str, language: str) -> Iterator[tuple[int, Attribution]]:
                     rest = folded[m.end() :].lstrip()
                     if rest and not _AFTER_WEAK_VERB.match(rest):
                         continue
-                s = max(s, dateline_end(text))  # "WASHINGTON -- US President Trump said"
+                s = max(s, dateline)  # "WASHINGTON -- US President Trump said"
                 raw = text[s:e]
                 cut = _SUBJECT_CUT.match(raw)
                 if cut:
