@@ -161,6 +161,72 @@ def test_a_headline_glued_to_its_lead_is_cut_at_the_dateline() -> None:
     assert sentences("Will people use it? SAN FRANCISCO — Forty million will.")[1].startswith("SAN")
 
 
+def test_a_headline_run_into_its_lead_without_a_dateline_is_cut() -> None:
+    # a capitalised word that opens sentences, followed by a word in lower case
+    assert sentences(
+        "Son of TV writer dies in skiing accident The son of the writer died in Utah."
+    ) == ["Son of TV writer dies in skiing accident", "The son of the writer died in Utah."]
+    assert sentences(
+        "Des familles évacuées après un incendie rue des Rameurs Un incendie a été maîtrisé.",
+        "fr",
+    ) == ["Des familles évacuées après un incendie rue des Rameurs", "Un incendie a été maîtrisé."]
+    assert sentences(
+        "Vienne rejette le plan allemand de taxe sur les transactions L'annonce a surpris.", "fr"
+    ) == ["Vienne rejette le plan allemand de taxe sur les transactions", "L'annonce a surpris."]
+    # in title case the capitalised run goes on to the last opener
+    assert sentences(
+        "Police Succeeded in Averting Attacks But Motivation Still on Rise The year was calm."
+    ) == ["Police Succeeded in Averting Attacks But Motivation Still on Rise", "The year was calm."]
+    # a headline repeated at the start of its lead: the repeat is a sentence of its own
+    assert sentences(
+        "Rovers welcome trio ahead of the new season Rovers welcome trio ahead of the new "
+        "season The trio joined on Monday."
+    ) == [
+        "Rovers welcome trio ahead of the new season",
+        "Rovers welcome trio ahead of the new season",
+        "The trio joined on Monday.",
+    ]
+    assert sentences(
+        "Two hurt as sled hits a tree Two hurt as sled hits a tree in Vermont on Sunday."
+    ) == ["Two hurt as sled hits a tree", "Two hurt as sled hits a tree in Vermont on Sunday."]
+    # capitals inside a sentence open no lead: a title, a name, after a colon or a preposition,
+    # a capital before another capital, or too few words before
+    for text in (
+        "The senator asked the president to read The Wall Street Journal every day.",
+        "Russian Foreign Minister Sergei Lavrov met the prime minister in Jerusalem on Monday.",
+        "How to watch the parade: The floats leave at eight in the morning.",
+        "Critics of the plan spoke in The hall of the old town council.",
+        "The film Before Sunrise was shot in Vienna in a few weeks.",
+        "Fans watch The Bachelor on Monday nights with friends.",
+        "Storm hits A town was flooded.",
+        "In a letter titled Why We're Not Running the Cover, the editor explained her choice.",
+        "Richmond councillor Chak Au and Bill McNulty attended the vigil on Sunday.",
+        "The food we eat, the way we grow the food we eat, and how we waste it all matter.",
+    ):
+        assert sentences(text) == [text], text
+    # only an article's first line holds its headline
+    text = "The minister spoke at length.\nHe said the talks went on The talks ended late."
+    assert len(sentences(text)) == 2
+
+
+def test_a_headline_cut_from_its_lead_is_the_headline() -> None:
+    got = roles(
+        make_source(
+            "Son of TV writer dies in skiing accident The son of the writer died in Utah on "
+            "Sunday. He was 21 and a keen skier. His family thanked the rescuers."
+        )
+    )
+    assert got[0][:2] == ("Son of TV writer dies in skiing accident", "headline")
+    assert [role for _, role, _ in got[1:]] == ["body", "body", "body"]
+    got = roles(
+        make_source(
+            "Rovers welcome trio ahead of the new season Rovers welcome trio ahead of the new "
+            "season The trio joined on Monday after a trial. They signed for two years."
+        )
+    )
+    assert [role for _, role, _ in got] == ["headline", "duplicate", "body", "body"]
+
+
 def test_line_breaks_end_sentences_and_spans_are_exact() -> None:
     text = (
         "  A headline without a stop\n\n\u00a0First paragraph here.  Second one.\n"

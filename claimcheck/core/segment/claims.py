@@ -170,8 +170,10 @@ _GLUED_DATELINE_RE = re.compile(
     r"(?:[ \u00a0]?\([^()\n]{1,40}\))?[ \u00a0](?:--|[-–—])[ \u00a0][A-ZÀ-Þ\"“«])"
 )
 _DATELINE_NOT_AFTER = _words("dateline_not_after")
-#: A headline has at least this many words before a dateline glued to it.
+#: A headline has at least this many words before a dateline or a lead glued to it.
 _GLUED_HEADLINE_WORDS = 4
+#: A headline repeated at the start of its lead is recognised by this many words.
+_REPEATED_HEADLINE_WORDS = 6
 
 
 def _glued_dateline(text: str, start: int, end: int) -> int | None:
@@ -188,12 +190,97 @@ def _glued_dateline(text: str, start: int, end: int) -> int | None:
     return None
 
 
-def _split_line(text: str, start: int, end: int, entry: bool = True) -> list[tuple[int, int]]:
+#: The words that open a lead when a headline runs into it ("… dies in skiing accident The son
+#: of …", "… rue des Rameurs Un incendie a été …"): the sentence starters, less those that are
+#: as likely inside a sentence in capitals or as a figure.
+_LEAD_OPENERS = SENTENCE_STARTERS - {"i", "one", "two", "and", "or"}
+_LEAD_NOT_BEFORE = _words("lead_not_before")
+_CONTRACTION_ENDINGS = _words("contraction_endings")
+_WORD_SPAN_RE = re.compile(r"\S+")
+_ELIDED_RE = re.compile(r"([^\W\d_]{1,2})['’](\S+)")
+_OPENING_MARKS = "\"“«‘'(["
+#: A word before which a capital opens no lead: a colon or a dash, a quote or a bracket opens
+#: a subtitle or a title ("Watch Live: The …", "read « La …").
+_NO_LEAD_AFTER = "\"“”«»'‘’([:–—-|"
+#: How far past a first opener another one is looked for while the headline is in title case.
+_TITLE_LOOKAHEAD = 6
+
+
+def _lead_opener(word: str) -> str | None:
+    """What follows the capital of ``word`` when it opens a lead ("" when the next word does;
+    the rest of an elided word, "L'action" -> "action"), else ``None``."""
+    bare = word.lstrip(_OPENING_MARKS)
+    if bare != word or not bare[:1].isupper():
+        return None
+    elided = _ELIDED_RE.fullmatch(bare)
+    if elided is not None and elided.group(2).casefold() not in _CONTRACTION_ENDINGS:
+        return elided.group(2) if elided.group(1).lower() in _LEAD_OPENERS else None
+    if elided is not None:
+        bare = elided.group(1)  # "We're": the next word decides
+    bare = bare.rstrip(",;")
+    if bare.lower() in _LEAD_OPENERS and (len(bare) == 1 or bare[1:].islower()):
+        return ""
+    return None
+
+
+def _glued_lead(text: str, start: int, end: int) -> list[int]:
+    """Where the lead starts in ``text[start:end]``, the first sentence of an article, when
+    the headline was run into it without a stop (scraped pages): where the headline's words
+    are repeated ("Ulinzi Stars welcome trio Ulinzi Stars welcome trio ahead …"; when the whole
+    headline is repeated before a capital, the repeat is a sentence of its own, then dropped as
+    a copy), or at a capitalised word that opens sentences followed by a word in lower case
+    ("… accident The son of …", "… d'Olaf Scholz Des milliers …"). In a headline in title case
+    the last such word of the capitalised run is taken ("… Still on Rise The year …")."""
+    words = [(m.start(), m.group()) for m in _WORD_SPAN_RE.finditer(text, start, end)]
+    if len(words) <= _GLUED_HEADLINE_WORDS:
+        return []
+    folded = [re.sub(r"\W", "", w).casefold() for _, w in words]
+    for k in range(_GLUED_HEADLINE_WORDS, len(words) // 2 + 1):
+        m = min(k, _REPEATED_HEADLINE_WORDS)
+        if folded[k : k + m] == folded[:m] and all(folded[:m]) and not words[k][1][:1].islower():
+            after = 2 * k
+            if (
+                folded[k:after] == folded[:k]
+                and after < len(words)
+                and words[after][1][:1].isupper()
+            ):
+                return [words[k][0], words[after][0]]
+            return [words[k][0]]
+
+    def opens(i: int) -> bool:
+        rest = _lead_opener(words[i][1])
+        if rest is None or words[i - 1][1][-1:] in _NO_LEAD_AFTER:
+            return False
+        if words[i - 1][1].casefold() in _DATELINE_NOT_AFTER:
+            return False
+        following = (rest or (words[i + 1][1] if i + 1 < len(words) else "")).lstrip(_OPENING_MARKS)
+        return following[:1].islower() and following.casefold() not in _LEAD_NOT_BEFORE
+
+    for i in range(_GLUED_HEADLINE_WORDS, len(words) - 1):
+        if not opens(i):
+            continue
+        for j in range(i + 1, min(i + 1 + _TITLE_LOOKAHEAD, len(words) - 1)):
+            between = [w for _, w in words[i:j] if len(w) >= _TITLE_CASE_MIN_WORD]
+            if not all(w.lstrip(_OPENING_MARKS)[:1].isupper() for w in between):
+                break
+            if between and opens(j):
+                return [words[j][0]]
+        return [words[i][0]]
+    return []
+
+
+def _split_line(
+    text: str, start: int, end: int, entry: bool = True, first: bool = False
+) -> tuple[list[tuple[int, int]], bool]:
+    """The sentence spans of one line, and whether the first is the article's headline cut
+    from the lead it was run into (``first``: the article's first line, the only one where a
+    headline is looked for without a dateline after it)."""
     if entry:
-        first, _ = _trim(text, start, end, True)
-        prefix = _date_prefix(text, first, end)
+        head, _ = _trim(text, start, end, True)
+        prefix = _date_prefix(text, head, end)
         if prefix is not None:
-            return [(first, prefix[0]), *_split_line(text, prefix[1], end, entry=False)]
+            rest, _ = _split_line(text, prefix[1], end, entry=False)
+            return [(head, prefix[0]), *rest], False
     cuts = [start]
     for match in _END_RE.finditer(text, start, end):
         stop = match.end()
@@ -206,16 +293,17 @@ def _split_line(text: str, start: int, end: int, entry: bool = True) -> list[tup
             break
         if _is_boundary(text, start, match, nxt, end):
             cuts.append(stop)
-    glued = _glued_dateline(text, start, cuts[1] if len(cuts) > 1 else end)
-    if glued is not None:
-        cuts.insert(1, glued)
+    stop = cuts[1] if len(cuts) > 1 else end
+    dateline = _glued_dateline(text, start, stop)
+    glued = [dateline] if dateline is not None else _glued_lead(text, start, stop) if first else []
+    cuts[1:1] = glued
     cuts.append(end)
     spans = []
     for i in range(len(cuts) - 1):
         a, b = _trim(text, cuts[i], cuts[i + 1], i == 0)
         if a < b:
             spans.append((a, b))
-    return spans
+    return spans, first and bool(glued) and len(spans) > 1
 
 
 def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
@@ -228,7 +316,8 @@ def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
     del language  # both languages' rules are always on (see docstring)
     spans: list[tuple[int, int]] = []
     for line in _LINE_RE.finditer(text):
-        spans.extend(_split_line(text, line.start(), line.end()))
+        found, _ = _split_line(text, line.start(), line.end(), first=not spans)
+        spans.extend(found)
     return spans
 
 
@@ -936,8 +1025,13 @@ def _split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _drafts(source: Source) -> list[_Draft]:
     text = source.text
     drafts: list[_Draft] = []
-    for line_no, line in enumerate(_LINE_RE.finditer(text)):
-        for sentence_start, sentence_end in _split_line(text, line.start(), line.end()):
+    line_no = -1
+    for line in _LINE_RE.finditer(text):
+        sentences, glued = _split_line(text, line.start(), line.end(), first=not drafts)
+        line_no += 1
+        for k, (sentence_start, sentence_end) in enumerate(sentences):
+            if k == 1 and glued:
+                line_no += 1  # a headline run into its lead is a line of its own
             spans = _split_clauses(text, sentence_start, sentence_end)
             whole = (sentence_start, sentence_end) if len(spans) > 1 else None
             for start, end in spans:
