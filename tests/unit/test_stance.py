@@ -88,6 +88,18 @@ from claimcheck.core.extract.stance import (
         ("« Gros problème », a répondu brusquement Gantz.", "fr", "Gantz"),
         ("« Nous partirons », a déclaré Clément Beaune.", "fr", "Clément Beaune"),
         ("D'après le JDD toutefois, un report des élections serait à l'étude.", "fr", "JDD"),
+        # between the speaker and the verb: an adverb, when, an acronym in brackets
+        ("But as the editor just revealed, the cover will not run.", "en", "editor"),
+        ("The mayor also said the bridge would reopen.", "en", "mayor"),
+        ("The union on Wednesday declared that the strike was over.", "en", "union"),
+        ("Officials last week said the plant would close.", "en", "Officials"),
+        (
+            "The National Farmers Union (NFU) on Monday said prices had fallen.",
+            "en",
+            "National Farmers Union",
+        ),
+        ("Le ministre a aussi déclaré que les négociations continueraient.", "fr", "ministre"),
+        ("Le syndicat a déjà annoncé qu'il ferait grève.", "fr", "syndicat"),
     ],
 )
 def test_attribution_in_both_languages(text: str, lang: str, expected: str) -> None:
@@ -121,6 +133,8 @@ def test_attribution_in_both_languages(text: str, lang: str, expected: str) -> N
         ("L'état d'urgence déclaré par le gouvernement a été prolongé.", "fr"),
         ("Comme le dit le site, il encourage les habitants à rester chez eux.", "fr"),
         ("Cela nous rappelle à tous de conduire prudemment.", "fr"),
+        # the last words of a name the acronym stands for are no speaker
+        ("The charity Action on Smoking and Health (ASH) says that the ban will help.", "en"),
         ("", "en"),
     ],
 )

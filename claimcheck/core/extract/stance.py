@@ -56,6 +56,17 @@ _SUBJECT_WORD = re.compile(r"^[\w'’.-]+$")
 APPOSITION_WORDS = 10
 
 
+def _before_when(folded: str, end: int) -> tuple[int, int]:
+    """Where the subject of the speech verb at ``end`` ends, past the words that say when and an
+    acronym in brackets between them (a time word alone before the verb stays: "Monday said");
+    and how many letters that acronym has (0 without one)."""
+    window = max(0, end - 80)
+    match = _BEFORE_VERB.search(folded, window, end)
+    if match is None or match.start() == match.end() or match.start() <= window:
+        return end, 0
+    return match.start(), len(_LETTERS.findall(match.group(1) or ""))
+
+
 def _subject_before(text: str, end: int) -> tuple[int, int] | None:
     """Offsets of the up to eight plain words right before ``end`` (the speech verb), or before
     an apposition between commas there ("Sarrazin, membre du SPD depuis 1973, a annoncé")."""
@@ -115,6 +126,9 @@ _TIME = (
     "(?:" + "|".join(re.escape(w) for w in _every("time_words")) + ")"
 )
 _TIME_LEAD = re.compile(rf"(?:(?:{_TIME})\s+)+")
+#: What may stand between a subject and its speech verb and is no part of the speaker: an
+#: acronym in brackets, then when ("The Peoples Democratic Party (PDP) on Wednesday declared").
+_BEFORE_VERB = re.compile(rf"(?:\s(\([A-Za-z0-9&.-]{{2,12}}\)))?(?:\s+(?:{_TIME}))*\s*$")
 _ADVERB_LEAD = re.compile(
     "(?:" + "|".join(rf"[a-z]+{re.escape(e)}" for e in _every("adverb_endings")) + r")\s+"
 )
@@ -233,6 +247,7 @@ def _vocabulary(language: str) -> _Vocabulary:
     slots = {
         "{verbs}": alternation("speech_verbs"),
         "{participles}": alternation("speech_participles"),
+        "{adverbs}": alternation("verb_adverbs"),
         "{np}": _NP,
     }
 
@@ -339,7 +354,8 @@ def _candidates(text: str, language: str) -> Iterator[tuple[int, Attribution]]:
             ):
                 continue
             if subject_form:
-                span = _subject_before(folded, m.start())
+                end, acronym = _before_when(folded, m.start())
+                span = _subject_before(folded, end)
                 if span is None:
                     continue
                 s, e = span
@@ -379,6 +395,8 @@ def _candidates(text: str, language: str) -> Iterator[tuple[int, Attribution]]:
             lead = clean.split()[0].lower() if clean.split() else ""
             if subject_form and (lead in _NOT_SPEAKERS or len(clean.split()) > 7):
                 continue
+            if subject_form and len(clean.split()) < min(acronym, 3):
+                continue  # "Action on Smoking and Health (ASH) says": not "Health"
             if not _LETTERS.search(clean):
                 continue  # "today, January 1, 2020, Apostle …, explained": a date is no one
             if lead in pat.not_leads:
