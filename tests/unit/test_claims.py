@@ -227,6 +227,38 @@ def test_a_headline_cut_from_its_lead_is_the_headline() -> None:
     assert [role for _, role, _ in got] == ["headline", "duplicate", "body", "body"]
 
 
+def test_an_advertisement_slot_inside_a_line_is_no_part_of_a_claim() -> None:
+    # a flattened page keeps the word of its advertisement slots between sentences
+    got = roles(
+        make_source(
+            "The mayor did not speak about housing. Advertisement Do you think he should "
+            "have? The council meets again in May Advertisement The vote is set for June."
+        )
+    )
+    assert [(text, reason) for text, role, reason in got if role == "boilerplate"] == [
+        ("Advertisement", "advertisement"),
+        ("Advertisement", "advertisement"),
+    ]
+    assert "The vote is set for June." in [text for text, _, _ in got]
+    assert sentences("Le maire a parlé. Publicité Le conseil a voté la réforme.", "fr") == [
+        "Le maire a parlé.",
+        "Publicité",
+        "Le conseil a voté la réforme.",
+    ]
+    # the word in a name, after an article, or before a capital that opens no sentence stays
+    for text in (
+        "The Advertisement Standards Authority ruled against the firm on Monday.",
+        "The ruling by the Advertisement Standards agency was clear.",
+        "They paid for an advertisement in the local paper.",
+    ):
+        assert sentences(text) == [text], text
+
+
+def test_a_headline_that_opens_with_a_currency_is_a_headline() -> None:
+    got = roles(make_source("$3 gas is becoming a distant memory\nFor many drivers, it is gone."))
+    assert got[0][1] == "headline"
+
+
 def test_line_breaks_end_sentences_and_spans_are_exact() -> None:
     text = (
         "  A headline without a stop\n\n\u00a0First paragraph here.  Second one.\n"

@@ -269,6 +269,29 @@ def _glued_lead(text: str, start: int, end: int) -> list[int]:
     return []
 
 
+#: An advertisement slot's word inside a line, between a word that is no article or preposition
+#: and what reads as a sentence: a capitalised word before one in lower case, or a sentence
+#: starter ("… reception Advertisement The women …", "… 2020. Advertisement Do you …"; not "the
+#: Advertisement Standards Authority").
+_STARTER_ALTERNATION = "|".join(sorted(SENTENCE_STARTERS))
+_INLINE_ADVERT_RE = re.compile(
+    rf"(?<=\S)[ \u00a0]+({_alternation('inline_advertisement')})[ \u00a0]+"
+    rf"(?=[\"“«]?(?:[A-ZÀ-Þ][\w'’-]*[ \u00a0]+[a-zà-ÿ]|(?i:{_STARTER_ALTERNATION})\b))"
+)
+
+
+def _advert_cuts(text: str, start: int, end: int) -> list[int]:
+    """Cuts around each advertisement slot's word inside ``text[start:end]``: the word becomes a
+    sentence of its own, which the chrome rules drop."""
+    cuts: list[int] = []
+    for match in _INLINE_ADVERT_RE.finditer(text, start, end):
+        before = text[start : match.start()].split()
+        if before and before[-1].casefold() in _DATELINE_NOT_AFTER:
+            continue
+        cuts += [match.start(1), match.end(1)]
+    return cuts
+
+
 def _split_line(
     text: str, start: int, end: int, entry: bool = True, first: bool = False
 ) -> tuple[list[tuple[int, int]], bool]:
@@ -297,6 +320,9 @@ def _split_line(
     dateline = _glued_dateline(text, start, stop)
     glued = [dateline] if dateline is not None else _glued_lead(text, start, stop) if first else []
     cuts[1:1] = glued
+    adverts = _advert_cuts(text, start, end)
+    if adverts:
+        cuts = sorted(set(cuts + adverts))
     cuts.append(end)
     spans = []
     for i in range(len(cuts) - 1):
@@ -956,7 +982,7 @@ def _title_like(text: str) -> bool:
     if p.raw.rstrip(_QUOTE_CHARS + "’')]").endswith((".", ",", ";", ":", "…")):
         return False
     first = p.raw.lstrip(_QUOTE_CHARS + "‘'([")[:1]
-    return first.isupper() or first.isdigit()
+    return first.isupper() or first.isdigit() or first in "$€£"
 
 
 def _title_case(text: str) -> bool:
