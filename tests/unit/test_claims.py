@@ -389,6 +389,9 @@ CHROME: list[tuple[str, str]] = [
     ("social_follow", "Follow us on Instagram"),
     ("social_follow", "Suivez-nous sur Facebook"),
     ("social_follow", "Follow USA TODAY reporter Nathan Bomey on Twitter @NathanBomey"),
+    ("social_follow", "Visit the Daily Courier's homepage for more stories."),
+    ("social_follow", "Go to the Herald website for more coverage of the floods."),
+    ("social_follow", "Rendez-vous sur la page d'accueil du Courrier pour plus d'articles."),
     ("navigation", "Breadcrumb"),
     ("navigation", "Menu"),
     ("navigation", "Home > World > Europe"),
@@ -499,6 +502,8 @@ def test_long_chrome_is_recognised(rule: str, text: str) -> None:
 
 
 MUST_KEEP = [
+    "Visitors to the website for more than an hour were logged out on Monday.",
+    "Visit the museum to see the new exhibition, the mayor told reporters.",
     "Fifteen soldiers died.",
     "He resigned.",
     "Putin agreed.",
