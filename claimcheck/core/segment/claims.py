@@ -269,26 +269,26 @@ def _glued_lead(text: str, start: int, end: int) -> list[int]:
     return []
 
 
-#: An advertisement slot's word inside a line, between a word that is no article or preposition
-#: and what reads as a sentence: a capitalised word before one in lower case, or a sentence
-#: starter ("… reception Advertisement The women …", "… 2020. Advertisement Do you …"; not "the
-#: Advertisement Standards Authority").
-_STARTER_ALTERNATION = "|".join(sorted(SENTENCE_STARTERS))
+#: An advertisement slot's word inside a line, after a word (the word before is captured).
 _INLINE_ADVERT_RE = re.compile(
-    rf"(?<=\S)[ \u00a0]+({_alternation('inline_advertisement')})[ \u00a0]+"
-    rf"(?=[\"“«]?(?:[A-ZÀ-Þ][\w'’-]*[ \u00a0]+[a-zà-ÿ]|(?i:{_STARTER_ALTERNATION})\b))"
+    rf"(\S+)[ \u00a0]+({_alternation('inline_advertisement')})[ \u00a0]+"
 )
+#: A capitalised word before one in lower case: what follows reads as a sentence.
+_SENTENCE_AHEAD_RE = re.compile(r"[\"“«]?[A-ZÀ-Þ][\w'’-]*[ \u00a0]+[a-zà-ÿ]")
 
 
 def _advert_cuts(text: str, start: int, end: int) -> list[int]:
-    """Cuts around each advertisement slot's word inside ``text[start:end]``: the word becomes a
-    sentence of its own, which the chrome rules drop."""
+    """Cuts around each advertisement slot's word inside ``text[start:end]``, between a word that
+    is no article or preposition and what reads as a sentence ("… reception Advertisement The
+    women …", "… 2020. Advertisement Do you …"; not "the Advertisement Standards Authority"): the
+    word becomes a sentence of its own, which the chrome rules drop."""
     cuts: list[int] = []
     for match in _INLINE_ADVERT_RE.finditer(text, start, end):
-        before = text[start : match.start()].split()
-        if before and before[-1].casefold() in _DATELINE_NOT_AFTER:
+        if match.group(1).casefold() in _DATELINE_NOT_AFTER:
             continue
-        cuts += [match.start(1), match.end(1)]
+        after = match.end()
+        if _SENTENCE_AHEAD_RE.match(text, after, end) or _opens_sentence(text, after, end):
+            cuts += [match.start(2), match.end(2)]
     return cuts
 
 
