@@ -347,6 +347,9 @@ CHROME: list[tuple[str, str]] = [
     ("read_more", "Click here"),
     ("read_more", "Cliquez ici pour en savoir plus"),
     ("list_heading", "Timeline: Unrest in Syria"),
+    ("section_heading", "- Début du retrait des troupes -"),
+    ("section_heading", "- 'The Taliban have won' -"),
+    ("section_heading", "Avancée des talibans -"),
     ("list_heading", "Civil war timeline"),
     ("list_heading", "Key events in the war in Ukraine: From invasion to counteroffensive"),
     ("list_heading", "Syrie : les dates-clés du conflit"),
@@ -572,6 +575,8 @@ MUST_KEEP = [
     "Are you sure you want to leave the EU? the campaign asked voters.",
     "Veuillez noter que les champs de maïs ont brûlé, a dit le maire.",
     "The minister will view the original version of the treaty on Monday.",
+    "Prices rose 5% - the most since 2008 - in March",
+    "- The army retook the town on Monday, the ministry said -",
 ]
 
 

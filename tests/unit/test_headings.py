@@ -94,6 +94,25 @@ def test_a_date_opening_each_entry_heads_it_as_a_date_line_would() -> None:
     ]
 
 
+def test_a_time_with_its_zone_or_an_unspaced_dash_heads_its_entry() -> None:
+    # live timelines give the hour with its zone, the local hour in brackets, or a dash set
+    # against the time: the whole of it is the heading, and the entry is the claim
+    from claimcheck.core.segment.claims import split_sentences
+
+    for line, entry in (
+        (
+            "Monday April 15, 5.50pm BST (6.50pm local time) – Reports of smoke emerge.",
+            "Reports of smoke emerge.",
+        ),
+        ("8.50pm– An official warns the roof may fall.", "An official warns the roof may fall."),
+    ):
+        assert [line[a:b] for a, b in split_sentences(line, "en")][-1] == entry
+    line = "18h20 – Une première alerte est donnée, heure locale."
+    assert [line[a:b] for a, b in split_sentences(line, "fr")][-1] == (
+        "Une première alerte est donnée, heure locale."
+    )
+
+
 def test_a_number_before_a_dash_or_a_label_before_a_colon_is_no_date_heading() -> None:
     from claimcheck.core.segment.claims import split_sentences
 
@@ -101,6 +120,7 @@ def test_a_number_before_a_dash_or_a_label_before_a_colon_is_no_date_heading() -
         "12 - 3 was the final score.",
         "Note: the talks failed.",
         "In 2016 - a year - it fell.",
+        "Local time– the show that never ends.",
     ):
         assert [line[a:b] for a, b in split_sentences(line, "en")] == [line]
 

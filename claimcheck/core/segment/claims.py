@@ -131,9 +131,11 @@ def _trim(text: str, start: int, end: int, line_start: bool) -> tuple[int, int]:
 
 
 #: A date opening a line before a colon or a spaced dash ("Jan. 30, 2020: The WHO declares…",
-#: "30 janvier : l'OMS…", "10:30 – The minister arrives"): an entry of a timeline or a live blog.
+#: "30 janvier : l'OMS…", "10:30 – The minister arrives", "8.50pm– An official…", "Monday April 15,
+#: 5.50pm BST (6.50pm local time) – Reports…"): an entry of a timeline or a live blog.
 _DATE_PREFIX_RE = re.compile(
-    r"([^\n]{1,40}?)(?:[ \t\u00a0]*:[ \t\u00a0]+|[ \t\u00a0]+[–—-][ \t\u00a0]+)"
+    r"([^\n]{1,60}?)(?:[ \t\u00a0]*:[ \t\u00a0]+|[ \t\u00a0]+[–—-][ \t\u00a0]+"
+    r"|(?<=[^\W_])[–—][ \t\u00a0]+)"
 )
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
@@ -367,6 +369,7 @@ BOILERPLATE_RULES: dict[str, str] = {
     "comments": "comment widget",
     "read_more": "'read more' / 'lire aussi' / 'click here' link",
     "list_heading": "heading or line announcing a timeline or list ('Timeline: …', 'Key dates:')",
+    "section_heading": "a section heading set between dashes ('- Premiers combats -')",
     "related_link": "headline of another article inside the body",
     "share": "share or social-network buttons",
     "social_follow": "invitation to follow the outlet on social networks",
@@ -728,6 +731,23 @@ def _is_list_heading(p: _Probe) -> bool:
     return not p.terminal and _LIST_HEADING_RE.search(p.lower) is not None
 
 
+#: A section heading set between dashes, as agency copy marks them ("- Début du retrait -",
+#: "- 'We are ready' -"); the line's opening dash is read as a bullet and may be gone already.
+_SECTION_HEADING_RE = re.compile(r"(?:[-–—][ \t\u00a0]+)?[^\s–—-].*[ \t\u00a0][-–—]")
+_SECTION_HEADING_MAX = 8
+
+
+def _is_section_heading(p: _Probe) -> bool:
+    """A short line that ends on a spaced dash, with no full stop: a heading of the entries
+    that follow, which state its fact again (agency copy sets headings between dashes). Two
+    outlets' headings of one story are alike, and would be taken for a shared claim."""
+    return (
+        0 < len(p.tokens) <= _SECTION_HEADING_MAX
+        and not p.terminal
+        and _SECTION_HEADING_RE.fullmatch(p.raw) is not None
+    )
+
+
 def _is_list_announcement(p: _Probe) -> bool:
     """A sentence of any length whose main clause announces the list that follows ("Here are
     key points of the WHO's timeline covering the first 100 days…", "De son émergence à
@@ -932,6 +952,7 @@ _RULES: tuple[tuple[str, Callable[[_Probe], bool]], ...] = (
     ("read_more", _is_read_more),
     ("list_heading", _is_list_heading),
     ("list_heading", _is_list_announcement),
+    ("section_heading", _is_section_heading),
     ("cookie_notice", _is_cookie),
     ("newsletter", _is_newsletter),
     ("subscription", _is_subscription),
