@@ -350,6 +350,11 @@ CHROME: list[tuple[str, str]] = [
     ("section_heading", "- Début du retrait des troupes -"),
     ("section_heading", "- 'The Taliban have won' -"),
     ("section_heading", "Avancée des talibans -"),
+    ("account_title", "How the Notre Dame Cathedral fire unfolded"),
+    ("account_title", "Why the talks failed"),
+    ("account_title", "What we know about the attack in Nice"),
+    ("account_title", "Ce que l'on sait de l'incendie de Notre-Dame"),
+    ("account_title", "Comment les talibans ont repris le pouvoir"),
     ("list_heading", "Civil war timeline"),
     ("list_heading", "Key events in the war in Ukraine: From invasion to counteroffensive"),
     ("list_heading", "Syrie : les dates-clés du conflit"),
@@ -577,6 +582,10 @@ MUST_KEEP = [
     "The minister will view the original version of the treaty on Monday.",
     "Prices rose 5% - the most since 2008 - in March",
     "- The army retook the town on Monday, the ministry said -",
+    "How the virus reached the city is still unclear.",
+    "How many spectators were arrested?",
+    "How this hatred came to be: the attacks snowballed over the years",
+    "Comment le feu a pris reste inconnu, selon les enquêteurs.",
 ]
 
 

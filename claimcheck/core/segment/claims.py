@@ -370,6 +370,7 @@ BOILERPLATE_RULES: dict[str, str] = {
     "read_more": "'read more' / 'lire aussi' / 'click here' link",
     "list_heading": "heading or line announcing a timeline or list ('Timeline: …', 'Key dates:')",
     "section_heading": "a section heading set between dashes ('- Premiers combats -')",
+    "account_title": "title announcing the account that follows ('How the fire unfolded')",
     "related_link": "headline of another article inside the body",
     "share": "share or social-network buttons",
     "social_follow": "invitation to follow the outlet on social networks",
@@ -466,6 +467,7 @@ _LIST_ANNOUNCEMENT_RE = _rx(
     rf"(?:(?:{_alternation('list_determiners')}|{_alternation('list_gap_words')})\s+){{0,3}}"
     rf"(?:{_alternation('list_intro')})|(?:{_alternation('list_look_back')}))\b"
 )
+_ACCOUNT_TITLE_RE = _rx(rf"^(?:{_alternation('account_title')})")
 _READ_MORE_TEASER_RE = _rx(rf"^\s*(?:[:：|>»›→–—-]|{_alternation('read_more_teaser')})")
 _SHARE_WORDS = _words("share_words")
 _SHARE_TRIGGERS = _words("share_triggers")
@@ -748,6 +750,22 @@ def _is_section_heading(p: _Probe) -> bool:
     )
 
 
+def _is_account_title(p: _Probe) -> bool:
+    """A title announcing the account the article gives ("How the Notre Dame Cathedral fire
+    unfolded", "Why the talks failed", "What we know about the attack", "Ce que l'on sait de
+    l'incendie"): the account's sentences state the facts, the title none, and two outlets'
+    titles of one story are alike. A title line only: no full stop, no question, no colon (a
+    statement may follow one); a sentence opening so ("How the virus spread is unclear.") stays.
+    Not a title with a section or site after a bar, another article's link (``related_link``)."""
+    n = len(p.tokens)
+    return (
+        0 < n <= _LIST_HEADING_MAX
+        and not p.terminal
+        and not any(c in p.raw for c in ":：?|")
+        and _ACCOUNT_TITLE_RE.match(p.lower) is not None
+    )
+
+
 def _is_list_announcement(p: _Probe) -> bool:
     """A sentence of any length whose main clause announces the list that follows ("Here are
     key points of the WHO's timeline covering the first 100 days…", "De son émergence à
@@ -953,6 +971,7 @@ _RULES: tuple[tuple[str, Callable[[_Probe], bool]], ...] = (
     ("list_heading", _is_list_heading),
     ("list_heading", _is_list_announcement),
     ("section_heading", _is_section_heading),
+    ("account_title", _is_account_title),
     ("cookie_notice", _is_cookie),
     ("newsletter", _is_newsletter),
     ("subscription", _is_subscription),
