@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from claimcheck.core.defaults import shown_confidence
-from claimcheck.core.group.agreement import needed_confidence
 from claimcheck.core.text.display import one_line
 from claimcheck.core.text.display import printable as printable  # the interface shows it
 from claimcheck.core.text.fold import search_fold
@@ -277,11 +276,8 @@ def kept_apart(result: Result, suggestion: Suggestion, found: Lookup | None = No
     below the threshold, else the rule that kept it out (one claim per outlet; every member of
     a cluster must accept a claim; different dates; a phone call against a meeting; one label,
     two numbers). ``found``: :func:`lookup` of ``result``, when many pairs are asked about."""
-    threshold = round(needed_confidence(result.settings.threshold, suggestion.evidence), 2)
-    if suggestion.evidence.same_day:
-        above = f"above the threshold for two claims that write the same day ({threshold:g})"
-    else:
-        above = f"above the threshold ({threshold:g})"
+    threshold = round(result.settings.threshold, 2)
+    above = f"above the threshold ({threshold:g})"
     if suggestion.confidence < threshold:
         return None
     found = found or lookup(result)
@@ -400,8 +396,8 @@ class Member:
     confirmed_by: str = ""
     """``model`` or ``reader`` (``""`` in a one-claim cluster)."""
     same_day: bool = False
-    """Joined below the threshold because it writes the same day as the others
-    (:data:`~claimcheck.core.group.agreement.SAME_DAY_MARGIN`)."""
+    """Joined by the tool, writing a day with its number that another member writes too: its
+    confidence counts that (:data:`~claimcheck.core.group.agreement.SAME_DAY_LOGIT`)."""
 
     @property
     def how_sure(self) -> str:
@@ -414,10 +410,22 @@ class Member:
         return ""
 
 
-def joined_on_same_day(confirmed_by: str, confidence: float, threshold: float) -> bool:
-    """Whether the tool joined a member below the threshold: it writes the same day as the
-    others, and such pairs need :data:`~claimcheck.core.group.agreement.SAME_DAY_MARGIN` less."""
-    return confirmed_by == "model" and confidence < threshold
+def joined_on_same_day(result: Result, cluster: Cluster, k: int) -> bool:
+    """Whether the tool joined member ``k`` of ``cluster`` writing a day with its number that
+    another member writes too ("30 January" / "le 30 janvier"): evidence the verifier does not
+    read, which raises its confidence (:data:`~claimcheck.core.group.agreement.SAME_DAY_LOGIT`)."""
+    from claimcheck.core.group.verify import same_written_day
+
+    if len(cluster.confirmed_by) <= k or cluster.confirmed_by[k] != "model":
+        return False
+    mine = result.facts_of(cluster.claims[k].id)
+    if mine is None:
+        return False
+    for j, other in enumerate(cluster.claims):
+        theirs = result.facts_of(other.id) if j != k else None
+        if theirs is not None and same_written_day(mine.figures, theirs.figures):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -556,10 +564,7 @@ def cluster_detail(result: Result, cluster: Cluster) -> Detail:
             _spans(c, sources[c.source], statuses.get(c.source, {})),
             cluster.confidence[k] if sure else None,
             cluster.confirmed_by[k] if sure else "",
-            sure
-            and joined_on_same_day(
-                cluster.confirmed_by[k], cluster.confidence[k], result.settings.threshold
-            ),
+            sure and joined_on_same_day(result, cluster, k),
         )
         for k, c in enumerate(cluster.claims)
     )

@@ -165,7 +165,9 @@ def _evidence_settings(result: Result) -> dict[str, Any]:
         "candidates_per_claim": agreement.NEIGHBOURS,
         "suggestions_per_claim": agreement.SUGGESTIONS_PER_CLAIM,
         "suggestion_floor": agreement.SUGGESTION_FLOOR,
-        "same_day_margin": agreement.SAME_DAY_MARGIN,
+        # kept for readers of schema 2: the same written day no longer lowers the threshold
+        "same_day_margin": 0.0,
+        "same_day_logit": agreement.SAME_DAY_LOGIT,
         "days_apart_logit": agreement.DAYS_APART_LOGIT,
     }
 

@@ -99,15 +99,12 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
-def _how_sure(by: str, confidence: float, threshold: float | None) -> str:
-    """How a member got into its cluster, in words."""
+def _how_sure(by: str, confidence: float, same_day: bool) -> str:
+    """How a member got into its cluster, in words (``same_day``: it writes a day that another
+    member writes, :func:`~claimcheck.core.browse.joined_on_same_day`)."""
     if by == "reader":
         return "confirmed by the reader"
-    day = (
-        ", same written day"
-        if threshold is not None and joined_on_same_day(by, confidence, threshold)
-        else ""
-    )
+    day = ", same written day" if same_day else ""
     return f"verified, confidence {shown_confidence(confidence)}{day}"
 
 
@@ -258,14 +255,15 @@ def render_cluster(
     headings: Mapping[str, str] | None = None,
     before: Sequence[str] = (),
     day: str | None = None,
-    threshold: float | None = None,
+    same_day: Sequence[bool] = (),
     related_notes: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The report section of one cluster of two or more outlets. Rows of the differences table
     on which every outlet agrees are left out unless ``all_rows``. ``headings`` (source id ->
     column heading, see :func:`short_names`) is worked out from ``sources`` when not given.
     ``before``: sources dated before ``day``, the day the claim reports (not silent on it).
-    ``threshold``: the run's, to say which members were joined below it on a shared day.
+    ``same_day``: for each member, whether the tool joined it on a day another member writes
+    (:func:`~claimcheck.core.browse.joined_on_same_day`).
     ``related_notes``: related claim id -> why it was not joined though above the threshold
     (:func:`related_notes`)."""
     n = len(cluster.claims)
@@ -290,7 +288,8 @@ def render_cluster(
             meta.append(source.date)  # the article's date, beside its language as the interface
             # shows it: after "same written day" it read as the day the claim writes
         if cluster.confirmed_by:
-            meta.append(_how_sure(cluster.confirmed_by[k], cluster.confidence[k], threshold))
+            day_too = k < len(same_day) and same_day[k]
+            meta.append(_how_sure(cluster.confirmed_by[k], cluster.confidence[k], day_too))
         if claim.role != "body":
             meta.append(claim.role)
         if claim.repeats > 1:
@@ -543,7 +542,7 @@ def render_markdown(
             headings=headings,
             before=too_early,
             day=day.isoformat() if day and too_early else None,
-            threshold=result.settings.threshold,
+            same_day=[joined_on_same_day(result, cluster, k) for k in range(len(cluster.claims))],
             related_notes=notes.get(cluster.id),
         )
     single = [c for c in result.clusters if not c.shared]

@@ -12,10 +12,12 @@ import pytest
 from claimcheck.core.errors import Cancelled
 from claimcheck.core.group.agreement import (
     CORROBORATION_FLOOR,
+    SAME_DAY_LOGIT,
     SUGGESTION_FLOOR,
     SUGGESTIONS_PER_CLAIM,
     ClaimData,
     StoryScorer,
+    shifted,
     through_third,
     verify_and_group,
 )
@@ -460,11 +462,12 @@ def test_one_label_with_two_numbers_names_two_things(
     assert len(ids_apart(fb, fa)) == len(expected)
 
 
-def test_claims_that_write_the_same_day_need_less_confidence() -> None:
+def test_claims_that_write_the_same_day_are_likelier_than_the_verifier_says() -> None:
     # Timeline entries are all dated: two that write the same day are the same fact far more
-    # often than other pairs at that confidence (models.md). The threshold here is 0.5, so a
-    # same-day pair joins from 0.24; a weekday ("on Monday") is a day only as read against each
-    # article's date, and counts as no written day.
+    # often than other pairs at that confidence (models.md), so the shared day raises the
+    # confidence by SAME_DAY_LOGIT in log-odds. The threshold here is 0.5, so a same-day pair
+    # joins from 0.24; a weekday ("on Monday") is a day only as read against each article's
+    # date, and counts as no written day.
     data = _dated(
         [
             "30 January 2020: the WHO declares a global health emergency.",
@@ -478,6 +481,9 @@ def test_claims_that_write_the_same_day_need_less_confidence() -> None:
     out = _run(data, table)
     assert out.evidence[(0, 1)].same_day and not out.evidence[(2, 3)].same_day
     assert sorted(out.clusters) == [[0, 1], [2], [3]]
+    # the raise is the confidence shown and ranked, not only a lower bar
+    assert out.scores[(0, 1)] == pytest.approx(shifted(0.3, SAME_DAY_LOGIT))
+    assert out.scores[(2, 3)] == pytest.approx(0.3)
     assert sorted(_run(data, {frozenset({0, 1}): 0.2}).clusters) == [[0], [1], [2], [3]]
 
 

@@ -231,19 +231,42 @@ def test_agreement_says_how_sure_and_lists_related_claims_apart() -> None:
     ]
 
 
-def test_a_member_joined_below_the_threshold_says_it_writes_the_same_day() -> None:
+def test_a_member_joined_on_a_day_another_writes_says_so() -> None:
+    # the verifier reads no written days; a shared one raised its confidence, and the reader is
+    # told why a member may stand on less wording than the others
     from dataclasses import replace
 
     from claimcheck.core.browse import cluster_detail
+    from claimcheck.core.extract.facts import extract_facts
 
-    result = _verified_result()  # threshold 0.5
-    cluster = replace(result.clusters[0], confidence=(0.4, 0.4), confirmed_by=("model", "model"))
-    result = replace(result, clusters=(cluster, *result.clusters[1:]))
-    assert "verified, confidence 0.40, same written day" in render_markdown(result)
-    assert [m.how_sure for m in cluster_detail(result, cluster).members] == [
-        "verified 0.40 · same day"
+    result = _verified_result()
+    cluster = replace(result.clusters[0], confidence=(0.6, 0.6), confirmed_by=("model", "model"))
+    texts = ("Le 30 janvier, douze morts selon la police.", "On Jan. 30, police said 15 died.")
+    claims = tuple(replace(c, text=t) for c, t in zip(cluster.claims, texts, strict=True))
+    cluster = replace(cluster, claims=claims)
+    facts = (
+        extract_facts(texts[0], "fr"),
+        extract_facts(texts[1], "en"),
+        *(extract_facts(c.text, c.language) for c in result.claims[2:]),
+    )
+    dated = replace(
+        result,
+        claims=(*claims, *result.claims[2:]),
+        clusters=(cluster, *result.clusters[1:]),
+        facts=facts,
+    )
+    assert "verified, confidence 0.60, same written day" in render_markdown(dated)
+    assert [m.how_sure for m in cluster_detail(dated, cluster).members] == [
+        "verified 0.60 · same day"
     ] * 2
-    # above the threshold, nothing is said of days
+    # no shared written day, nothing is said of days, whatever the confidence
+    plain = replace(dated, facts=tuple(extract_facts(c.text, c.language) for c in result.claims))
+    plain = replace(
+        plain,
+        claims=result.claims,
+        clusters=(replace(cluster, claims=result.clusters[0].claims), *result.clusters[1:]),
+    )
+    assert "same written day" not in render_markdown(plain)
     assert "same written day" not in render_markdown(_verified_result())
 
 

@@ -54,12 +54,15 @@ NEIGHBOURS = 8
 #: encoder than a paraphrase, so among the nearest of every language the other language's
 #: counterpart is often crowded out by same-language claims on the same topic.
 OTHER_LANGUAGE_NEIGHBOURS = 4
-#: A pair whose claims both write the same day ("30 January" / "Jan. 30, 2020" / "le 30
-#: janvier", a timeline's date heading included) is joined at this much less confidence than
-#: the threshold (0.50 at the default 0.76). In timelines, where every entry is dated, such
-#: pairs are the same fact far more often than others at the same confidence; in news prose
-#: few pairs write a day on both sides (models.md).
-SAME_DAY_MARGIN = 0.26
+#: Log-odds added to the confidence in a pair whose claims both write the same day with its
+#: number ("30 January" / "Jan. 30, 2020" / "le 30 janvier", a timeline's date heading included:
+#: :attr:`~claimcheck.core.types.Evidence.same_day`). The verifier reads no dates; in timelines,
+#: where every entry is dated and two entries of one day are few, such pairs are the same fact
+#: far more often than its confidence says (models.md); in news prose few pairs write a day on
+#: both sides. ``log(0.76 / 0.24)``: at the default threshold such a pair is joined from 0.50,
+#: as when this was a margin on the threshold; as a confidence it also ranks the pair among a
+#: claim's suggestions as likely as it is.
+SAME_DAY_LOGIT = 1.153
 #: Log-odds taken from the built-in verifier's confidence in a pair whose claims each write a
 #: day with its number and set what they state on different days (:func:`days_apart`). The
 #: verifier reads no dates; on real timelines such pairs are the same fact about a third as
@@ -79,16 +82,13 @@ def days_apart(a: ClaimFacts, b: ClaimFacts, evidence: Evidence) -> bool:
 def with_dates(p: float, apart: bool) -> float:
     """The confidence ``p`` less :data:`DAYS_APART_LOGIT` in log-odds when the claims are
     days apart."""
-    if not apart:
-        return p
+    return shifted(p, DAYS_APART_LOGIT) if apart else p
+
+
+def shifted(p: float, logit: float) -> float:
+    """The confidence ``p`` with ``logit`` added to its log-odds."""
     p = min(max(p, 1e-9), 1.0 - 1e-9)
-    return 1.0 / (1.0 + math.exp(-(math.log(p / (1.0 - p)) + DAYS_APART_LOGIT)))
-
-
-def needed_confidence(threshold: float, evidence: Evidence) -> float:
-    """The confidence a pair needs for the tool to join it: the threshold, or
-    :data:`SAME_DAY_MARGIN` less when both claims write the same day."""
-    return threshold - SAME_DAY_MARGIN if evidence.same_day else threshold
+    return 1.0 / (1.0 + math.exp(-(math.log(p / (1.0 - p)) + logit)))
 
 
 #: A pair below the threshold is accepted through a third outlet's claim only if the verifier
@@ -381,11 +381,9 @@ class StoryScorer:
         """Whether the tool joins the pair by itself: confident enough, not set on different
         days (:attr:`Evidence.different_dates`), reporting contacts of different kinds
         (:attr:`Evidence.different_contacts`) nor naming different things with one label
-        (:attr:`Evidence.different_ids`); a pair that writes one day on both sides
-        (:attr:`Evidence.same_day`) needs :data:`SAME_DAY_MARGIN` less confidence."""
+        (:attr:`Evidence.different_ids`)."""
         p = self.score([pair])[0]
-        evidence = self.cache[pair][1]
-        return p >= needed_confidence(threshold, evidence) and not evidence.apart
+        return p >= threshold and not self.cache[pair][1].apart
 
     def _global(self, pairs: Sequence[Pair]) -> list[Pair]:
         """The pairs as indices into every claim of the input."""
@@ -405,6 +403,9 @@ class StoryScorer:
                     if ev.different_dates:  # rare: most pairs write no dates apart
                         apart = days_apart(facts[a], facts[b], ev)
                         probs[k] = with_dates(float(probs[k]), apart)
+            for k, ev in enumerate(evidence):
+                if ev.same_day:  # whichever verifier: it reads no written days
+                    probs[k] = shifted(float(probs[k]), SAME_DAY_LOGIT)
             for pair, p, ev in zip(todo, probs.tolist(), evidence, strict=True):
                 self.cache[pair] = (float(p), ev)
         return [self.cache[p][0] for p in pairs]
@@ -529,11 +530,8 @@ def _link(
     for step, (i, j) in enumerate(order):
         if step % 4096 == 0:
             check_cancel(cancel)
-        p, evidence = scorer.cache[(i, j)]
-        if p < threshold - SAME_DAY_MARGIN:
+        if scorer.cache[(i, j)][0] < threshold:
             break
-        if p < needed_confidence(threshold, evidence):
-            continue
         a, b = owner[i], owner[j]
         if a == b or not sources[a].isdisjoint(sources[b]):
             continue
