@@ -972,6 +972,9 @@ def test_clauses_become_claims_of_their_own(text: str, language: str, parts: int
         ("LOS ANGELES (KABC) -- Thousands of people flocked downtown.", "Thousands of people"),
         ("(Israel Hayom via JNS) Russia's president agreed to talks.", "Russia's president"),
         ("(Reuters) - The Senate voted on Tuesday.", "The Senate voted"),
+        ("PARIS, April 16 — Notre-Dame went up in flames yesterday.", "Notre-Dame went up"),
+        ("WASHINGTON, Jan. 5, 2020 (Reuters) - The Senate voted.", "The Senate voted"),
+        ("PARIS, 16 avril (AFP) - La cathédrale a brûlé lundi soir.", "La cathédrale a brûlé"),
         ("(left to right) the ministers met in Paris.", None),  # a caption's aside
         # not a dateline: no dash, a name in lower case, too little left
         ("NATO said on Monday it would send troops.", None),
@@ -1006,3 +1009,24 @@ def test_only_an_articles_lead_is_embedded_without_its_dateline() -> None:
     # later in the body such a line is what the article wrote, not its dateline
     later = "MIAMI - Party officials said the vote was close."
     assert embedded[later] == later
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "dates"),
+    [
+        ("PARIS, April 16 — Notre-Dame went up in flames on Monday.", "en", ["Monday"]),
+        ("WASHINGTON, Jan. 5, 2020 (Reuters) - The Senate voted on Tuesday.", "en", ["Tuesday"]),
+        ("PARIS, 16 avril (AFP) - La cathédrale a brûlé le 15 avril.", "fr", ["15 avril"]),
+        # a day the sentence states stays, at its start or anywhere
+        ("On April 16, the cathedral reopened.", "en", ["April 16"]),
+    ],
+)
+def test_the_day_of_a_dateline_is_not_a_day_the_claim_states(
+    text: str, language: str, dates: list[str]
+) -> None:
+    # "PARIS, April 16 —" says when the report was filed; read as the claim's day it set the
+    # claim apart from every other outlet's account of the event the day before
+    from claimcheck.core.extract.facts import extract_facts
+
+    got = [f.text for f in extract_facts(text, language).figures if f.kind == "date"]
+    assert got == dates

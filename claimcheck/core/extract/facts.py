@@ -50,10 +50,13 @@ def claim_figures(
     text: str, language: str, reference_date: str | None = None
 ) -> tuple[Figure, ...]:
     """The figures a claim states: every figure read in it, less the numbers in the name of who
-    says it (:func:`_without_speaker_ids`)."""
+    says it (:func:`_without_speaker_ids`) and the day of a dateline it opens with ("PARIS,
+    April 16 — …": the day the report was filed, not a day the claim states)."""
     from claimcheck.core.extract.figures import extract_figures, is_label
+    from claimcheck.core.text import dateline_end
 
-    figures = extract_figures(text, language, reference_date)
+    skip = dateline_end(text)
+    figures = [f for f in extract_figures(text, language, reference_date) if f.start >= skip]
     if any(is_label(f) for f in figures):
         figures = _without_speaker_ids(figures, text, language)
     return tuple(figures)

@@ -39,11 +39,14 @@ def collapse_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-#: A wire dateline or a rubric opening an article's lead: a place or a word in capitals, an
-#: agency in brackets perhaps, and a dash ("WASHINGTON (Reuters) -", "PARIS (AFP) –",
-#: "GENEVA - ", "CHRONOLOGIE - ").
+#: A wire dateline or a rubric opening an article's lead: a place or a word in capitals, the
+#: day it was filed perhaps, an agency in brackets perhaps, and a dash ("WASHINGTON (Reuters) -",
+#: "PARIS (AFP) –", "GENEVA - ", "CHRONOLOGIE - ", "PARIS, April 16 —", "WASHINGTON, Jan. 5,
+#: 2020 (Reuters) -", "PARIS, 16 avril (AFP) -").
 _DATELINE = re.compile(
     r"^[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:[ ,]+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,3}"
+    r"(?:,\s*(?:[A-ZÀ-Þ][a-zß-ÿ]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?"
+    r"|\d{1,2}(?:er)?\s+[a-zß-ÿ]{3,9}\.?(?:\s+\d{4})?))?"
     r"(?:\s*\([^()]{1,40}\))?\s*(?:--|[-–—])\s+(?=\S)"
     # or a credit in brackets alone: "(Reuters) - ", "(Israel Hayom via JNS) "
     r"|^\([^()]{1,40}\)\s*[-–—]?\s*(?=[A-ZÀ-Þ])"
