@@ -3,18 +3,35 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import re
+import sys
 import tempfile
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
+
+
+def load_benchmark(script: str) -> ModuleType:
+    """``benchmarks/<script>.py`` as a module (benchmarks/ is not a package), loaded once."""
+    name = f"claimcheck_bench_{script}"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{script}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
 
 # Tests never reach a model hub, and never touch the user's real cache: one cache folder per
 # test session (CI sets its own), shared so the model folder is built once, not once per test.

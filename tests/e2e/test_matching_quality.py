@@ -6,9 +6,7 @@ from real articles (tests/e2e/test_agreement_quality.py, benchmarks/eval_agreeme
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
@@ -18,6 +16,7 @@ import pytest
 
 from claimcheck.core.defaults import DEFAULT_THRESHOLD
 from claimcheck.core.group.stories import STORY_THRESHOLD
+from tests.conftest import load_benchmark
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,23 +26,10 @@ PRECISION_FLOOR = 0.9
 RECALL_FLOOR = 0.3
 
 
-def _load_eval() -> ModuleType:
-    """benchmarks/eval_matching.py as a module (benchmarks/ is not a package)."""
-    name = "claimcheck_eval_matching"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "eval_matching.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def evaluation() -> ModuleType:
     """The evaluation module."""
-    return _load_eval()
+    return load_benchmark("eval_matching")
 
 
 @pytest.fixture(scope="module")

@@ -6,26 +6,15 @@ joined is nearly always one fact."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
 from claimcheck.core.types import Result
+from tests.conftest import load_benchmark
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _benchmark():  # type: ignore[no-untyped-def]
-    path = ROOT / "benchmarks" / "eval_timelines.py"
-    spec = importlib.util.spec_from_file_location("eval_timelines", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("eval_timelines", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +26,7 @@ def covid(e2e_cache_dir: Path) -> tuple[Result, dict[str, frozenset[str]]]:
     from claimcheck.core.pipeline import run
     from claimcheck.core.types import Settings
 
-    bench = _benchmark()
+    bench = load_benchmark("eval_timelines")
     paths = sorted(str(p) for p in (bench.DATA / "covid").glob("*.txt"))
     result = run(
         paths, Settings(DEFAULT_MODEL, DEFAULT_THRESHOLD), cache=EmbeddingCache(e2e_cache_dir)
@@ -58,7 +47,7 @@ def test_every_article_is_dated_from_its_publication_line(covid) -> None:  # typ
 
 def test_entries_shown_as_one_claim_state_one_fact_across_languages(covid) -> None:  # type: ignore[no-untyped-def]
     result, facts = covid
-    right, wrong, _true, _reached, bad = _benchmark().score(result, facts)
+    right, wrong, _true, _reached, bad = load_benchmark("eval_timelines").score(result, facts)
     shown = sum(right.values()) + sum(wrong.values())
     # 18 English-French pairs were shown right before entries were dated and same-day pairs
     # joined from less confidence; 31 now

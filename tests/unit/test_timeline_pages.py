@@ -4,13 +4,10 @@ not scored against labels of another text."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "timeline_pages.py"
+from tests.conftest import load_benchmark
 
 PAGE = """---
 language: fr
@@ -26,15 +23,6 @@ Le retrait des troupes commence. Les combats reprennent dans le Sud.
 Les talibans entrent dans Kaboul. Le présid"""
 
 
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("timeline_pages", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("timeline_pages", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _labelled(folder: Path, page: str) -> None:
     (folder / "s").mkdir(parents=True)
     (folder / "s" / "01-fr.txt").write_text(page, encoding="utf-8")
@@ -48,7 +36,7 @@ def _labelled(folder: Path, page: str) -> None:
 
 
 def test_a_page_saved_again_rebuilds_its_labels_without_the_text_kept(tmp_path: Path) -> None:
-    tp = _script()
+    tp = load_benchmark("timeline_pages")
     meta, body = tp.split_page(PAGE)
     assert meta["url"] == "https://example.org/chronologie"
     assert body.startswith("Chronologie de la crise")  # the store's marker is not the page's
