@@ -1102,3 +1102,19 @@ def test_a_day_of_the_month_alone_opening_a_sentence_is_a_date() -> None:
     # not without the comma, nor inside a sentence
     assert [f.kind for f in extract_figures("Le 11 a gagné le match.", "fr")] == ["figure"]
     assert all(f.kind != "date" for f in extract_figures("Il y a eu le 11, puis le 12.", "fr"))
+
+
+def test_a_day_alone_read_against_a_day_of_the_year_with_no_year_is_a_month_and_day() -> None:
+    # an undated chronology that wrote "Le 15 août," reads its next "Le 16," against "--08-15"
+    (day,) = extract_figures("Le 16, Biden défend le retrait.", "fr", "--08-15")
+    assert (day.unit, day.value, day.low, day.high) == ("date:md", 816.0, 816.0, 816.0)
+    # the nearest such day, into the next month (and the next year) when nearer
+    (after,) = extract_figures("Le 2, Moscou réagit.", "fr", "--08-31")
+    assert after.value == 902.0
+    (new_year,) = extract_figures("Le 3, Moscou réagit.", "fr", "--12-28")
+    assert new_year.value == 103.0
+    # nothing else is read against it: a weekday or "hier" stay as with no date at all
+    for text in ("Mardi, Biden défend le retrait.", "Hier, Biden a défendu le retrait."):
+        assert extract_figures(text, "fr", "--08-15") == extract_figures(text, "fr")
+    with pytest.raises(InputError):
+        extract_figures("Le 16, Biden défend le retrait.", "fr", "--13-45")

@@ -229,6 +229,69 @@ def test_a_chronology_that_gives_only_its_month_of_publication_reads_its_days_in
     ]
 
 
+def _facts_of(text: str, language: str) -> dict:  # type: ignore[type-arg]
+    """The facts of each claim of an undated article, by the claim's first six characters."""
+    source = Source("t", "t.txt", "T", language, None, text)
+    sentences, claims = extract_claims(source)
+    prepared = prepare([source], [sentences], claims)
+    return {c.text[:6]: f for c, f in zip(claims, prepared.facts, strict=True)}
+
+
+LOOK_BACK = """10-27 mars 2019
+
+Le 10, un avion de la compagnie s'écrase peu après son décollage. En octobre 2018 déjà, un
+appareil du même modèle s'était abîmé en mer.
+
+Le 11, la compagnie immobilise sa flotte.
+
+Le 13, les autorités immobilisent à leur tour les appareils.
+
+Le 27, le constructeur présente une version modifiée du logiciel.
+"""
+
+
+def test_a_day_alone_is_read_against_the_last_day_not_a_month_looked_back_to() -> None:
+    # "En octobre 2018 déjà," looks back from an entry of March: the next "Le 11," is 11 March
+    # 2019, not 11 October 2018; "Le 27," after "Le 13," goes forward to 27 March, not back to
+    # 27 February (both 14 days away)
+    days = {k: _days(f) for k, f in _facts_of(LOOK_BACK, "fr").items()}
+    assert days["Le 10,"] == ["2019-03-10"]
+    assert days["Le 11,"] == ["2019-03-11"]
+    assert days["Le 13,"] == ["2019-03-13"]
+    assert days["Le 27,"] == ["2019-03-27"]
+
+
+UNDATED = """Principaux événements depuis l'entrée des talibans dans Kaboul.
+
+Le 15 août, les talibans entrent dans Kaboul sans rencontrer de résistance.
+
+Le président, qui a fui à l'étranger, admet que les talibans ont gagné.
+
+Une foule se précipite à l'aéroport dans l'espoir de quitter le pays.
+
+L'évacuation des diplomates commence dans la soirée.
+
+Le 16, le président américain défend le retrait de ses troupes.
+
+Le 17, Moscou juge que les talibans envoient des signaux positifs.
+"""
+
+
+def test_an_undated_chronology_places_its_days_alone_by_the_day_it_writes_without_a_year() -> None:
+    # no article date and no year: "Le 16," after "Le 15 août," is 16 August all the same (as
+    # "16 août" without a year is), and one day alone makes a chronology of prose that opens
+    # few sentences with a date
+    from claimcheck.core.group.verify import same_written_day
+
+    facts = _facts_of(UNDATED, "fr")
+    day = [f for f in facts["Le 16,"].figures if f.kind == "date"]
+    assert [(f.text, f.unit, f.value) for f in day] == [("Le 16", "date:md", 816.0)]
+    assert [f.value for f in facts["Le 17,"].figures if f.kind == "date"] == [817.0]
+    english = _facts_of("On August 16, Biden defended the withdrawal.\n", "en")["On Aug"]
+    assert same_written_day(facts["Le 16,"].figures, english.figures)
+    assert not same_written_day(facts["Le 17,"].figures, english.figures)
+
+
 @pytest.mark.parametrize(
     ("text", "language", "embedded"),
     [

@@ -171,49 +171,77 @@ def without_opening_date(
     return rest[:1].upper() + rest[1:]
 
 
+def _day_alone(f: Figure | None) -> bool:
+    """Whether ``f``, read against no date, is a day of the month alone ("Le 16,"): a day with
+    no month, which nothing places."""
+    return f is not None and f.unit == "date:md" and f.low is None and f.text[-1:].isdigit()
+
+
 def _chronology(sentences: Sequence[Sentence]) -> bool:
+    """Whether the kept sentences open with a date often enough, or any opens with a day of the
+    month alone ("Le 16, Moscou juge…"), which means something only against a date before it."""
     kept = [s for s in sentences if s.role in KEPT_ROLES]
-    opening = sum(1 for s in kept if _opening_date(s, None) is not None)
-    return opening >= max(CHRONOLOGY_MIN, CHRONOLOGY_SHARE * len(kept))
+    openings = [f for s in kept if (f := _opening_date(s, None)) is not None]
+    return len(openings) >= max(CHRONOLOGY_MIN, CHRONOLOGY_SHARE * len(kept)) or any(
+        _day_alone(f) for f in openings
+    )
 
 
 def timeline_references(sentences: Sequence[Sentence], article_date: str | None) -> dict[int, str]:
     """Sentence index -> the date its dates are read against, in an article laid out as a
     timeline (:func:`date_headings`) or written as a chronology (a quarter of its sentences
-    open with a date): the last date line, or date opening a sentence, that gives a day, a
-    month or a year ("2011", "-- 2012 --", "23 June 2016", "July 30", "Le 8 janvier,"), each
-    read against the one before it, the first against the article's date. A timeline spans
-    years while its entries often give only a day and a month: "July 30" under "2011" is 30
-    July 2011, not the 30 July nearest the day the timeline was published; "9 janvier" after
-    "31 décembre 2019" is in 2020; "Le 11," after "Le 8 janvier," is 11 January. Sentences
-    before the first such date, and every sentence of an article that is no timeline, keep the
-    article's date (not in the mapping). ``article_date`` may be the middle of the month an
-    undated article gives (:func:`~claimcheck.core.read.dates.dateline_month`): its first entry
-    is read against it, no sentence before."""
-    from claimcheck.core.extract.figures import extract_figures
+    open with a date, or one with a day of the month alone): the last date line, or date
+    opening a sentence, that gives a day, a month or a year ("2011", "-- 2012 --", "23 June
+    2016", "July 30", "Le 8 janvier,"), each read against the one before it, the first against
+    the article's date. A timeline spans years while its entries often give only a day and a
+    month: "July 30" under "2011" is 30 July 2011, not the 30 July nearest the day the timeline
+    was published; "9 janvier" after "31 décembre 2019" is in 2020; "Le 11," after "Le 8
+    janvier," is 11 January. A day of the month alone is read against the last date line or
+    day written, not a month or a year opening a sentence between them (a look back: "Le 10, un
+    avion s'écrase. En octobre 2018 déjà, … Le 11, …" is 11 March, not 11 October). In an
+    undated article, a day written without a year ("Le 15 août,") is a day of the year with no
+    year ("--08-15"), which places only the days alone after it ("Le 16," is 16 August).
+    Sentences before the first such date, and every sentence of an article that is no
+    timeline, keep the article's date (not in the mapping). ``article_date`` may be the middle
+    of the month an undated article gives (:func:`~claimcheck.core.read.dates.dateline_month`):
+    its first entry is read against it, no sentence before."""
+    from claimcheck.core.extract.figures import extract_figures, figure_granularity
+    from claimcheck.core.extract.figures.calendar import month_day_reference
 
     if not date_headings(sentences) and not _chronology(sentences):
         return {}
     out: dict[int, str] = {}
     reference = article_date
+    day_reference = article_date
+    """What a day of the month alone is read against."""
     moved = False
 
-    def move(f: Figure | None) -> None:
-        nonlocal reference, moved
-        if f is not None and f.unit == "date" and f.low is not None and f.high is not None:
+    def move(f: Figure | None, *, line: bool = False) -> None:
+        nonlocal reference, day_reference, moved
+        if f is None or f.low is None or f.high is None:
+            return
+        if f.unit == "date":
             middle = (int(f.low) + int(f.high)) // 2
             reference = datetime.date.fromordinal(middle).isoformat()
+            if line or figure_granularity(f) == "day":
+                day_reference = reference
+            moved = True
+        elif f.unit == "date:md" and f.low == f.high and (reference or "--").startswith("--"):
+            # a day without its year, and no year known: the day of the year alone
+            code = int(f.low)
+            reference = day_reference = month_day_reference(code // 100, code % 100)
             moved = True
 
     for sentence in sentences:
         if sentence.reason == DATE_LINE:
             found = extract_figures(sentence.text, sentence.language, reference)
-            move(next((f for f in found if _calendar(f)), None))
+            move(next((f for f in found if _calendar(f)), None), line=True)
             continue
         if sentence.role in KEPT_ROLES:
-            opening = _opening_date(sentence, reference)
-            if (moved or opening is not None) and reference is not None:
-                out[sentence.index] = reference
+            here = day_reference if _day_alone(_opening_date(sentence, None)) else reference
+            opening = _opening_date(sentence, here)
+            if (moved or opening is not None) and here is not None:
+                out[sentence.index] = here
             move(opening)
         elif moved and reference is not None:
             out[sentence.index] = reference

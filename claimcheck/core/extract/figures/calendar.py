@@ -12,13 +12,33 @@ from claimcheck.core.extract.figures.dates import _Date
 # --- reference date ------------------------------------------------------------------------------
 
 
+#: A day of the year with no year, as ISO 8601 writes it ("--08-15"): what an undated
+#: chronology's entries are read against once one writes "15 août" with no year.
+_MONTH_DAY = re.compile(r"^--(\d{2})-(\d{2})$")
+
+
+def month_day_reference(month: int, day: int) -> str:
+    """The reference "--MM-DD": a day of the year with no year."""
+    return f"--{month:02d}-{day:02d}"
+
+
+def parse_month_day_reference(value: str | None) -> tuple[int, int] | None:
+    """(month, day) of a reference "--MM-DD"; ``None`` for anything else."""
+    m = _MONTH_DAY.match(value or "")
+    if not m:
+        return None
+    month, day = int(m.group(1)), int(m.group(2))
+    return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
 @lru_cache(maxsize=1024)
 def parse_reference_date(value: str | None) -> _dt.date | None:
-    """Parse an ISO date ("2019-01-30", or the start of an ISO timestamp); ``None`` stays None.
+    """Parse an ISO date ("2019-01-30", or the start of an ISO timestamp); ``None`` stays None,
+    and so does a day of the year with no year ("--08-15", :func:`parse_month_day_reference`).
 
     Raises :class:`InputError` with one line when the value is not a date.
     """
-    if value is None or value == "":
+    if value is None or value == "" or parse_month_day_reference(value) is not None:
         return None
     if not isinstance(value, str):
         raise InputError(f"reference date must be an ISO date string, not {type(value).__name__}")
@@ -32,9 +52,10 @@ def parse_reference_date(value: str | None) -> _dt.date | None:
 
 
 def _resolve(
-    d: _Date | tuple[str, int], ref: _dt.date | None
+    d: _Date | tuple[str, int], ref: _dt.date | None, month_day: tuple[int, int] | None = None
 ) -> tuple[str, float | None, float | None, float | None]:
-    """(unit, value, low, high) of a parsed date against the reference date."""
+    """(unit, value, low, high) of a parsed date against the reference date; ``month_day``, a
+    day of the year with no year, places a day of the month alone when there is no date."""
     if not isinstance(d, _Date):
         unit, off = d
         if unit == "month-name-last":
@@ -102,14 +123,14 @@ def _resolve(
     if d.weekday is None and d.day is not None:
         # a day of the month alone ("Le 11,"): in the month of the date it is read against, or
         # the month before or after, whichever is nearest
+        if ref is None and month_day is not None:
+            # no year known: the nearest such day to that day of a leap year, as month and day
+            placed = _day_alone_near(_dt.date(2000, *month_day), d.day)
+            md = float(placed.month * 100 + placed.day)
+            return "date:md", md, md, md
         if ref is None:
             return "date:md", None, None, None
-        days = [
-            _dt.date(y, m, d.day)
-            for y, m in (_add_months(ref, k) for k in (-1, 0, 1))
-            if d.day <= _month_end(y, m).day
-        ]
-        nearest = min(days, key=lambda x: abs(x - ref))
+        nearest = _day_alone_near(ref, d.day)
         return _span(nearest, nearest)
     if d.weekday is not None:
         if ref is not None and d.day is not None:
@@ -124,6 +145,18 @@ def _resolve(
             return _span(day, day)
         return "date:wd", float(d.weekday), float(d.weekday), float(d.weekday)
     return "date:md", None, None, None
+
+
+def _day_alone_near(ref: _dt.date, day: int) -> _dt.date:
+    """The date nearest ``ref`` that is ``day`` of its month: in ``ref``'s month or the month
+    before or after; the later of two as near (a chronology goes forward: "Le 27," after "Le 13
+    mars," is 27 March)."""
+    days = [
+        _dt.date(y, m, day)
+        for y, m in (_add_months(ref, k) for k in (-1, 0, 1))
+        if day <= _month_end(y, m).day
+    ]
+    return min(days, key=lambda x: (abs(x - ref), x < ref))
 
 
 def _weekday_and_day_near(ref: _dt.date, weekday: int, day: int) -> _dt.date | None:

@@ -9,7 +9,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from claimcheck.core.errors import InputError
-from claimcheck.core.extract.figures.calendar import _resolve, parse_reference_date
+from claimcheck.core.extract.figures.calendar import (
+    _resolve,
+    parse_month_day_reference,
+    parse_reference_date,
+)
 from claimcheck.core.extract.figures.dates import (
     _approximate_year,
     _Date,
@@ -67,12 +71,15 @@ def extract_figures(text: str, language: str, reference_date: str | None = None)
 
     ``language`` is an ISO 639-1 code ("en", "fr"; anything else is read as English);
     ``reference_date`` (ISO, usually the article's date) resolves "on Tuesday", "mardi", "last
-    month" and dates without a year. Raises :class:`InputError` for a malformed reference date.
+    month" and dates without a year; a day of the year with no year ("--08-15", what an undated
+    chronology's entries are read against) places only a day of the month alone ("Le 16,").
+    Raises :class:`InputError` for a malformed reference date.
     """
     if not isinstance(text, str):
         raise InputError(f"figures: expected text, got {type(text).__name__}")
     ref = parse_reference_date(reference_date)
-    return list(_extract(text, figure_words(language), ref))
+    month_day = parse_month_day_reference(reference_date)
+    return list(_extract(text, figure_words(language), ref, month_day))
 
 
 _ANCHOR_SYMBOLS = re.compile(r"\d+|[$€£¥%]")
@@ -118,14 +125,19 @@ def _windows(text: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=16384)
-def _extract(text: str, vocab: FigureWords, ref: _dt.date | None) -> tuple[Figure, ...]:
+def _extract(
+    text: str,
+    vocab: FigureWords,
+    ref: _dt.date | None,
+    month_day: tuple[int, int] | None = None,
+) -> tuple[Figure, ...]:
     if not text:
         return ()
     out: list[Figure] = []
     # only the stretches around numbers, dates and number words are read token by token
     for lo, hi in _windows(text):
         toks = _tokenize(text, lo, hi)
-        at = _At(text, toks, vocab, ref)
+        at = _At(text, toks, vocab, ref, month_day)
         n = len(toks)
         i = 0
         while i < n:
@@ -150,6 +162,8 @@ class _At(NamedTuple):
     toks: tuple[_Tok, ...]
     vocab: FigureWords
     ref: _dt.date | None
+    month_day: tuple[int, int] | None = None
+    """A day of the year with no year, when there is no date to read against."""
 
     def figure(
         self,
@@ -486,7 +500,7 @@ def _date(at: _At, i: int) -> tuple[Figure | None, int] | None:
     parsed, end = date
     if isinstance(parsed, _Date):
         parsed = _leaning(parsed, at.toks, i, at.vocab)
-    unit, value, low, high = _resolve(parsed, at.ref)
+    unit, value, low, high = _resolve(parsed, at.ref, at.month_day)
     approx = year is not None or (isinstance(parsed, _Date) and parsed.year_end is not None)
     alone = (
         isinstance(parsed, _Date)
