@@ -203,8 +203,10 @@ def prepare(
     """Each claim's facts (extracted once, with its article's date) and sentence context."""
     from claimcheck.core.extract.facts import (
         date_headings,
+        entry_dates,
         extract_facts,
         timeline_references,
+        with_dates,
         with_heading,
     )
     from claimcheck.core.read.dates import dateline_month
@@ -212,7 +214,11 @@ def prepare(
     by_id = {s.id: (s, sents) for s, sents in zip(sources, sentences, strict=True)}
     headings = {s.id: date_headings(sents) for s, sents in zip(sources, sentences, strict=True)}
     references = {
-        s.id: timeline_references(sents, s.date or dateline_month(s.text))
+        s.id: timeline_references(sents, s.date or dateline_month(s.text), s.text)
+        for s, sents in zip(sources, sentences, strict=True)
+    }
+    entries = {
+        s.id: entry_dates(sents, s.text, references[s.id])
         for s, sents in zip(sources, sentences, strict=True)
     }
     # where a dateline or a rubric opens an article: its headline, standfirst and first
@@ -232,6 +238,8 @@ def prepare(
         heading = headings[claim.source].get(claim.sentence)
         if heading is not None:
             found = with_heading(found, heading.text, claim.language, reference)
+        elif claim.sentence in entries[claim.source]:
+            found = with_dates(found, [entries[claim.source][claim.sentence]])
         facts.append(found)
         timeline = bool(references[claim.source] or headings[claim.source])
         lead = claim.sentence in leads[claim.source]

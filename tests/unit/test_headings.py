@@ -292,6 +292,33 @@ def test_an_undated_chronology_places_its_days_alone_by_the_day_it_writes_withou
     assert not same_written_day(facts["Le 17,"].figures, english.figures)
 
 
+ENTRIES = (
+    "L'offensive des talibans depuis mai\n\n"
+    "Le 19 juin, le président désigne de nouveaux ministres de l'Intérieur et de la Défense.\n\n"
+    "Le 22, les talibans s'emparent d'un poste-frontière. Plusieurs centaines de soldats fuient"
+    " vers le territoire voisin. En 2001 déjà, la ville avait été prise.\n"
+    "Les insurgés maîtrisent les autres voies de passage vers le nord.\n\n"
+    "Le 2 juillet, les troupes étrangères restituent la base aérienne. Le 4, les talibans"
+    " s'emparent d'un district.\n"
+)
+
+
+def test_the_later_sentences_of_a_chronology_entry_state_the_day_it_opens_with() -> None:
+    # "Plusieurs centaines de soldats fuient" is said of the 22nd, as a sentence under a date
+    # line is said of its date; a sentence that looks back to a year of its own takes none, nor
+    # does the next paragraph, which opens no entry; nor does the look-back move what the
+    # next days are read against ("Le 2 juillet," stays a day of no year)
+    facts = _facts_of(ENTRIES, "fr")
+    inherited = [f for f in facts["Plusie"].figures if f.kind == "date"]
+    assert [(f.text, f.start, f.end, f.value) for f in inherited] == [("Le 22", -1, -1, 622.0)]
+    assert [f.text for f in facts["En 200"].figures if f.kind == "date"] == ["2001"]
+    assert [f for f in facts["Les in"].figures if f.kind == "date"] == []
+    # a sentence that opens with its own day keeps its own
+    assert [f.text for f in facts["Le 4, "].figures if f.kind == "date"] == ["Le 4"]
+    assert [f.value for f in facts["Le 4, "].figures if f.kind == "date"] == [704.0]
+    assert [f.value for f in facts["Le 2 j"].figures if f.kind == "date"] == [702.0]
+
+
 @pytest.mark.parametrize(
     ("text", "language", "embedded"),
     [

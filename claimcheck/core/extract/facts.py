@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from claimcheck.core.lang import every_function_word, function_words
@@ -187,62 +187,76 @@ def _chronology(sentences: Sequence[Sentence]) -> bool:
     )
 
 
-def timeline_references(sentences: Sequence[Sentence], article_date: str | None) -> dict[int, str]:
+def _paragraph_starts(sentences: Sequence[Sentence], text: str | None) -> set[int]:
+    """Indices of the sentences that open a paragraph of ``text`` (a line break before them);
+    every sentence when there is no text to tell."""
+    if text is None:
+        return {s.index for s in sentences}
+    out: set[int] = set()
+    last_end = 0
+    for sentence in sentences:
+        if last_end == 0 or "\n" in text[last_end : sentence.start]:
+            out.add(sentence.index)
+        last_end = max(last_end, sentence.end)
+    return out
+
+
+def timeline_references(
+    sentences: Sequence[Sentence], article_date: str | None, text: str | None = None
+) -> dict[int, str]:
     """Sentence index -> the date its dates are read against, in an article laid out as a
     timeline (:func:`date_headings`) or written as a chronology (a quarter of its sentences
     open with a date, or one with a day of the month alone): the last date line, or date
-    opening a sentence, that gives a day, a month or a year ("2011", "-- 2012 --", "23 June
+    opening an entry, that gives a day, a month or a year ("2011", "-- 2012 --", "23 June
     2016", "July 30", "Le 8 janvier,"), each read against the one before it, the first against
     the article's date. A timeline spans years while its entries often give only a day and a
     month: "July 30" under "2011" is 30 July 2011, not the 30 July nearest the day the timeline
     was published; "9 janvier" after "31 décembre 2019" is in 2020; "Le 11," after "Le 8
-    janvier," is 11 January. A day of the month alone is read against the last date line or
-    day written, not a month or a year opening a sentence between them (a look back: "Le 10, un
-    avion s'écrase. En octobre 2018 déjà, … Le 11, …" is 11 March, not 11 October). In an
-    undated article, a day written without a year ("Le 15 août,") is a day of the year with no
-    year ("--08-15"), which places only the days alone after it ("Le 16," is 16 August).
-    Sentences before the first such date, and every sentence of an article that is no
-    timeline, keep the article's date (not in the mapping). ``article_date`` may be the middle
-    of the month an undated article gives (:func:`~claimcheck.core.read.dates.dateline_month`):
-    its first entry is read against it, no sentence before."""
+    janvier," is 11 January. A date opens an entry when it opens a paragraph of ``text``, or
+    gives a day; a month or a year opening a sentence inside a paragraph looks back and moves
+    nothing ("Le 10, un avion s'écrase. En octobre 2018 déjà, … Le 11, …": 11 March, not 11
+    October). In an undated article, a day written without a year ("Le 15 août,") is a day of
+    the year with no year ("--08-15"), which places only the days alone after it ("Le 16," is
+    16 August). Sentences before the first such date, and every sentence of an article that
+    is no timeline, keep the article's date (not in the mapping). ``article_date`` may be the
+    middle of the month an undated article gives
+    (:func:`~claimcheck.core.read.dates.dateline_month`): its first entry is read against it,
+    no sentence before."""
     from claimcheck.core.extract.figures import extract_figures, figure_granularity
     from claimcheck.core.extract.figures.calendar import month_day_reference
 
     if not date_headings(sentences) and not _chronology(sentences):
         return {}
     out: dict[int, str] = {}
+    starts = _paragraph_starts(sentences, text)
     reference = article_date
-    day_reference = article_date
-    """What a day of the month alone is read against."""
     moved = False
 
-    def move(f: Figure | None, *, line: bool = False) -> None:
-        nonlocal reference, day_reference, moved
+    def move(f: Figure | None) -> None:
+        nonlocal reference, moved
         if f is None or f.low is None or f.high is None:
             return
         if f.unit == "date":
             middle = (int(f.low) + int(f.high)) // 2
             reference = datetime.date.fromordinal(middle).isoformat()
-            if line or figure_granularity(f) == "day":
-                day_reference = reference
             moved = True
         elif f.unit == "date:md" and f.low == f.high and (reference or "--").startswith("--"):
             # a day without its year, and no year known: the day of the year alone
             code = int(f.low)
-            reference = day_reference = month_day_reference(code // 100, code % 100)
+            reference = month_day_reference(code // 100, code % 100)
             moved = True
 
     for sentence in sentences:
         if sentence.reason == DATE_LINE:
             found = extract_figures(sentence.text, sentence.language, reference)
-            move(next((f for f in found if _calendar(f)), None), line=True)
+            move(next((f for f in found if _calendar(f)), None))
             continue
         if sentence.role in KEPT_ROLES:
-            here = day_reference if _day_alone(_opening_date(sentence, None)) else reference
-            opening = _opening_date(sentence, here)
-            if (moved or opening is not None) and here is not None:
-                out[sentence.index] = here
-            move(opening)
+            opening = _opening_date(sentence, reference)
+            if (moved or opening is not None) and reference is not None:
+                out[sentence.index] = reference
+            if sentence.index in starts or (opening and figure_granularity(opening) == "day"):
+                move(opening)
         elif moved and reference is not None:
             out[sentence.index] = reference
     return out
@@ -254,13 +268,54 @@ def with_heading(
     """``facts`` with the dates of the heading it sits under, when the claim gives no day of its
     own: a timeline's entry states its heading's date. Such a figure's ``start`` and ``end`` are
     -1: it is not in the claim's text (its ``text`` is the heading's)."""
-    from claimcheck.core.extract.figures import extract_figures, figure_granularity
+    from claimcheck.core.extract.figures import extract_figures
 
-    if any(f.kind == "date" and figure_granularity(f) in ("day", "time") for f in facts.figures):
+    return with_dates(
+        facts, [f for f in extract_figures(heading, language, reference) if f.kind == "date"]
+    )
+
+
+def with_dates(facts: ClaimFacts, dates: Sequence[Figure]) -> ClaimFacts:
+    """``facts`` with ``dates`` (its entry's: a heading's, or the one its entry opens with)
+    first, when the claim gives no day or time of its own; their ``start`` and ``end`` become
+    -1, as they are not in the claim's text."""
+    from claimcheck.core.extract.figures import figure_granularity
+
+    if not dates or any(
+        f.kind == "date" and figure_granularity(f) in ("day", "time") for f in facts.figures
+    ):
         return facts
-    dates = [
-        replace(f, start=-1, end=-1)
-        for f in extract_figures(heading, language, reference)
-        if f.kind == "date"
-    ]
-    return replace(facts, figures=(*dates, *facts.figures)) if dates else facts
+    moved = tuple(replace(f, start=-1, end=-1) for f in dates)
+    return replace(facts, figures=(*moved, *facts.figures))
+
+
+def entry_dates(
+    sentences: Sequence[Sentence], text: str, references: Mapping[int, str]
+) -> dict[int, Figure]:
+    """Sentence index -> the day its chronology entry opens with, for the later sentences of
+    the entry: in an article read as a chronology (``references``, from
+    :func:`timeline_references`), the kept sentences after one that opens with a day, in its
+    paragraph of ``text``, that open with no date themselves ("Le 22, les talibans s'emparent
+    du poste-frontière. Plusieurs centaines de soldats fuient vers le territoire tadjik.": they
+    fled on the 22nd). An entry under a date line takes the line's date instead
+    (:func:`date_headings`). A sentence that opens with a month or a year looks back ("En
+    octobre 2018 déjà, …"): it and the sentences after it in the paragraph take no day."""
+    from claimcheck.core.extract.figures import figure_granularity
+
+    if not references:
+        return {}
+    out: dict[int, Figure] = {}
+    starts = _paragraph_starts(sentences, text)
+    day: Figure | None = None
+    for sentence in sentences:
+        if sentence.index in starts:
+            day = None
+        if sentence.role not in KEPT_ROLES:
+            continue
+        opening = _opening_date(sentence, references.get(sentence.index))
+        if opening is not None:
+            placed = opening.low is not None and figure_granularity(opening) == "day"
+            day = opening if placed else None
+        elif day is not None:
+            out[sentence.index] = day
+    return out
