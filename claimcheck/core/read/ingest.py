@@ -1,8 +1,10 @@
 """Reading articles from files, folders and http(s) URLs into :class:`Source` objects.
 
 This module decodes bytes (any common encoding, mojibake repaired), reads the front matter,
-pulls the article text out of HTML pages and fills in outlet, language and date. It does not
-judge the text: telling site chrome from claims is :mod:`claimcheck.core.segment.claims`'s job.
+pulls the article text out of HTML pages, joins again the lines of plain text wrapped at a
+fixed width (:mod:`claimcheck.core.read.wrapped`) and fills in outlet, language and date. It
+does not judge the text: telling site chrome from claims is
+:mod:`claimcheck.core.segment.claims`'s job.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from typing import Any
 
 from claimcheck.core.errors import InputError, Progress, check_cancel
 from claimcheck.core.read.dates import dateline_date, parse_date
+from claimcheck.core.read.wrapped import unwrap
 from claimcheck.core.text import comparison_key
 from claimcheck.core.text.language import (
     UNDETERMINED,
@@ -989,6 +992,8 @@ def _build_source(raw: _Raw, max_chars: int = MAX_TEXT_CHARS) -> Source:
         if deep:
             notes.append(deep)
         body = clean_text(extracted)
+    else:
+        body = unwrap(body)
     if not body.strip():
         raise _Skip("no text after the front matter" if meta else "no text")
     if len(body) > max_chars:
