@@ -52,8 +52,9 @@ from claimcheck.core.types import ClaimFacts, Evidence
 NEIGHBOURS = 8
 #: Nearest claims in another language proposed besides: a translation is less alike to the
 #: encoder than a paraphrase, so among the nearest of every language the other language's
-#: counterpart is often crowded out by same-language claims on the same topic.
-OTHER_LANGUAGE_NEIGHBOURS = 4
+#: counterpart is often crowded out by same-language claims on the same topic. 6 rather than 4
+#: or 8: models.md (candidates in the other language).
+OTHER_LANGUAGE_NEIGHBOURS = 6
 #: Log-odds added to the confidence in a pair whose claims both write the same day with its
 #: number ("30 January" / "Jan. 30, 2020" / "le 30 janvier", a timeline's date heading included:
 #: :attr:`~claimcheck.core.types.Evidence.same_day`). The verifier reads no dates; in timelines,
