@@ -237,17 +237,14 @@ def _facts_of(text: str, language: str) -> dict:  # type: ignore[type-arg]
     return {c.text[:6]: f for c, f in zip(claims, prepared.facts, strict=True)}
 
 
-LOOK_BACK = """10-27 mars 2019
-
-Le 10, un avion de la compagnie s'écrase peu après son décollage. En octobre 2018 déjà, un
-appareil du même modèle s'était abîmé en mer.
-
-Le 11, la compagnie immobilise sa flotte.
-
-Le 13, les autorités immobilisent à leur tour les appareils.
-
-Le 27, le constructeur présente une version modifiée du logiciel.
-"""
+LOOK_BACK = (
+    "10-27 mars 2019\n\n"
+    "Le 10, un avion de la compagnie s'écrase peu après son décollage. En octobre 2018 déjà,"
+    " un appareil du même modèle s'était abîmé en mer.\n\n"
+    "Le 11, la compagnie immobilise sa flotte.\n\n"
+    "Le 13, les autorités immobilisent à leur tour les appareils.\n\n"
+    "Le 27, le constructeur présente une version modifiée du logiciel.\n"
+)
 
 
 def test_a_day_alone_is_read_against_the_last_day_not_a_month_looked_back_to() -> None:
