@@ -206,7 +206,7 @@ def prepare(
         entry_dates,
         extract_facts,
         timeline_references,
-        with_dates,
+        with_entry_dates,
         with_heading,
     )
     from claimcheck.core.read.dates import dateline_month
@@ -239,7 +239,7 @@ def prepare(
         if heading is not None:
             found = with_heading(found, heading.text, claim.language, reference)
         elif claim.sentence in entries[claim.source]:
-            found = with_dates(found, [entries[claim.source][claim.sentence]])
+            found = with_entry_dates(found, [entries[claim.source][claim.sentence]])
         facts.append(found)
         timeline = bool(references[claim.source] or headings[claim.source])
         lead = claim.sentence in leads[claim.source]

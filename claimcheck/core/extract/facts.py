@@ -270,12 +270,12 @@ def with_heading(
     -1: it is not in the claim's text (its ``text`` is the heading's)."""
     from claimcheck.core.extract.figures import extract_figures
 
-    return with_dates(
+    return with_entry_dates(
         facts, [f for f in extract_figures(heading, language, reference) if f.kind == "date"]
     )
 
 
-def with_dates(facts: ClaimFacts, dates: Sequence[Figure]) -> ClaimFacts:
+def with_entry_dates(facts: ClaimFacts, dates: Sequence[Figure]) -> ClaimFacts:
     """``facts`` with ``dates`` (its entry's: a heading's, or the one its entry opens with)
     first, when the claim gives no day or time of its own; their ``start`` and ``end`` become
     -1, as they are not in the claim's text."""
