@@ -343,15 +343,19 @@ def suggestions_to_join(
     verifiers: Mapping[str, verify.Verifier | None],
     goal: float = 0.8,
 ) -> tuple[int | None, int]:
-    """Suggestions a reader reviews, most likely first, confirming the same-fact ones, before the
-    clusters hold ``goal`` of what one claim per outlet allows (:func:`ceiling`). Each
-    confirmation is applied as the interface applies it: the set is clustered again with the
-    reader's decisions so far."""
+    """Suggestions a reader reviews in the review view, answering each by the labels (``y`` when
+    the two claims state one fact, ``x`` otherwise), before the clusters hold ``goal`` of what
+    one claim per outlet allows (:func:`ceiling`). As in the interface, each verdict is applied
+    at once (the set is clustered again with the reader's decisions so far) and the next pair is
+    the first of the open suggestions in the view's order (:func:`open_suggestions`); all sets
+    are reviewed as one list."""
+    from claimcheck.core.browse import lookup, review_key
+
     truths: dict[str, set[tuple[str, str]]] = {}
-    held: dict[str, int] = {}
     decided: dict[str, list[tuple[str, str, bool]]] = {}
-    by_name: dict[str, tuple[Scored, Result]] = {}
-    queue = []
+    first: dict[str, Result] = {}
+    current: dict[str, Result] = {}
+    held: dict[str, int] = {}
     reachable = 0
 
     def joined(name: str, result: Result) -> int:
@@ -367,32 +371,34 @@ def suggestions_to_join(
 
     for scored, result in results:
         name = scored.ls.name
-        by_name[name] = (scored, result)
         source = {c.id: c.source for c in result.claims}
         truths[name] = {(min(p), max(p)) for p in true_pairs(scored)}
         reachable += ceiling(truths[name], source)
+        first[name] = current[name] = result
         held[name] = joined(name, result)
         decided[name] = []
-        queue += [
-            (s.confidence, name, *sorted(s.claims))
-            for s in result.suggestions
-            if s.status == "open"
-        ]
+    opened = sum(1 for r in current.values() for s in r.suggestions if s.status == "open")
     need = goal * reachable
-    if sum(held.values()) >= need:
-        return 0, len(queue)
-    queue.sort(key=lambda t: -t[0])
-    for k, (_p, name, a, b) in enumerate(queue, start=1):
-        if (a, b) in truths[name]:
-            decided[name].append((a, b, True))
-            _scored, result = by_name[name]
-            again = recluster(
-                result, threshold, decisions=decided[name], verifier=verifiers.get(name)
-            )
-            held[name] = joined(name, again)
-        if sum(held.values()) >= need:
-            return k, len(queue)
-    return None, len(queue)
+    reviewed = 0
+    while sum(held.values()) < need:
+        best = None
+        for name, result in current.items():
+            found = lookup(result)
+            for s in result.suggestions:
+                if s.status == "open":
+                    key = (review_key(s, found), name, *s.claims)
+                    best = key if best is None or key < best else best
+        if best is None:
+            return None, opened
+        _key, name, a, b = best
+        reviewed += 1
+        pair = (min(a, b), max(a, b))
+        decided[name].append((a, b, pair in truths[name]))
+        current[name] = recluster(
+            first[name], threshold, decisions=decided[name], verifier=verifiers.get(name)
+        )
+        held[name] = joined(name, current[name])
+    return reviewed, opened
 
 
 Table = tuple[Scored, np.ndarray, np.ndarray, np.ndarray]

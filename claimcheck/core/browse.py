@@ -656,10 +656,18 @@ def evidence_of(result: Result, a: str, b: str) -> Evidence | None:
     return next((s.evidence for s in result.suggestions if set(s.claims) == pair), None)
 
 
+def review_key(suggestion: Suggestion, found: Lookup) -> tuple[float, ...]:
+    """Where a suggestion comes in the review view (lowest first): the most likely first.
+    ``found``: :func:`lookup` of the result it belongs to."""
+    return (-suggestion.confidence,)
+
+
 def open_suggestions(result: Result) -> list[Suggestion]:
-    """The suggestions the reader has not decided, most likely first."""
-    found = [s for s in result.suggestions if s.status == "open"]
-    return sorted(found, key=lambda s: -s.confidence)
+    """The suggestions the reader has not decided, in the review view's order
+    (:func:`review_key`)."""
+    found = lookup(result)
+    pending = [s for s in result.suggestions if s.status == "open"]
+    return sorted(pending, key=lambda s: review_key(s, found))
 
 
 def evidence_parts(evidence: Evidence, words: int = 4) -> list[str]:
