@@ -343,12 +343,26 @@ def suggestions_to_join(
     verifiers: Mapping[str, verify.Verifier | None],
     goal: float = 0.8,
 ) -> tuple[int | None, int]:
-    """Suggestions a reader reviews in the review view, answering each by the labels (``y`` when
-    the two claims state one fact, ``x`` otherwise), before the clusters hold ``goal`` of what
-    one claim per outlet allows (:func:`ceiling`). As in the interface, each verdict is applied
-    at once (the set is clustered again with the reader's decisions so far) and the next pair is
-    the first of the open suggestions in the view's order (:func:`open_suggestions`); all sets
-    are reviewed as one list."""
+    """Suggestions a reader reviews in the review view before the clusters hold ``goal`` of what
+    one claim per outlet allows (:func:`review_walk`), and how many were open at the start."""
+    sets = [(s.ls.name, r, set(true_pairs(s))) for s, r in results]
+    reached, opened = review_walk(sets, threshold, verifiers, (goal,))
+    return reached[goal], opened
+
+
+def review_walk(
+    sets: Sequence[tuple[str, Result, set[tuple[str, str]]]],
+    threshold: float,
+    verifiers: Mapping[str, verify.Verifier | None],
+    goals: Sequence[float] = (0.8,),
+) -> tuple[dict[float, int | None], int]:
+    """A reader in the review view who answers each pair by the labels (``y`` when the two claims
+    state one fact, ``x`` otherwise): for each of ``goals``, the suggestions reviewed before the
+    clusters hold that share of what one claim per outlet allows (:func:`ceiling`), ``None`` when
+    the list ends first; and how many suggestions were open at the start. As in the interface,
+    each verdict is applied at once (the set is clustered again with the reader's decisions so
+    far) and the next pair is the first open one in the view's order (:func:`review_key`). ``sets``
+    are (name, result, same-fact pairs of claim ids), reviewed as one list."""
     from claimcheck.core.browse import lookup, review_key
 
     truths: dict[str, set[tuple[str, str]]] = {}
@@ -369,18 +383,22 @@ def suggestions_to_join(
             )
         return count
 
-    for scored, result in results:
-        name = scored.ls.name
+    for name, result, pairs in sets:
         source = {c.id: c.source for c in result.claims}
-        truths[name] = {(min(p), max(p)) for p in true_pairs(scored)}
+        truths[name] = {(min(p), max(p)) for p in pairs}
         reachable += ceiling(truths[name], source)
         first[name] = current[name] = result
         held[name] = joined(name, result)
         decided[name] = []
     opened = sum(1 for r in current.values() for s in r.suggestions if s.status == "open")
-    need = goal * reachable
+    reached: dict[float, int | None] = dict.fromkeys(goals)
     reviewed = 0
-    while sum(held.values()) < need:
+    while True:
+        for goal in goals:
+            if reached[goal] is None and sum(held.values()) >= goal * reachable:
+                reached[goal] = reviewed
+        if all(v is not None for v in reached.values()):
+            break
         best = None
         for name, result in current.items():
             found = lookup(result)
@@ -389,7 +407,7 @@ def suggestions_to_join(
                     key = (review_key(s, found), name, *s.claims)
                     best = key if best is None or key < best else best
         if best is None:
-            return None, opened
+            break
         _key, name, a, b = best
         reviewed += 1
         pair = (min(a, b), max(a, b))
@@ -398,7 +416,7 @@ def suggestions_to_join(
             first[name], threshold, decisions=decided[name], verifier=verifiers.get(name)
         )
         held[name] = joined(name, current[name])
-    return reviewed, opened
+    return reached, opened
 
 
 Table = tuple[Scored, np.ndarray, np.ndarray, np.ndarray]

@@ -12,8 +12,10 @@ answered each claim's three most likely suggestions by the labels (a confirmed s
 the claim into the other's cluster, so it can reach more than its own pair), and "at most" the
 pairs clusters with one claim per outlet can hold at all. Figures on this data are reported
 apart from those on real text (models.md). Run:
-``python benchmarks/eval_timelines.py [--show-wrong]``; ``--data DIR`` measures another folder
-laid out the same way (a ``labels.json`` and one folder per story).
+``python benchmarks/eval_timelines.py [--show-wrong] [--review]``; ``--data DIR`` measures
+another folder laid out the same way (a ``labels.json`` and one folder per story); ``--review``
+also counts the suggestions a reader answers in the review view before the clusters hold 50%
+and 80% of what one claim per outlet allows.
 
 A folder may also hold ``pairs.jsonl``: pairs of claims judged one by one, "same", "different"
 or "unsure" (``{"story", "a": {"source", "text"}, "b": {...}, "label"}``), such as every pair a
@@ -42,7 +44,7 @@ for _path in (ROOT, ROOT / "benchmarks"):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
-from eval_agreement import ceiling  # noqa: E402
+from eval_agreement import ceiling, review_walk  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
 from claimcheck.core.defaults import DEFAULT_MODEL, DEFAULT_THRESHOLD  # noqa: E402
@@ -206,6 +208,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="another folder laid out the same way (one folder per story and a labels.json); "
         "its figures are printed under its own name",
     )
+    parser.add_argument(
+        "--review",
+        action="store_true",
+        help="also count the suggestions a reader answers in the review view, every story one "
+        "list, before the clusters hold 50%% and 80%% of what one claim per outlet allows "
+        "(slow: the stories are clustered again after each verdict)",
+    )
     args = parser.parse_args(argv)
     data = args.data or DATA
     labels = json.loads((data / "labels.json").read_text(encoding="utf-8"))
@@ -216,6 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     by_judge: Counter[tuple[str, str]] = Counter()
     name = "written timelines (not real text)" if args.data is None else f"timelines in {data}"
     print(f"{name}, threshold {args.threshold:g}")
+    walk = []
     for story in stories:
         paths = sorted(str(p) for p in (data / story).glob("*.txt"))
         result = run(paths, Settings(DEFAULT_MODEL, args.threshold))
@@ -224,6 +234,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parts = (right, wrong, true, reached, *reach(result, facts))
         for total, part in zip(totals, parts, strict=True):
             total.update(part)
+        if args.review:
+            same = {(a.id, b.id) for a, b in true_pairs(result, facts)}
+            walk.append((story, result, same))
         if judged:
             by_judge.update(score_judged(result, story, judged))
         if args.show_wrong:
@@ -238,6 +251,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"read top3 {answered[key] / true[key]:.3f}  at most {most[key] / true[key]:.3f}  "
             f"same-fact pairs {true[key]}"
         )
+    if walk:
+        reached, opened = review_walk(walk, args.threshold, {}, (0.5, 0.8))
+        for goal, k in reached.items():
+            aim = f"{goal:.0%} of what one claim per outlet allows"
+            if k is None:
+                print(f"review view: the {opened} open suggestions end before {aim}")
+            else:
+                print(f"review view: {k} suggestions answered before {aim} (of {opened} open)")
     if judged:
         print(f"pairs judged one by one ({pairs_file.name}): precision over the shown pairs judged")
         for key in sorted(true):

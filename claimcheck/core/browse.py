@@ -271,6 +271,39 @@ def lookup(result: Result) -> Lookup:
     )
 
 
+def outlet_held(suggestion: Suggestion, found: Lookup) -> tuple[Claim, Cluster] | None:
+    """A claim of the pair whose outlet already has another claim in the other's cluster, and
+    that cluster: confirming the pair would put this claim there in place of that one (one
+    claim per outlet), not bring one more outlet to the fact. ``None`` when neither has."""
+    where, clusters, claims = found.where, found.clusters, found.claims
+    a, b = suggestion.claims
+    for claim, other in (
+        (claims[b], clusters.get(where.get(a, ""))),
+        (claims[a], clusters.get(where.get(b, ""))),
+    ):
+        if other is not None and claim.source in other.sources:
+            return claim, other
+    return None
+
+
+def _outlet_apart(
+    result: Result, held: tuple[Claim, Cluster], above: str, threshold: float
+) -> Apart:
+    claim, other = held
+    outlet = one_line(result.source(claim.source).outlet)
+    at = other.sources.index(claim.source)
+    # The reader's confirmations are joined first, so y moves this claim in and the model's
+    # member of that outlet out; against the reader's own member, only one stays.
+    by_reader = at < len(other.confirmed_by) and other.confirmed_by[at] == "reader"
+    mine, theirs = claim.id, other.claims[at].id
+    then = (
+        f"you confirmed {theirs}, and only one of {theirs} and {mine} can stay"
+        if by_reader
+        else f"y moves {mine} there in place of {theirs}"
+    )
+    return Apart("outlet", above, threshold, outlet, then, other.id)
+
+
 def kept_apart(result: Result, suggestion: Suggestion, found: Lookup | None = None) -> Apart | None:
     """Why a pair the verifier found likely enough is a suggestion and not one claim: ``None``
     below the threshold, else the rule that kept it out (one claim per outlet; every member of
@@ -281,25 +314,9 @@ def kept_apart(result: Result, suggestion: Suggestion, found: Lookup | None = No
     if suggestion.confidence < threshold:
         return None
     found = found or lookup(result)
-    where, clusters, claims = found.where, found.clusters, found.claims
-    a, b = suggestion.claims
-    for claim, other in (
-        (claims[b], clusters.get(where.get(a, ""))),
-        (claims[a], clusters.get(where.get(b, ""))),
-    ):
-        if other is not None and claim.source in other.sources:
-            outlet = one_line(result.source(claim.source).outlet)
-            held = other.sources.index(claim.source)
-            # The reader's confirmations are joined first, so y moves this claim in and the
-            # model's member of that outlet out; against the reader's own member, only one stays.
-            by_reader = held < len(other.confirmed_by) and other.confirmed_by[held] == "reader"
-            mine, theirs = claim.id, other.claims[held].id
-            then = (
-                f"you confirmed {theirs}, and only one of {theirs} and {mine} can stay"
-                if by_reader
-                else f"y moves {mine} there in place of {theirs}"
-            )
-            return Apart("outlet", above, threshold, outlet, then, other.id)
+    held = outlet_held(suggestion, found)
+    if held is not None:
+        return _outlet_apart(result, held, above, threshold)
     ev = suggestion.evidence
     if ev.different_dates:
         return Apart("dates", above, threshold, ", ".join(ev.different_dates))
@@ -311,15 +328,23 @@ def kept_apart(result: Result, suggestion: Suggestion, found: Lookup | None = No
     return Apart("members", above, threshold)
 
 
-def why_apart(result: Result, suggestion: Suggestion) -> str | None:
-    """:func:`kept_apart` as the review view says it, with what confirming the pair does."""
-    apart = kept_apart(result, suggestion)
+def why_apart(result: Result, suggestion: Suggestion, found: Lookup | None = None) -> str | None:
+    """:func:`kept_apart` as the review view says it, with what confirming the pair does. Below
+    the threshold, only when one claim's outlet already has a claim in the other's cluster (why
+    the view gives such a pair after the others, :func:`review_key`). ``found``: :func:`lookup`
+    of ``result``."""
+    found = found or lookup(result)
+    apart = kept_apart(result, suggestion, found)
     if apart is None:
-        return None
+        held = outlet_held(suggestion, found)
+        if held is None:
+            return None
+        apart = _outlet_apart(result, held, "", result.settings.threshold)
     if apart.rule == "outlet":
+        but = f"{apart.above}, but " if apart.above else ""
         return (
-            f"{apart.above}, but {apart.detail} already has another claim in that cluster (one "
-            f"claim per outlet); {apart.then}"
+            f"{but}{apart.detail} already has another claim in that cluster (one claim per "
+            f"outlet); {apart.then}"
         )
     why, read_as = {
         "dates": (
@@ -657,9 +682,15 @@ def evidence_of(result: Result, a: str, b: str) -> Evidence | None:
 
 
 def review_key(suggestion: Suggestion, found: Lookup) -> tuple[float, ...]:
-    """Where a suggestion comes in the review view (lowest first): the most likely first.
-    ``found``: :func:`lookup` of the result it belongs to."""
-    return (-suggestion.confidence,)
+    """Where a suggestion comes in the review view (lowest first): the pairs that may bring an
+    outlet to a fact, most likely first, then those in which one claim's outlet already has a
+    claim in the other's cluster (:func:`outlet_held`: confirming one swaps that outlet's claim,
+    which adds no outlet), most likely first. A reader who confirms the first claim of an outlet
+    that states a fact is not then asked about each other claim of that outlet before the
+    pairs that can still add one (on the labelled real sets, 735 -> 462 suggestions reviewed
+    before the clusters hold 80% of what they can; models.md). ``found``: :func:`lookup` of the
+    result it belongs to."""
+    return (float(outlet_held(suggestion, found) is not None), -suggestion.confidence)
 
 
 def open_suggestions(result: Result) -> list[Suggestion]:

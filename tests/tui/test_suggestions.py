@@ -16,7 +16,7 @@ from pathlib import Path
 
 from claimcheck.core import review as rv
 from claimcheck.core.defaults import shown_confidence
-from claimcheck.core.types import Result
+from claimcheck.core.types import Result, Suggestion
 from claimcheck.tui.screens.main import MainScreen
 from claimcheck.tui.screens.suggestions import SuggestionScreen
 
@@ -159,12 +159,22 @@ async def test_saved_decisions_apply_on_load(corpus_dir):
         assert where[REUTERS_AID] == where[BBC_AID] == where[LE_MONDE_AID]
 
 
-async def test_review_view_walks_open_suggestions_in_confidence_order(corpus_dir):
+async def test_review_view_walks_open_suggestions_most_likely_first_swaps_last(corpus_dir):
     result = verified()
-    expected = sorted(
-        (s for s in result.suggestions if s.status == "open"), key=lambda s: -s.confidence
-    )
+    where = {m.id: c for c in result.clusters for m in c.claims}
+    outlet = {c.id: c.source for c in result.claims}
+
+    def swaps(s: Suggestion) -> bool:
+        """One claim's outlet already has a claim in the other's cluster."""
+        a, b = s.claims
+        return outlet[b] in where[a].sources or outlet[a] in where[b].sources
+
+    pending = [s for s in result.suggestions if s.status == "open"]
+    expected = sorted(pending, key=lambda s: (swaps(s), -s.confidence))
     assert len(expected) >= 3
+    # the sample has a swap more likely than a pair that may add an outlet: the order differs
+    assert expected != sorted(pending, key=lambda s: -s.confidence)
+    assert swaps(expected[-1]) and not swaps(expected[0])
     app = app_on(result, corpus_dir)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -179,6 +189,9 @@ async def test_review_view_walks_open_suggestions_in_confidence_order(corpus_dir
             seen.append(screen.current)
         assert [s.claims for s in seen] == [s.claims for s in expected]  # type: ignore[union-attr]
         assert screen.check_action("next_suggestion", ()) is None  # the last one
+        text = render_plain(screen)
+        assert "after every pair that may add an outlet" in text
+        assert "already has another claim in that cluster (one claim per outlet)" in text
         await pilot.press("k", "up")
         assert screen.current is expected[-3]
         await pilot.press("j", "down")

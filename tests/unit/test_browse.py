@@ -286,8 +286,39 @@ def test_why_a_likely_pair_is_only_a_suggestion(result) -> None:
     # a shared written day raises the confidence itself: below the threshold, no rule kept
     # the pair apart, whatever its evidence
     below = round(result.settings.threshold - 0.1, 2)
-    one_day = Suggestion(("lemonde#0", "bbc#2"), below, Evidence(cosine=0.5, same_day=True))
+    one_day = Suggestion(("lemonde#2", "bbc#2"), below, Evidence(cosine=0.5, same_day=True))
     assert browse.why_apart(result, one_day) is None
+    # below the threshold too, the review view says when confirming would swap an outlet's claim
+    # (why it comes after the pairs that may add an outlet), not that a rule kept it apart
+    swap = Suggestion(("lemonde#0", "bbc#2"), below, Evidence(cosine=0.5))
+    reason = browse.why_apart(result, swap) or ""
+    assert reason.startswith("BBC News already has another claim in that cluster"), reason
+    assert reason.endswith("y moves bbc#2 there in place of bbc#0")
+
+
+def test_review_order_puts_pairs_that_only_swap_an_outlets_claim_last(result) -> None:
+    from dataclasses import replace
+
+    from claimcheck.core.types import Evidence, Suggestion
+
+    def pair(a: str, b: str, p: float, status: str = "open") -> Suggestion:
+        return Suggestion((a, b), p, Evidence(cosine=0.5), status)  # type: ignore[arg-type]
+
+    swap = pair("lemonde#0", "bbc#2", 0.9)  # BBC News already states lemonde#0's cluster
+    likely = pair("lemonde#2", "bbc#2", 0.6)
+    unlikely = pair("bbc#2", "reuters#2", 0.2)
+    decided = pair("lemonde#1", "bbc#2", 0.95, "rejected")
+    with_them = replace(result, suggestions=(swap, decided, unlikely, likely))
+    assert browse.open_suggestions(with_them) == [likely, unlikely, swap]
+    # the same pair, once BBC's claim has left that cluster, may add an outlet: most likely first
+    c1 = next(c for c in result.clusters if "bbc#0" in [m.id for m in c.claims])
+    bbc = [m.source for m in c1.claims].index("bbc")
+    gone = c1.claims[bbc]
+    left = replace(c1, claims=tuple(m for m in c1.claims if m is not gone))
+    clusters = [left if c is c1 else c for c in result.clusters]
+    clusters.append(type(c1)("c6", (gone,)))
+    split = replace(with_them, clusters=tuple(clusters))
+    assert browse.open_suggestions(split) == [swap, likely, unlikely]
 
 
 def test_a_report_says_in_a_few_words_why_a_likely_related_claim_was_not_joined(result) -> None:

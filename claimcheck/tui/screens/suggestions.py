@@ -1,5 +1,6 @@
 """The review view: every open suggestion (two claims of different outlets that may state the same
-fact), most likely first, for the reader to confirm or reject one after another.
+fact), most likely first, for the reader to confirm or reject one after another; a pair that
+would only swap an outlet's claim in a cluster comes after those that may add an outlet.
 
 The view keeps its own list of the pairs still open; each verdict is handed to the main screen,
 which saves it and verifies the clusters again, and sends the new result back here
@@ -16,7 +17,13 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from claimcheck.core.browse import cluster_of_claims, open_suggestions, why_apart
+from claimcheck.core.browse import (
+    lookup,
+    open_suggestions,
+    outlet_held,
+    review_key,
+    why_apart,
+)
 from claimcheck.core.defaults import shown_confidence
 from claimcheck.core.types import Result, Suggestion
 from claimcheck.tui.keymap import binding
@@ -45,6 +52,8 @@ class SuggestionScreen(Screen[None]):
     def __init__(self, result: Result, decide: Decide) -> None:
         super().__init__()
         self.result = result
+        self.found = lookup(result)
+        """The result's claims and clusters by id."""
         self.decide = decide
         self.decided: dict[frozenset[str], bool] = {}
         """Verdicts given here, so a result computed before them never brings their pair back."""
@@ -74,16 +83,19 @@ class SuggestionScreen(Screen[None]):
 
     def update_result(self, result: Result) -> None:
         """Take the clusters verified again after a verdict: the pairs it settled leave the list;
-        the pair shown stays if still open, else the next one by confidence is shown."""
+        the pair shown stays if still open, else the one that came after it is shown."""
         shown = self.current
+        before = self.found
         self.result = result
+        self.found = lookup(result)
         self.items = self._open(result)
         if shown is not None:
             at = next(
                 (k for k, s in enumerate(self.items) if _key(s.claims) == _key(shown.claims)), None
             )
-            if at is None:
-                at = sum(1 for s in self.items if s.confidence > shown.confidence)
+            if at is None:  # settled: show the pair that came after it
+                was = review_key(shown, before)
+                at = sum(1 for s in self.items if review_key(s, self.found) < was)
             self.index = at
         self.index = max(0, min(self.index, len(self.items) - 1))
         self._show()
@@ -103,18 +115,21 @@ class SuggestionScreen(Screen[None]):
                 part.display = False
             self.refresh_bindings()
             return
-        title.append(f"  {self.index + 1} of {len(self.items)} open · most likely first")
+        order = "most likely first"
+        if outlet_held(suggestion, self.found) is not None:
+            order = "after every pair that may add an outlet"
+        title.append(f"  {self.index + 1} of {len(self.items)} open · {order}")
         title.append(f"\nconfidence {shown_confidence(suggestion.confidence)}", style="bold")
         title.append(
             " that these state the same fact (not confirmed until you press y)", style=STYLE_DIM
         )
-        apart = why_apart(self.result, suggestion)
+        apart = why_apart(self.result, suggestion, self.found)
         if apart:
             title.append(f"\n{apart}", style=STYLE_DIM)
         head.update(title)
-        where = cluster_of_claims(self.result)
+        where = self.found.where
         sizes = {c.id: len(c.claims) for c in self.result.clusters}
-        claims = {c.id: c for c in self.result.claims}
+        claims = self.found.claims
         for part, claim_id in zip(parts, suggestion.claims, strict=False):
             claim = claims[claim_id]
             cluster = where.get(claim_id)
