@@ -363,12 +363,13 @@ def review_walk(
     each verdict is applied at once (the set is clustered again with the reader's decisions so
     far) and the next pair is the first open one in the view's order (:func:`review_key`). ``sets``
     are (name, result, same-fact pairs of claim ids), reviewed as one list."""
-    from claimcheck.core.browse import lookup, review_key
+    from claimcheck.core.browse import Lookup, lookup, review_key
 
     truths: dict[str, set[tuple[str, str]]] = {}
     decided: dict[str, list[tuple[str, str, bool]]] = {}
     first: dict[str, Result] = {}
     current: dict[str, Result] = {}
+    found: dict[str, Lookup] = {}
     held: dict[str, int] = {}
     reachable = 0
 
@@ -388,6 +389,7 @@ def review_walk(
         truths[name] = {(min(p), max(p)) for p in pairs}
         reachable += ceiling(truths[name], source)
         first[name] = current[name] = result
+        found[name] = lookup(result)
         held[name] = joined(name, result)
         decided[name] = []
     opened = sum(1 for r in current.values() for s in r.suggestions if s.status == "open")
@@ -401,10 +403,9 @@ def review_walk(
             break
         best = None
         for name, result in current.items():
-            found = lookup(result)
             for s in result.suggestions:
                 if s.status == "open":
-                    key = (review_key(s, found), name, *s.claims)
+                    key = (review_key(s, found[name]), name, *s.claims)
                     best = key if best is None or key < best else best
         if best is None:
             break
@@ -415,6 +416,7 @@ def review_walk(
         current[name] = recluster(
             first[name], threshold, decisions=decided[name], verifier=verifiers.get(name)
         )
+        found[name] = lookup(current[name])
         held[name] = joined(name, current[name])
     return reached, opened
 
