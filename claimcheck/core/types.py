@@ -123,6 +123,9 @@ class ClaimFacts:
     names: tuple[Name, ...] = ()
     words: tuple[str, ...] = ()
     """Its distinct content words, folded, in order (what is aligned across claims)."""
+    ordinals: tuple[Figure, ...] = ()
+    """Which one of a series it speaks of ("the seventh episode", "le second tour"), as ids
+    (unit ``#`` and the noun): read to tell two things apart, never compared as figures."""
 
 
 @dataclass(frozen=True)
@@ -150,7 +153,8 @@ class Evidence:
     person ("phone" / "meeting"): two contacts, not joined by the tool either."""
     different_ids: tuple[str, ...] = ()
     """Numbers the two claims give one label with and none in common ("Episode 7 ≠ Episode 8",
-    "MH17 ≠ MH370"): two things named, not joined by the tool either."""
+    "MH17 ≠ MH370", "seventh episode ≠ eighth episode"): two things named, not joined by the
+    tool either."""
 
     @property
     def apart(self) -> bool:

@@ -397,6 +397,16 @@ def test_a_phone_call_and_a_meeting_are_two_contacts(
             "different_ids",
             ("Episode 7 ≠ Episode 8",),
         ),
+        # the same, told with ordinals
+        (
+            (
+                "In the seventh episode, Geralt returns to Cintra.",
+                "In the eighth and final episode, Geralt returns to Cintra.",
+                "The seventh episode sees Geralt return to Cintra.",
+            ),
+            "different_ids",
+            ("seventh episode ≠ eighth and final episode",),
+        ),
     ],
 )
 def test_a_pair_set_apart_is_not_joined_however_confident(
@@ -460,6 +470,84 @@ def test_one_label_with_two_numbers_names_two_things(
     fa, fb = extract_facts(a, la).figures, extract_facts(b, lb).figures
     assert ids_apart(fa, fb) == expected
     assert len(ids_apart(fb, fa)) == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "expected"),
+    [
+        (
+            "The seventh episode sees Geralt return to Cintra.",
+            "en",
+            "They face their toughest challenges yet in the eighth and final episode.",
+            "en",
+            ("seventh episode ≠ eighth and final episode",),
+        ),
+        (
+            "Macron leads after the first round.",
+            "en",
+            "Macron won the second round.",
+            "en",
+            ("first round ≠ second round",),
+        ),
+        (
+            "Macron arrive en tête au premier tour.",
+            "fr",
+            "Macron remporte le second tour.",
+            "fr",
+            ("premier tour ≠ second tour",),
+        ),
+        # an ordinal and a number name the same episode
+        ("The Witcher Season 1 Episode 7 Recap", "en", "In the seventh episode, Geralt…", "en", ()),
+        (
+            "Protests filled the streets for the 12th straight day.",
+            "en",
+            "It was the twelfth consecutive day of protests.",
+            "en",
+            (),
+        ),
+        ("le vingt et unième siècle", "fr", "le 21e siècle", "fr", ()),
+        # a rank is not which one of a series: outlets may rank one thing differently
+        (
+            "Lyon, France's second largest city, voted.",
+            "en",
+            "Lyon, France's third-largest city, voted.",
+            "en",
+            (),
+        ),
+        # a title, a duration, a date
+        (
+            "Le Premier ministre a démissionné.",
+            "fr",
+            "Le deuxième ministre a démissionné.",
+            "fr",
+            (),
+        ),
+        ("A thirty-second clip went viral.", "en", "A second clip went viral.", "en", ()),
+        ("They met on the 7th of March.", "en", "They met on the 8th of March.", "en", ()),
+        # "premier" is an ordinal in French only
+        (
+            "Premier Li Keqiang met the first delegation.",
+            "en",
+            "The second delegation met Premier Li.",
+            "en",
+            ("first delegation ≠ second delegation",),
+        ),
+    ],
+)
+def test_one_noun_with_two_ordinals_names_two_things(
+    a: str, la: str, b: str, lb: str, expected: tuple[str, ...]
+) -> None:
+    from claimcheck.core.extract.facts import extract_facts
+    from claimcheck.core.group.verify import ids_apart
+
+    fa, fb = extract_facts(a, la), extract_facts(b, lb)
+    ids_a, ids_b = (*fa.figures, *fa.ordinals), (*fb.figures, *fb.ordinals)
+    assert ids_apart(ids_a, ids_b) == expected
+    assert len(ids_apart(ids_b, ids_a)) == len(expected)
+    # ordinals are no figures: nothing to line up or show as a difference
+    for facts in (fa, fb):
+        for o in facts.ordinals:
+            assert not [f for f in facts.figures if f.start < o.end and o.start < f.end]
 
 
 def test_claims_that_write_the_same_day_are_likelier_than_the_verifier_says() -> None:

@@ -36,13 +36,16 @@ def content_words(text: str, language: str) -> tuple[str, ...]:
 
 
 def extract_facts(text: str, language: str, reference_date: str | None = None) -> ClaimFacts:
-    """The facts of one claim that matching and comparison read: figures, names, content words."""
+    """The facts of one claim that matching and comparison read: figures, names, content words,
+    and the ordinals that say which one of a series it speaks of."""
+    from claimcheck.core.extract.figures.ordinals import ordinal_ids
     from claimcheck.core.extract.names import extract_names
 
     return ClaimFacts(
         figures=claim_figures(text, language, reference_date),
         names=tuple(extract_names(text, language)),
         words=content_words(text, language),
+        ordinals=ordinal_ids(text, language),
     )
 
 

@@ -351,7 +351,7 @@ class StoryScorer:
             else:
                 vectors = np.zeros((0, self.data.word_vectors.shape[-1] or 1), dtype=np.float32)
             if words != facts.words:
-                facts = ClaimFacts(figures=facts.figures, names=facts.names, words=words)
+                facts = replace(facts, words=words)
             found = self._word_cache[g] = (facts, vectors)
         return found
 

@@ -340,7 +340,9 @@ def _id_label(f: Figure) -> str | None:
 
 def ids_apart(a: Sequence[Figure], b: Sequence[Figure]) -> tuple[str, ...]:
     """The ids two claims give with one label and no number in common ("Episode 7 ≠ Episode 8",
-    "MH17 ≠ MH370", "G7 ≠ G20", "Article 50 ≠ article 49"), or nothing. A number that names a
+    "MH17 ≠ MH370", "G7 ≠ G20", "Article 50 ≠ article 49", and from their
+    :attr:`~claimcheck.core.types.ClaimFacts.ordinals`, "seventh episode ≠ eighth episode",
+    "premier tour ≠ second tour"), or nothing. A number that names a
     thing is not a measure that outlets round or update: two claims that give one label two
     numbers speak of two things, so the tool does not join them by itself (a claim that gives
     both, "the G7 and the G20", sets nothing apart)."""
@@ -438,7 +440,7 @@ def pair_features(
         agreeing_figures=tuple(agree),
         conflicting_figures=tuple(conflict),
         different_dates=tuple(dates),
-        different_ids=ids_apart(fa.figures, fb.figures),
+        different_ids=ids_apart((*fa.figures, *fa.ordinals), (*fb.figures, *fb.ordinals)),
         same_day=same_written_day(fa.figures, fb.figures),
     )
     return x, evidence

@@ -371,17 +371,23 @@ def _times_word(at: _At, i: int) -> tuple[Figure | None, int] | None:
 
 
 def _ordinal_in_words(at: _At, i: int) -> tuple[Figure | None, int] | None:
-    """ "the twenty-first century", "le trente-deuxième épisode": number words hyphened to an
-    ordinal are an ordinal, no count of twenty or thirty."""
+    """ "the twenty-first century", "le trente-deuxième épisode", "le vingt et unième siècle":
+    number words joined to an ordinal are an ordinal, no count of twenty or thirty."""
     toks, n, vocab = at.toks, len(at.toks), at.vocab
     if toks[i].low not in vocab.numbers:
         return None
     joiner = vocab.rule("number_joiner")
+    endings = tuple(vocab.words("ordinal_endings"))
+
+    def ordinal(word: str) -> bool:
+        return word in vocab.words("ordinal_words") or bool(endings and word.endswith(endings))
+
+    if joiner and i + 2 < n and toks[i + 1].low == joiner and ordinal(toks[i + 2].low):
+        return None, i + 3  # "vingt et unième", spelt without hyphens
     k = i + 1
     while k + 1 < n and toks[k].text in "-‐" and toks[k].glued:
         word = toks[k + 1].low
-        endings = tuple(vocab.words("ordinal_endings"))
-        if word in vocab.words("ordinal_words") or (endings and word.endswith(endings)):
+        if ordinal(word):
             return None, k + 2
         if word not in vocab.numbers and word != joiner:
             break
