@@ -831,9 +831,11 @@ def test_ordinals_in_words_are_no_counts_and_year_olds_are_ages() -> None:
         ("It was the twenty-first century.", "en"),
         ("C'est le trente-deuxième épisode.", "fr"),
         ("le vingt-et-unième siècle", "fr"),
+        ("le vingt et unième siècle", "fr"),
     ):
         assert extract_figures(text, language) == [], text
     assert one("Trente-deux soldats sont morts.", "fr").value == 32
+    assert one("Vingt et un soldats sont morts.", "fr").value == 21
     olds = one("Five year olds are poor conversationalists.", "en")
     assert compare_figures(
         olds, one("Les enfants de cinq ans sont de mièvres causeurs.", "fr")
