@@ -1120,3 +1120,56 @@ def test_a_day_alone_read_against_a_day_of_the_year_with_no_year_is_a_month_and_
         assert extract_figures(text, "fr", "--08-15") == extract_figures(text, "fr")
     with pytest.raises(InputError):
         extract_figures("Le 16, Biden défend le retrait.", "fr", "--13-45")
+
+
+_ORDINAL_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "the",
+            "seventh",
+            "second",
+            "twenty",
+            "-",
+            "first",
+            "7th",
+            "3e",
+            "et",
+            "unième",
+            "vingt",
+            "and",
+            "final",
+            "episode",
+            "tour",
+            "largest",
+            "Premier",
+            "ministre",
+            "of",
+            "March",
+            ",",
+            ".",
+            "x",
+            "é",
+            "1er",
+            "2",
+            "‐",
+            " ",
+        ]
+    ),
+    max_size=12,
+).map(" ".join)
+
+
+@given(_ORDINAL_TEXT, st.sampled_from(["en", "fr", "de", ""]))
+def test_ordinals_are_spans_of_the_text_with_a_noun(text: str, language: str) -> None:
+    from claimcheck.core.extract.figures.ordinals import ordinal_ids
+    from claimcheck.core.text.fold import fold_same_length
+
+    for f in ordinal_ids(text, language):
+        assert text[f.start : f.end] == f.text
+        assert f.value is not None and f.value >= 1
+        assert f.unit is not None and f.unit.startswith("#") and len(f.unit) > 2
+        # the last word is the noun, and no ordinal itself ("seventh seventh")
+        noun = f.unit[1:]
+        assert fold_same_length(f.text).endswith(noun), f
+        own = {"fr": {"second", "unieme", "vingt"}}.get(language, {"seventh", "second", "twenty"})
+        assert noun not in own, f

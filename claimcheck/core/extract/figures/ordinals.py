@@ -46,6 +46,7 @@ class _Words:
             | set(self.numbers)
             | {fold_text(w) for w in vocab.months}
             | {fold_text(w) for w in vocab.weekdays}
+            | set(self.ordinals)
         )
 
 
