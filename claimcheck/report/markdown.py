@@ -548,13 +548,19 @@ def render_markdown(
     single = [c for c in result.clusters if not c.shared]
     if single:
         out += ["", "## Claims stated by one outlet only", ""]
+        single_notes = related_notes(result, [c for c in single if c.related[:1]])
         for cluster in sorted(single, key=lambda c: order.index(c.claims[0].source)):
             source_id = cluster.claims[0].source
             review = reviews.get(cluster.id)
             extra = ""
             if cluster.related:
                 best = cluster.related[0]
-                extra = f" — related: `{best.claim.id}`, {shown_confidence(best.confidence)}"
+                # above the threshold, say which rule kept it apart, as under a shared claim
+                why = single_notes.get(cluster.id, {}).get(best.claim.id)
+                extra = (
+                    f" — related: `{best.claim.id}`, {shown_confidence(best.confidence)}"
+                    f"{'; ' + escape_inline(why) if why else ''}"
+                )
             day, before = early[cluster.id]
             if before:
                 dated = ", ".join(f"{_outlet(sources, s.id)} (dated {s.date})" for s in before)

@@ -353,6 +353,21 @@ def test_a_report_says_in_a_few_words_why_a_likely_related_claim_was_not_joined(
         text = render_markdown(replace(result, clusters=clusters, suggestions=(suggestion,)))
         line = next(x for x in text.splitlines() if "`bbc#2`, confidence" in x)
         assert f"confidence 0.90{note}" in line and ("; above" in line) == bool(note), line
+    # beside a claim one outlet alone states, the same words after its best related claim
+    lone = next(c for c in result.clusters if not c.shared and c.claims[0].source != "bbc")
+    member = lone.claims[0]
+    dated = replace(dated, claims=(member.id, "bbc#2"))
+    for suggestion, note in ((dated, "; above"), (replace(dated, confidence=0.3), "")):
+        lone_shown = replace(lone, related=(Related(bbc2, suggestion.confidence, member.id),))
+        clusters = tuple(lone_shown if c is lone else c for c in result.clusters)
+        text = render_markdown(replace(result, clusters=clusters, suggestions=(suggestion,)))
+        line = next(x for x in text.splitlines() if x.startswith(f"- {lone.id} "))
+        assert ("; above" in line) == bool(note), line
+        if note:
+            assert line.endswith(
+                f"related: `bbc#2`, 0.90; above {threshold:g} but the dates differ "
+                "(lundi ≠ Thursday)"
+            ), line
 
 
 def test_confirming_a_claim_of_another_cluster_says_it_leaves_that_cluster(result) -> None:
