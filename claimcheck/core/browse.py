@@ -461,6 +461,8 @@ class RelatedClaim:
     related: Related
     source: Source
     evidence: Evidence | None
+    apart: str | None = None
+    """Above the threshold, which rule kept it out of the cluster (:func:`apart_note`)."""
 
 
 DiffOp = Literal["equal", "delete", "insert"]
@@ -606,9 +608,10 @@ def cluster_detail(result: Result, cluster: Cluster) -> Detail:
         ref = first_of_language.setdefault(claim.language, claim)
         if ref is not claim:
             diffs.append(WordDiff(ref.source, claim.source, tuple(word_diff(ref.text, claim.text))))
+    threshold = round(result.settings.threshold, 2)
+    found = lookup(result) if any(r.confidence >= threshold for r in cluster.related) else None
     related = tuple(
-        RelatedClaim(r, sources[r.claim.source], evidence_of(result, r.anchor, r.claim.id))
-        for r in cluster.related
+        _related_claim(result, r, sources[r.claim.source], found) for r in cluster.related
     )
     return Detail(
         cluster,
@@ -674,6 +677,20 @@ def _dated_before(
 
 
 # --- suggestions ---------------------------------------------------------------------------------
+
+
+def _related_claim(
+    result: Result, related: Related, source: Source, found: Lookup | None
+) -> RelatedClaim:
+    """``related`` with the verifier's evidence and, when above the threshold, why the tool did
+    not join it (as the report says). ``found``: :func:`lookup` of ``result``, or ``None`` when
+    no related claim of the cluster is above the threshold."""
+    pair = {related.anchor, related.claim.id}
+    suggestion = next((s for s in result.suggestions if set(s.claims) == pair), None)
+    if suggestion is None:
+        return RelatedClaim(related, source, None)
+    why = apart_note(result, suggestion, found) if found is not None else None
+    return RelatedClaim(related, source, suggestion.evidence, why)
 
 
 def evidence_of(result: Result, a: str, b: str) -> Evidence | None:

@@ -157,7 +157,8 @@ def evidence_line(evidence: Evidence | None) -> Text:
 
 def related_text(related: tuple[RelatedClaim, ...], hint: str = "") -> Text:
     """The "Related, not confirmed" block: outlet, confidence, text and evidence of each related
-    claim, the first (the one ``hint``'s keys act on) marked."""
+    claim and, above the threshold, why the tool did not join it; the first (the one ``hint``'s
+    keys act on) marked."""
     text = Text("Related, not confirmed:", style="bold")
     if not related:
         text.append(" none", style=STYLE_DIM)
@@ -175,6 +176,8 @@ def related_text(related: tuple[RelatedClaim, ...], hint: str = "") -> Text:
         text.append(one_line(claim.text))
         text.append("\n  ")
         text.append_text(evidence_line(item.evidence))
+        if item.apart:  # why the tool did not join it, as the report says
+            text.append(f"\n  {one_line(item.apart)}", style=STYLE_DIM)
     return text
 
 

@@ -134,8 +134,9 @@ def _verified_app(tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_related_claims_in_detail(snap_compare, tmp_path) -> None:
     """The sample verified at 0.9, c2 in detail: Le Monde and BBC each "verified" with their
     confidence, then "Related, not confirmed:" with Reuters and its confidence, marked ▸ with
-    "y confirm · x reject", its text and one dim line of evidence (aligned words, the shared
-    name); Reuters is not listed as silent."""
+    "y confirm · x reject", its text, one dim line of evidence (aligned words, the shared
+    name) and, as it is above the threshold, a dim line saying why it was not joined ("above 0.99
+    but not accepted against every member"); Reuters is not listed as silent."""
 
     async def before(pilot) -> None:  # type: ignore[no-untyped-def]
         await _settle(pilot)

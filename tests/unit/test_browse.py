@@ -353,6 +353,10 @@ def test_a_report_says_in_a_few_words_why_a_likely_related_claim_was_not_joined(
         text = render_markdown(replace(result, clusters=clusters, suggestions=(suggestion,)))
         line = next(x for x in text.splitlines() if "`bbc#2`, confidence" in x)
         assert f"confidence 0.90{note}" in line and ("; above" in line) == bool(note), line
+        # and the interface's detail of the cluster says it under the related claim
+        with_pair = replace(result, clusters=clusters, suggestions=(suggestion,))
+        why = browse.cluster_detail(with_pair, shown).related[0].apart
+        assert (why or "").startswith("above") == bool(note), why
     # beside a claim one outlet alone states, the same words after its best related claim
     lone = next(c for c in result.clusters if not c.shared and c.claims[0].source != "bbc")
     member = lone.claims[0]
