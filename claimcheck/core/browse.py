@@ -693,12 +693,6 @@ def _related_claim(
     return RelatedClaim(related, source, suggestion.evidence, why)
 
 
-def evidence_of(result: Result, a: str, b: str) -> Evidence | None:
-    """The verifier's evidence on the pair of claim ids ``a``, ``b`` (either order), if any."""
-    pair = {a, b}
-    return next((s.evidence for s in result.suggestions if set(s.claims) == pair), None)
-
-
 def review_key(suggestion: Suggestion, found: Lookup) -> tuple[float, ...]:
     """Where a suggestion comes in the review view (lowest first): the pairs that may bring an
     outlet to a fact, most likely first, then those in which one claim's outlet already has a

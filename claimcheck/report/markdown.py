@@ -548,7 +548,7 @@ def render_markdown(
     single = [c for c in result.clusters if not c.shared]
     if single:
         out += ["", "## Claims stated by one outlet only", ""]
-        single_notes = related_notes(result, [c for c in single if c.related[:1]])
+        single_notes = related_notes(result, [c for c in single if c.related])
         for cluster in sorted(single, key=lambda c: order.index(c.claims[0].source)):
             source_id = cluster.claims[0].source
             review = reviews.get(cluster.id)

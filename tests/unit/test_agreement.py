@@ -459,22 +459,7 @@ def test_a_pair_set_apart_is_not_joined_however_confident(
             "fr",
             (),
         ),
-    ],
-)
-def test_one_label_with_two_numbers_names_two_things(
-    a: str, la: str, b: str, lb: str, expected: tuple[str, ...]
-) -> None:
-    from claimcheck.core.extract.facts import extract_facts
-    from claimcheck.core.group.verify import ids_apart
-
-    fa, fb = extract_facts(a, la).figures, extract_facts(b, lb).figures
-    assert ids_apart(fa, fb) == expected
-    assert len(ids_apart(fb, fa)) == len(expected)
-
-
-@pytest.mark.parametrize(
-    ("a", "la", "b", "lb", "expected"),
-    [
+        # ordinals: which one of a series
         (
             "The seventh episode sees Geralt return to Cintra.",
             "en",
@@ -534,7 +519,7 @@ def test_one_label_with_two_numbers_names_two_things(
         ),
     ],
 )
-def test_one_noun_with_two_ordinals_names_two_things(
+def test_one_label_with_two_numbers_names_two_things(
     a: str, la: str, b: str, lb: str, expected: tuple[str, ...]
 ) -> None:
     from claimcheck.core.extract.facts import extract_facts
